@@ -1,0 +1,161 @@
+package io.github.tracecheck.model;
+
+import io.opentelemetry.api.common.AttributeKey;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.sdk.trace.data.LinkData;
+import io.opentelemetry.sdk.trace.data.SpanData;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * One captured span in its place in a {@link Trace}: its parent, its children (ordered by start
+ * time), its depth, and the service that produced it.
+ *
+ * <p>Nodes are built by {@link TraceForest#of(java.util.Collection)} and never change afterwards.
+ */
+public final class SpanNode {
+
+  static final AttributeKey<String> SERVICE_NAME = AttributeKey.stringKey("service.name");
+
+  private final SpanData span;
+  private final String serviceName;
+  // The fields below are filled in while the forest is built, then frozen.
+  private SpanNode parent;
+  private List<SpanNode> children = Collections.emptyList();
+  private int depth;
+  private Trace trace;
+
+  SpanNode(SpanData span) {
+    this.span = span;
+    String service = span.getResource().getAttribute(SERVICE_NAME);
+    this.serviceName = service == null ? "" : service;
+  }
+
+  /** The captured span, as the SDK exported it. */
+  public SpanData data() {
+    return span;
+  }
+
+  public String name() {
+    return span.getName();
+  }
+
+  public SpanKind kind() {
+    return span.getKind();
+  }
+
+  public String spanId() {
+    return span.getSpanId();
+  }
+
+  public String traceId() {
+    return span.getTraceId();
+  }
+
+  /** The {@code service.name} resource attribute of the process that produced the span, or "". */
+  public String serviceName() {
+    return serviceName;
+  }
+
+  /** The trace this span belongs to. */
+  public Trace trace() {
+    return trace;
+  }
+
+  /** The parent span, if it was captured; empty for roots (including roots whose parent is missing). */
+  public Optional<SpanNode> parent() {
+    return Optional.ofNullable(parent);
+  }
+
+  /** Children ordered by start time, then by name and span id so that the order is deterministic. */
+  public List<SpanNode> children() {
+    return children;
+  }
+
+  /** Distance from the root of its tree: 0 for a root. */
+  public int depth() {
+    return depth;
+  }
+
+  /** True when the span has no captured parent: a true root, or a span whose parent is missing. */
+  public boolean isRoot() {
+    return parent == null;
+  }
+
+  /** True when the span declares a parent span id: whether or not that parent was captured. */
+  public boolean hasParentSpanId() {
+    return span.getParentSpanContext().isValid();
+  }
+
+  /**
+   * True when the span declares a parent that is not among the captured spans of its trace: a
+   * dangling parent, usually a span that was never ended or not exported.
+   */
+  public boolean hasMissingParent() {
+    return parent == null
+        && hasParentSpanId()
+        && trace.span(span.getParentSpanId()).isEmpty();
+  }
+
+  /** True when the parent context came from another process (it was extracted from a carrier). */
+  public boolean hasRemoteParent() {
+    return span.getParentSpanContext().isRemote();
+  }
+
+  /**
+   * True when this span is where a process's work in the trace starts: it is a root, or its parent
+   * belongs to another service, or its parent context is remote.
+   */
+  public boolean isLocalRoot() {
+    return parent == null || hasRemoteParent() || !parent.serviceName.equals(serviceName);
+  }
+
+  /** True when {@code candidate} is this span's parent, grandparent, and so on. */
+  public boolean isDescendantOf(SpanNode candidate) {
+    // Walks up without recursion; the forest guarantees parent chains are acyclic.
+    for (SpanNode p = parent; p != null; p = p.parent) {
+      if (p == candidate) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The spans from the root of this span's tree down to this span, both included. */
+  public List<SpanNode> pathFromRoot() {
+    SpanNode[] path = new SpanNode[depth + 1];
+    SpanNode current = this;
+    for (int i = depth; i >= 0; i--) {
+      path[i] = current;
+      current = current.parent;
+    }
+    return List.of(path);
+  }
+
+  /** The links this span declared, as captured. */
+  public List<LinkData> links() {
+    return span.getLinks();
+  }
+
+  /** The value of a span attribute, or null. */
+  public <T> T attribute(AttributeKey<T> key) {
+    return span.getAttributes().get(key);
+  }
+
+  public long durationNanos() {
+    return span.getEndEpochNanos() - span.getStartEpochNanos();
+  }
+
+  void attach(Trace trace, SpanNode parent, List<SpanNode> children, int depth) {
+    this.trace = trace;
+    this.parent = parent;
+    this.children = children;
+    this.depth = depth;
+  }
+
+  @Override
+  public String toString() {
+    return "SpanNode{" + span.getName() + " " + span.getKind() + " " + span.getSpanId() + "}";
+  }
+}

@@ -1,0 +1,114 @@
+package io.github.tracecheck.model;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * All captured spans of one trace id, as one or more trees.
+ *
+ * <p>A well-propagated trace has exactly one root. Several roots mean spans whose parent was not
+ * captured (dangling parents) or malformed input; {@link #problems()} says which.
+ */
+public final class Trace {
+
+  private final String traceId;
+  private final List<SpanNode> roots;
+  private final List<SpanNode> spansInTreeOrder;
+  private final Map<String, SpanNode> spansById;
+  private final List<ForestProblem> problems;
+
+  Trace(
+      String traceId,
+      List<SpanNode> roots,
+      List<SpanNode> spansInTreeOrder,
+      Map<String, SpanNode> spansById,
+      List<ForestProblem> problems) {
+    this.traceId = traceId;
+    this.roots = Collections.unmodifiableList(roots);
+    this.spansInTreeOrder = Collections.unmodifiableList(spansInTreeOrder);
+    this.spansById = spansById;
+    this.problems = Collections.unmodifiableList(problems);
+  }
+
+  public String traceId() {
+    return traceId;
+  }
+
+  /** The roots of the trace's trees, earliest first. */
+  public List<SpanNode> roots() {
+    return roots;
+  }
+
+  /** The earliest root: the span where the trace started. */
+  public SpanNode firstRoot() {
+    return roots.get(0);
+  }
+
+  /** Every span of the trace in depth-first order: each root, then its subtree, children by start time. */
+  public List<SpanNode> spans() {
+    return spansInTreeOrder;
+  }
+
+  public int size() {
+    return spansInTreeOrder.size();
+  }
+
+  /** The span with this span id; when the id is duplicated, the first one captured. */
+  public Optional<SpanNode> span(String spanId) {
+    return Optional.ofNullable(spansById.get(spanId));
+  }
+
+  /** The spans with this name, in tree order. */
+  public List<SpanNode> spansNamed(String name) {
+    List<SpanNode> found = new ArrayList<>();
+    for (SpanNode node : spansInTreeOrder) {
+      if (node.name().equals(name)) {
+        found.add(node);
+      }
+    }
+    return found;
+  }
+
+  /** The {@code service.name}s of the processes that produced the trace, in tree order. */
+  public Set<String> serviceNames() {
+    Set<String> names = new LinkedHashSet<>();
+    for (SpanNode node : spansInTreeOrder) {
+      names.add(node.serviceName());
+    }
+    return names;
+  }
+
+  /** The spans where each process's part of the trace starts (see {@link SpanNode#isLocalRoot()}). */
+  public List<SpanNode> localRoots() {
+    List<SpanNode> found = new ArrayList<>();
+    for (SpanNode node : spansInTreeOrder) {
+      if (node.isLocalRoot()) {
+        found.add(node);
+      }
+    }
+    return found;
+  }
+
+  /** Malformed input found in this trace while it was built. */
+  public List<ForestProblem> problems() {
+    return problems;
+  }
+
+  public long startEpochNanos() {
+    long start = Long.MAX_VALUE;
+    for (SpanNode root : roots) {
+      start = Math.min(start, root.data().getStartEpochNanos());
+    }
+    return start;
+  }
+
+  @Override
+  public String toString() {
+    return "Trace{" + traceId + ", " + size() + " spans, root " + firstRoot().name() + "}";
+  }
+}
