@@ -1,0 +1,157 @@
+package io.github.tracecheck.junit;
+
+import io.github.tracecheck.model.SpanNode;
+import io.github.tracecheck.model.TraceForest;
+import io.github.tracecheck.render.TraceTreeRenderer;
+import io.opentelemetry.api.OpenTelemetry;
+import io.opentelemetry.sdk.trace.data.SpanData;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Predicate;
+
+/**
+ * The spans captured during the current test, handed to test methods by {@link TraceCheck}.
+ *
+ * <pre>{@code
+ * @Test
+ * void checkout(CapturedTraces traces) {
+ *   client.post("/checkout");
+ *   TraceForest forest = traces.awaitSpan("orders process");
+ *   assertThat(forest).singleTrace().hasPath("POST /checkout", "orders publish", "orders process");
+ * }
+ * }</pre>
+ *
+ * <p>Waiting never sleeps: the capture signals every span start and end, and the await methods
+ * re-check their condition on each signal until it holds or the timeout runs out. A timeout fails
+ * with what was still missing, the spans still open and the tree captured so far.
+ */
+public final class CapturedTraces {
+
+  private final SpanCapture capture;
+  private final ServiceTelemetry services;
+  private final Duration defaultTimeout;
+
+  CapturedTraces(SpanCapture capture, ServiceTelemetry services, Duration defaultTimeout) {
+    this.capture = capture;
+    this.services = services;
+    this.defaultTimeout = defaultTimeout;
+  }
+
+  /** The traces ended so far in this test. Spans still open are not in it (see {@link #openSpans()}). */
+  public TraceForest snapshot() {
+    return TraceForest.of(capture.endedSpans());
+  }
+
+  /** The spans ended so far in this test, in the order they ended. */
+  public List<SpanData> spans() {
+    return capture.endedSpans();
+  }
+
+  /** The spans started in this test that have not ended yet. */
+  public List<OpenSpan> openSpans() {
+    return capture.openSpans();
+  }
+
+  /**
+   * An {@link OpenTelemetry} for one service of a multi-service test: its spans carry this {@code
+   * service.name} and are captured here like all others. The instance is shut down with the test
+   * class.
+   */
+  public OpenTelemetry openTelemetryFor(String serviceName) {
+    return services.forService(serviceName);
+  }
+
+  /** The timeout the await methods use unless given one ({@code tracecheck.await.timeout}). */
+  public Duration defaultTimeout() {
+    return defaultTimeout;
+  }
+
+  /**
+   * Waits until the captured traces satisfy the condition.
+   *
+   * @param description what is awaited, for the timeout message, e.g. "the consumer span"
+   * @return the snapshot that satisfied the condition
+   * @throws AssertionError when the default timeout runs out first
+   */
+  public TraceForest awaitUntil(String description, Predicate<TraceForest> condition) {
+    return awaitUntil(description, condition, defaultTimeout);
+  }
+
+  /** Like {@link #awaitUntil(String, Predicate)}, with its own timeout. */
+  public TraceForest awaitUntil(String description, Predicate<TraceForest> condition, Duration timeout) {
+    Objects.requireNonNull(description, "description");
+    Objects.requireNonNull(condition, "condition");
+    long deadline = System.nanoTime() + timeout.toNanos();
+    try {
+      while (true) {
+        // Read the generation before the snapshot: a span ending in between wakes the wait at once.
+        long seen = capture.generation();
+        TraceForest forest = snapshot();
+        if (condition.test(forest)) {
+          return forest;
+        }
+        long remaining = deadline - System.nanoTime();
+        if (remaining <= 0 || !capture.awaitChange(seen, remaining)) {
+          throw timedOut(description, timeout);
+        }
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AssertionError("Interrupted while waiting for " + description, e);
+    }
+  }
+
+  /** Waits until a span with this name has ended. */
+  public TraceForest awaitSpan(String name) {
+    return awaitUntil("a span named \"" + name + "\"", f -> hasSpanNamed(f, name));
+  }
+
+  /** Waits until at least {@code count} spans have ended. */
+  public TraceForest awaitSpanCount(int count) {
+    return awaitUntil("at least " + count + " ended spans", f -> f.spanCount() >= count);
+  }
+
+  /** Waits until every span started in this test has ended. */
+  public TraceForest awaitAllEnded() {
+    return awaitAllEnded(defaultTimeout);
+  }
+
+  /** Waits, at most {@code timeout}, until every span started in this test has ended. */
+  public TraceForest awaitAllEnded(Duration timeout) {
+    return awaitUntil("every started span to end", f -> capture.openSpans().isEmpty(), timeout);
+  }
+
+  /** Forgets what was captured so far in this test, e.g. the spans of a warm-up call. */
+  public void reset() {
+    capture.reset();
+  }
+
+  private AssertionError timedOut(String description, Duration timeout) {
+    StringBuilder message = new StringBuilder();
+    message.append("Timed out after ").append(timeout.toMillis()).append(" ms waiting for ")
+        .append(description).append('.');
+    List<OpenSpan> open = capture.openSpans();
+    if (open.isEmpty()) {
+      message.append("\nNo span is still open.");
+    } else {
+      message.append("\nStill open (started, never ended): ").append(open.size())
+          .append(open.size() == 1 ? " span" : " spans");
+      for (OpenSpan span : open) {
+        message.append("\n  ").append(span);
+      }
+    }
+    message.append("\nCaptured so far:\n")
+        .append(TraceTreeRenderer.create().render(snapshot(), List.<SpanNode>of()));
+    return new AssertionError(message.toString());
+  }
+
+  private static boolean hasSpanNamed(TraceForest forest, String name) {
+    for (var trace : forest.traces()) {
+      if (!trace.spansNamed(name).isEmpty()) {
+        return true;
+      }
+    }
+    return false;
+  }
+}

@@ -1,0 +1,71 @@
+package io.github.tracecheck.junit;
+
+import io.opentelemetry.api.OpenTelemetry;
+import io.opentelemetry.api.baggage.propagation.W3CBaggagePropagator;
+import io.opentelemetry.api.common.Attributes;
+import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
+import io.opentelemetry.context.propagation.ContextPropagators;
+import io.opentelemetry.context.propagation.TextMapPropagator;
+import io.opentelemetry.sdk.OpenTelemetrySdk;
+import io.opentelemetry.sdk.resources.Resource;
+import io.opentelemetry.sdk.trace.SdkTracerProvider;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Builds the {@link OpenTelemetrySdk}s of a test class: the main one (set as GlobalOpenTelemetry)
+ * and one per service name for multi-service tests, all exporting to the same capture, all with
+ * W3C trace-context and baggage propagators. Closes them all.
+ */
+final class ServiceTelemetry implements AutoCloseable {
+
+  static final ContextPropagators W3C_PROPAGATORS =
+      ContextPropagators.create(
+          TextMapPropagator.composite(
+              W3CTraceContextPropagator.getInstance(), W3CBaggagePropagator.getInstance()));
+
+  private final SpanCapture capture;
+  private final Attributes resourceAttributes;
+  private final OpenTelemetrySdk main;
+  private final Map<String, OpenTelemetrySdk> byService = new ConcurrentHashMap<>();
+
+  ServiceTelemetry(SpanCapture capture, Attributes resourceAttributes) {
+    this.capture = capture;
+    this.resourceAttributes = resourceAttributes;
+    this.main = build(resourceAttributes);
+  }
+
+  OpenTelemetrySdk main() {
+    return main;
+  }
+
+  OpenTelemetry forService(String serviceName) {
+    return byService.computeIfAbsent(
+        serviceName,
+        name -> build(resourceAttributes.toBuilder().put("service.name", name).build()));
+  }
+
+  private OpenTelemetrySdk build(Attributes attributes) {
+    SdkTracerProvider tracerProvider =
+        SdkTracerProvider.builder()
+            .setResource(Resource.getDefault().merge(Resource.create(attributes)))
+            .addSpanProcessor(capture)
+            .build();
+    return OpenTelemetrySdk.builder()
+        .setTracerProvider(tracerProvider)
+        .setPropagators(W3C_PROPAGATORS)
+        .build();
+  }
+
+  @Override
+  public void close() {
+    List<OpenTelemetrySdk> all = new ArrayList<>(byService.values());
+    all.add(main);
+    for (OpenTelemetrySdk sdk : all) {
+      // Shutting down each provider also shuts the shared capture down; that is harmless.
+      sdk.getSdkTracerProvider().shutdown();
+    }
+  }
+}

@@ -1,0 +1,52 @@
+package io.github.tracecheck.junit;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Inherited;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Captures the OpenTelemetry spans of every test in the class.
+ *
+ * <pre>{@code
+ * @TraceCheck
+ * class CheckoutIT {
+ *   @Test
+ *   void checkoutIsOneTrace(OpenTelemetry otel, CapturedTraces traces) {
+ *     new CheckoutService(otel).checkout("order-1");
+ *     assertThat(traces.awaitAllEnded()).singleTrace().hasRootNamed("checkout");
+ *   }
+ * }
+ * }</pre>
+ *
+ * <p>For the class, an {@code OpenTelemetrySdk} with W3C trace-context and baggage propagators is
+ * set as {@code GlobalOpenTelemetry} (the previous state is restored afterwards). Each test sees
+ * only the spans of its own run. Test methods and constructors can declare parameters of type
+ * {@code OpenTelemetry}, {@code Tracer} and {@link CapturedTraces}.
+ *
+ * <p>Every attribute can also be set for a whole run in {@code junit-platform.properties}; a value
+ * given here wins over the property.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@Documented
+@Inherited
+@ExtendWith(TraceCheckExtension.class)
+public @interface TraceCheck {
+
+  /**
+   * How long the await methods of {@link CapturedTraces} wait by default, e.g. {@code "10s"},
+   * {@code "500ms"} or {@code "PT2M"}. Property: {@code tracecheck.await.timeout}; default 10s.
+   */
+  String awaitTimeout() default "";
+
+  /**
+   * Resource attributes of the captured spans as {@code key=value} pairs, e.g. {@code
+   * "service.name=checkout"}. Property: {@code tracecheck.resource.attributes}, comma-separated.
+   * Default: {@code service.name} is the test class's simple name.
+   */
+  String[] resourceAttributes() default {};
+}

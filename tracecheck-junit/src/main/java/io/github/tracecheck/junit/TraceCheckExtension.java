@@ -1,0 +1,96 @@
+package io.github.tracecheck.junit;
+
+import io.opentelemetry.api.OpenTelemetry;
+import io.opentelemetry.api.trace.Tracer;
+import java.util.Optional;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolver;
+import org.junit.platform.commons.support.AnnotationSupport;
+
+/**
+ * The JUnit Jupiter extension behind {@link TraceCheck}; register it with the annotation.
+ *
+ * <p>State lives in the {@code ExtensionContext.Store} of the outermost test class that carries the
+ * annotation (nested classes share it), and is closed by JUnit when that class is done.
+ */
+public final class TraceCheckExtension implements BeforeAllCallback, BeforeEachCallback, ParameterResolver {
+
+  private static final ExtensionContext.Namespace NAMESPACE =
+      ExtensionContext.Namespace.create(TraceCheckExtension.class);
+  private static final String SESSION = "session";
+
+  @Override
+  public void beforeAll(ExtensionContext context) {
+    session(context);
+  }
+
+  @Override
+  public void beforeEach(ExtensionContext context) {
+    // A test sees only the spans of its own run.
+    session(context).capture().reset();
+  }
+
+  @Override
+  public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
+    Class<?> type = parameter.getParameter().getType();
+    return type == OpenTelemetry.class || type == Tracer.class || type == CapturedTraces.class;
+  }
+
+  @Override
+  public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
+    Class<?> type = parameter.getParameter().getType();
+    TraceCheckSession session = session(context);
+    if (type == OpenTelemetry.class) {
+      return session.openTelemetry();
+    }
+    if (type == Tracer.class) {
+      return session.openTelemetry().getTracer(context.getRequiredTestClass().getName());
+    }
+    return session.traces();
+  }
+
+  private static TraceCheckSession session(ExtensionContext context) {
+    ExtensionContext owner = owningClassContext(context);
+    return owner
+        .getStore(NAMESPACE)
+        .getOrComputeIfAbsent(SESSION, key -> newSession(owner), TraceCheckSession.class);
+  }
+
+  private static TraceCheckSession newSession(ExtensionContext classContext) {
+    Class<?> testClass = classContext.getRequiredTestClass();
+    TraceCheck annotation =
+        AnnotationSupport.findAnnotation(testClass, TraceCheck.class).orElse(null);
+    TraceCheckSettings settings =
+        TraceCheckSettings.read(annotation, classContext::getConfigurationParameter, testClass.getSimpleName());
+    return new TraceCheckSession(settings);
+  }
+
+  /** The outermost class-level context annotated with {@link TraceCheck}, else the nearest class. */
+  private static ExtensionContext owningClassContext(ExtensionContext context) {
+    ExtensionContext nearestClass = null;
+    ExtensionContext annotated = null;
+    for (Optional<ExtensionContext> c = Optional.of(context); c.isPresent(); c = c.get().getParent()) {
+      ExtensionContext current = c.get();
+      boolean classLevel = current.getTestClass().isPresent() && current.getTestMethod().isEmpty();
+      if (!classLevel) {
+        continue;
+      }
+      if (nearestClass == null) {
+        nearestClass = current;
+      }
+      if (AnnotationSupport.isAnnotated(current.getRequiredTestClass(), TraceCheck.class)) {
+        annotated = current;
+      }
+    }
+    if (annotated != null) {
+      return annotated;
+    }
+    if (nearestClass != null) {
+      return nearestClass;
+    }
+    throw new IllegalStateException("@TraceCheck needs a test class context, got " + context.getUniqueId());
+  }
+}

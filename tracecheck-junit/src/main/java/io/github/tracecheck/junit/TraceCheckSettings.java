@@ -1,0 +1,110 @@
+package io.github.tracecheck.junit;
+
+import io.opentelemetry.api.common.Attributes;
+import io.opentelemetry.api.common.AttributesBuilder;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.extension.ExtensionConfigurationException;
+
+/**
+ * The settings of one test class: the {@link TraceCheck} annotation wins over {@code
+ * junit-platform.properties} keys under {@code tracecheck.}, which win over the defaults. A value
+ * that cannot be understood is a configuration error naming the key; it is never ignored.
+ */
+final class TraceCheckSettings {
+
+  static final String AWAIT_TIMEOUT = "tracecheck.await.timeout";
+  static final String RESOURCE_ATTRIBUTES = "tracecheck.resource.attributes";
+  static final Duration DEFAULT_AWAIT_TIMEOUT = Duration.ofSeconds(10);
+
+  private static final Pattern SIMPLE_DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m)");
+
+  private final Duration awaitTimeout;
+  private final Attributes resourceAttributes;
+
+  private TraceCheckSettings(Duration awaitTimeout, Attributes resourceAttributes) {
+    this.awaitTimeout = awaitTimeout;
+    this.resourceAttributes = resourceAttributes;
+  }
+
+  /**
+   * Reads the settings.
+   *
+   * @param annotation the class's annotation, or null when the extension was registered without it
+   * @param properties looks a configuration parameter up, e.g. {@code
+   *     ExtensionContext::getConfigurationParameter}
+   */
+  static TraceCheckSettings read(
+      TraceCheck annotation, Function<String, Optional<String>> properties, String defaultServiceName) {
+    String timeoutText =
+        annotation != null && !annotation.awaitTimeout().isEmpty()
+            ? annotation.awaitTimeout()
+            : properties.apply(AWAIT_TIMEOUT).orElse(null);
+    Duration timeout =
+        timeoutText == null ? DEFAULT_AWAIT_TIMEOUT : parseDuration(AWAIT_TIMEOUT, timeoutText);
+
+    List<String> pairs =
+        annotation != null && annotation.resourceAttributes().length > 0
+            ? Arrays.asList(annotation.resourceAttributes())
+            : properties.apply(RESOURCE_ATTRIBUTES).map(v -> Arrays.asList(v.split(","))).orElse(List.of());
+    AttributesBuilder attributes = Attributes.builder().put("service.name", defaultServiceName);
+    for (String pair : pairs) {
+      if (pair.isBlank()) {
+        continue;
+      }
+      int equals = pair.indexOf('=');
+      if (equals <= 0) {
+        throw new ExtensionConfigurationException(
+            RESOURCE_ATTRIBUTES + ": '" + pair.strip() + "' is not a key=value pair");
+      }
+      attributes.put(pair.substring(0, equals).strip(), pair.substring(equals + 1).strip());
+    }
+    return new TraceCheckSettings(timeout, attributes.build());
+  }
+
+  /** Parses "500ms", "10s", "2m" or an ISO-8601 duration such as "PT10S". */
+  static Duration parseDuration(String key, String text) {
+    String value = text.strip().toLowerCase(Locale.ROOT);
+    Matcher simple = SIMPLE_DURATION.matcher(value);
+    Duration duration;
+    try {
+      if (simple.matches()) {
+        long amount = Long.parseLong(simple.group(1));
+        switch (simple.group(2)) {
+          case "ms":
+            duration = Duration.ofMillis(amount);
+            break;
+          case "s":
+            duration = Duration.ofSeconds(amount);
+            break;
+          default:
+            duration = Duration.ofMinutes(amount);
+        }
+      } else {
+        duration = Duration.parse(text.strip());
+      }
+    } catch (DateTimeParseException | NumberFormatException | ArithmeticException e) {
+      throw new ExtensionConfigurationException(
+          key + ": '" + text + "' is not a duration; use e.g. 500ms, 10s, 2m or PT10S", e);
+    }
+    if (duration.isNegative() || duration.isZero()) {
+      throw new ExtensionConfigurationException(key + ": '" + text + "' must be positive");
+    }
+    return duration;
+  }
+
+  Duration awaitTimeout() {
+    return awaitTimeout;
+  }
+
+  Attributes resourceAttributes() {
+    return resourceAttributes;
+  }
+}
