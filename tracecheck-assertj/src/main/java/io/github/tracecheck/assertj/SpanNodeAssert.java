@@ -45,36 +45,43 @@ public class SpanNodeAssert extends AbstractAssert<SpanNodeAssert, SpanNode> {
   }
 
   public SpanNodeAssert hasName(String expected) {
+    isNotNull();
     return check(actual.name().equals(expected), "name", quote(expected), quote(actual.name()));
   }
 
   public SpanNodeAssert hasKind(SpanKind expected) {
+    isNotNull();
     return check(actual.kind() == expected, "kind", String.valueOf(expected), String.valueOf(actual.kind()));
   }
 
   /** The {@code service.name} of the process that produced the span. */
   public SpanNodeAssert hasServiceName(String expected) {
+    isNotNull();
     return check(
         actual.serviceName().equals(expected), "service.name", quote(expected), quote(actual.serviceName()));
   }
 
   /** The span has no captured parent. */
   public SpanNodeAssert isRoot() {
+    isNotNull();
     return check(actual.isRoot(), "no parent", "(a root span)", parentDescription());
   }
 
   public SpanNodeAssert hasParentNamed(String expectedName) {
+    isNotNull();
     boolean ok = actual.parent().map(p -> p.name().equals(expectedName)).orElse(false);
     return check(ok, "parent", quote(expectedName), parentDescription());
   }
 
   public SpanNodeAssert hasParent(SpanNode expectedParent) {
+    isNotNull();
     boolean ok = actual.parent().map(p -> p == expectedParent).orElse(false);
     return check(ok, "parent", SpanLabel.of(expectedParent), parentDescription());
   }
 
   /** The span is a descendant (child, grandchild, ...) of the given span. */
   public SpanNodeAssert isDescendantOf(SpanNode expectedAncestor) {
+    isNotNull();
     return check(
         actual.isDescendantOf(expectedAncestor),
         "ancestor",
@@ -84,6 +91,7 @@ public class SpanNodeAssert extends AbstractAssert<SpanNodeAssert, SpanNode> {
 
   /** The parent context was extracted from a carrier, i.e. it came from another process. */
   public SpanNodeAssert hasRemoteParent() {
+    isNotNull();
     return check(
         actual.hasRemoteParent(),
         "a remote parent",
@@ -92,6 +100,7 @@ public class SpanNodeAssert extends AbstractAssert<SpanNodeAssert, SpanNode> {
   }
 
   public SpanNodeAssert hasChildCount(int expected) {
+    isNotNull();
     return check(
         actual.children().size() == expected,
         "number of children",
@@ -100,12 +109,14 @@ public class SpanNodeAssert extends AbstractAssert<SpanNodeAssert, SpanNode> {
   }
 
   public SpanNodeAssert hasChildNamed(String expectedName) {
+    isNotNull();
     boolean ok = actual.children().stream().anyMatch(c -> c.name().equals(expectedName));
     return check(ok, "a child named", quote(expectedName), "children " + childNames());
   }
 
   /** The attribute exists and equals the value. */
   public <T> SpanNodeAssert hasAttribute(AttributeKey<T> key, T expected) {
+    isNotNull();
     T value = actual.attribute(key);
     return check(
         Objects.equals(value, expected),
@@ -119,6 +130,7 @@ public class SpanNodeAssert extends AbstractAssert<SpanNodeAssert, SpanNode> {
    * expected}: {@code hasAttribute("http.response.status_code", 200)} passes for the long 200.
    */
   public SpanNodeAssert hasAttribute(String key, Object expected) {
+    isNotNull();
     Object value = AttributeValues.find(actual.data().getAttributes(), key);
     return check(
         AttributeValues.matches(actual, key, expected),
@@ -129,6 +141,7 @@ public class SpanNodeAssert extends AbstractAssert<SpanNodeAssert, SpanNode> {
 
   /** An attribute of this name exists, whatever its value. */
   public SpanNodeAssert hasAttribute(String key) {
+    isNotNull();
     return check(
         AttributeValues.find(actual.data().getAttributes(), key) != null,
         "attribute",
@@ -137,50 +150,59 @@ public class SpanNodeAssert extends AbstractAssert<SpanNodeAssert, SpanNode> {
   }
 
   public SpanNodeAssert doesNotHaveAttribute(String key) {
+    isNotNull();
     Object value = AttributeValues.find(actual.data().getAttributes(), key);
     return check(value == null, "no attribute", key, key + "=" + value);
   }
 
   public SpanNodeAssert hasStatus(StatusCode expected) {
+    isNotNull();
     StatusCode code = actual.data().getStatus().getStatusCode();
     return check(code == expected, "status", String.valueOf(expected), String.valueOf(code));
   }
 
   public SpanNodeAssert hasStatusDescription(String expected) {
+    isNotNull();
     String description = actual.data().getStatus().getDescription();
     return check(description.equals(expected), "status description", quote(expected), quote(description));
   }
 
   public SpanNodeAssert hasEventNamed(String expectedName) {
+    isNotNull();
     boolean ok = actual.data().getEvents().stream().anyMatch(e -> e.getName().equals(expectedName));
     return check(ok, "an event named", quote(expectedName), "events " + eventNames());
   }
 
   /** An {@code exception} event of this type was recorded (see {@code Span.recordException}). */
   public SpanNodeAssert hasException(Class<? extends Throwable> type) {
+    isNotNull();
     return hasExceptionOfType(type.getName());
   }
 
   /** An {@code exception} event whose {@code exception.type} is this name was recorded. */
   public SpanNodeAssert hasExceptionOfType(String typeName) {
+    isNotNull();
     boolean ok = exceptionEvents().stream().anyMatch(e -> typeName.equals(e.getAttributes().get(EXCEPTION_TYPE)));
     return check(ok, "a recorded exception of type", typeName, exceptionDescription());
   }
 
   /** An {@code exception} event with this {@code exception.message} was recorded. */
   public SpanNodeAssert hasExceptionWithMessage(String message) {
+    isNotNull();
     boolean ok =
         exceptionEvents().stream().anyMatch(e -> message.equals(e.getAttributes().get(EXCEPTION_MESSAGE)));
     return check(ok, "a recorded exception with message", quote(message), exceptionDescription());
   }
 
   public SpanNodeAssert hasLinkCount(int expected) {
+    isNotNull();
     int count = actual.links().size();
     return check(count == expected, "number of links", String.valueOf(expected), String.valueOf(count));
   }
 
   /** The span links to the given span (as a messaging process span links to each message's producer). */
   public SpanNodeAssert hasLinkTo(SpanNode target) {
+    isNotNull();
     boolean ok =
         actual.links().stream()
             .map(LinkData::getSpanContext)

@@ -130,7 +130,7 @@ public class TraceForestAssert extends AbstractAssert<TraceForestAssert, TraceFo
       try {
         requirements.accept(new TraceAssert(trace));
       } catch (AssertionError e) {
-        failures.add("trace " + trace.traceId() + ":\n" + e.getMessage());
+        failures.add("trace " + trace.traceId() + ":\n" + e.getMessage().strip());
       }
     }
     return failures;

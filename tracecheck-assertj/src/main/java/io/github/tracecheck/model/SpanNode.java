@@ -122,6 +122,15 @@ public final class SpanNode {
     return false;
   }
 
+  /** The root of the tree this span is in (itself when it is a root). */
+  public SpanNode root() {
+    SpanNode current = this;
+    while (current.parent != null) {
+      current = current.parent;
+    }
+    return current;
+  }
+
   /** The spans from the root of this span's tree down to this span, both included. */
   public List<SpanNode> pathFromRoot() {
     SpanNode[] path = new SpanNode[depth + 1];

@@ -21,12 +21,13 @@ import java.util.Set;
  *
  * <p>Every assertion and finding draws its trees here, so they all look alike. Large inputs stay
  * readable: at most {@link #DEFAULT_MAX_LINES} spans are drawn (marked spans and their ancestors
- * always are), and indentation stops growing at depth {@link #MAX_INDENT_DEPTH}.
+ * always are, with their nearest ancestors and their root), and indentation stops growing at depth {@link #MAX_INDENT_DEPTH}.
  */
 public final class TraceTreeRenderer {
 
   public static final int DEFAULT_MAX_LINES = 200;
   static final int MAX_INDENT_DEPTH = 32;
+  static final int ANCESTORS_OF_MARKED = 20;
 
   private static final String MARK = ">> ";
   private static final String NO_MARK = "   ";
@@ -88,6 +89,7 @@ public final class TraceTreeRenderer {
         .append(trace.size() == 1 ? " span" : " spans").append(')');
     Set<SpanNode> mustShow = markedAndAncestors(trace, marked);
     String[] childPrefix = new String[MAX_INDENT_DEPTH + 1];
+    SpanNode[] prefixOwner = new SpanNode[MAX_INDENT_DEPTH + 1];
     List<SpanNode> spans = trace.spans();
     int drawn = 0;
     int skipped = 0;
@@ -102,7 +104,7 @@ public final class TraceTreeRenderer {
         skipped = 0;
       }
       out.append('\n').append(marked.contains(node) ? MARK : NO_MARK);
-      appendIndent(out, node, childPrefix);
+      appendIndent(out, node, childPrefix, prefixOwner);
       out.append(SpanLabel.of(node));
       drawn++;
     }
@@ -112,24 +114,28 @@ public final class TraceTreeRenderer {
     return drawn;
   }
 
-  private static void appendIndent(StringBuilder out, SpanNode node, String[] childPrefix) {
+  private static void appendIndent(
+      StringBuilder out, SpanNode node, String[] childPrefix, SpanNode[] prefixOwner) {
     int depth = node.depth();
     if (depth == 0) {
       childPrefix[0] = "";
+      prefixOwner[0] = node;
       return;
     }
     SpanNode parent = node.parent().orElseThrow();
     List<SpanNode> siblings = parent.children();
     boolean last = siblings.get(siblings.size() - 1) == node;
     int level = Math.min(depth, MAX_INDENT_DEPTH);
-    // A parent's prefix may be missing when its line was skipped; every drawn span's ancestors
-    // are drawn (they precede it in tree order), so this only happens past the indent cap.
-    String base = childPrefix[level - 1] == null ? "" : childPrefix[level - 1];
+    // The parent's prefix is known when the parent was drawn; when it was left out (a long chain of
+    // ancestors), plain indentation stands in for it.
+    String base =
+        prefixOwner[level - 1] == parent ? childPrefix[level - 1] : "    ".repeat(level - 1);
     out.append(base).append(last ? "`-- " : "|-- ");
     if (depth >= MAX_INDENT_DEPTH) {
       out.append("[depth ").append(depth).append("] ");
     } else {
       childPrefix[level] = base + (last ? "    " : "|   ");
+      prefixOwner[level] = node;
     }
   }
 
@@ -138,6 +144,10 @@ public final class TraceTreeRenderer {
         .append(skipped == 1 ? " span" : " spans").append(" not shown");
   }
 
+  /**
+   * The spans that are drawn whatever the line budget: the marked spans, the nearest {@link
+   * #ANCESTORS_OF_MARKED} ancestors of each, and their roots.
+   */
   private static Set<SpanNode> markedAndAncestors(Trace trace, Set<SpanNode> marked) {
     if (marked.isEmpty()) {
       return Set.of();
@@ -147,9 +157,12 @@ public final class TraceTreeRenderer {
       if (node.trace() != trace) {
         continue;
       }
-      for (SpanNode n = node; n != null && result.add(n); n = n.parent().orElse(null)) {
-        // walks up until it meets an ancestor already added
+      SpanNode n = node;
+      for (int up = 0; n != null && up <= ANCESTORS_OF_MARKED; up++) {
+        result.add(n);
+        n = n.parent().orElse(null);
       }
+      result.add(node.root());
     }
     return result;
   }

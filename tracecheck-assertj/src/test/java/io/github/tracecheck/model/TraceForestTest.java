@@ -1,0 +1,229 @@
+package io.github.tracecheck.model;
+
+import static io.github.tracecheck.testing.TestSpans.OTHER_TRACE_ID;
+import static io.github.tracecheck.testing.TestSpans.TRACE_ID;
+import static io.github.tracecheck.testing.TestSpans.id;
+import static io.github.tracecheck.testing.TestSpans.span;
+import static io.github.tracecheck.testing.TestSpans.withRawIds;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.opentelemetry.sdk.trace.data.SpanData;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class TraceForestTest {
+
+  @Test
+  void groupsSpansByTraceAndOrdersTracesByStart() {
+    TraceForest forest =
+        TraceForest.of(
+            List.of(
+                span("late", id(1)).trace(TRACE_ID).time(10, 11).build(),
+                span("early", id(2)).trace(OTHER_TRACE_ID).time(0, 1).build()));
+
+    assertThat(forest.traces()).extracting(Trace::traceId).containsExactly(OTHER_TRACE_ID, TRACE_ID);
+    assertThat(forest.spanCount()).isEqualTo(2);
+    assertThat(forest.trace(TRACE_ID)).get().extracting(t -> t.firstRoot().name()).isEqualTo("late");
+    assertThat(forest.problems()).isEmpty();
+  }
+
+  @Test
+  void linksChildrenToParentsOrderedByStartTimeInAnyInputOrder() {
+    List<SpanData> spans =
+        new ArrayList<>(
+            List.of(
+                span("root", id(1)).time(0, 100).build(),
+                span("second", id(3)).parent(id(1)).time(20, 30).build(),
+                span("first", id(2)).parent(id(1)).time(10, 15).build(),
+                span("grandchild", id(4)).parent(id(3)).time(21, 22).build()));
+    Collections.reverse(spans);
+
+    Trace trace = TraceForest.of(spans).traces().get(0);
+
+    SpanNode root = trace.firstRoot();
+    assertThat(trace.roots()).containsExactly(root);
+    assertThat(root.children()).extracting(SpanNode::name).containsExactly("first", "second");
+    assertThat(trace.spans()).extracting(SpanNode::name).containsExactly("root", "first", "second", "grandchild");
+    SpanNode grandchild = trace.span(id(4)).orElseThrow();
+    assertThat(grandchild.depth()).isEqualTo(2);
+    assertThat(grandchild.parent()).get().extracting(SpanNode::name).isEqualTo("second");
+    assertThat(grandchild.isDescendantOf(root)).isTrue();
+    assertThat(root.isDescendantOf(grandchild)).isFalse();
+    assertThat(grandchild.pathFromRoot()).extracting(SpanNode::name).containsExactly("root", "second", "grandchild");
+  }
+
+  @Test
+  void marksLocalRootsOfEachServiceInOneTrace() {
+    Trace trace =
+        TraceForest.of(
+                List.of(
+                    span("POST /checkout", id(1)).service("api-gateway").time(0, 10).build(),
+                    span("auth call", id(2)).service("api-gateway").parent(id(1)).time(1, 3).build(),
+                    span("auth handle", id(3)).service("auth-service").remoteParent(id(2)).time(1, 2).build(),
+                    span("check token", id(4)).service("auth-service").parent(id(3)).time(1, 2).build()))
+            .traces()
+            .get(0);
+
+    assertThat(trace.serviceNames()).containsExactly("api-gateway", "auth-service");
+    assertThat(trace.localRoots()).extracting(SpanNode::name).containsExactly("POST /checkout", "auth handle");
+    assertThat(trace.span(id(3)).orElseThrow().hasRemoteParent()).isTrue();
+  }
+
+  @Test
+  void spanWhoseParentWasNotCapturedIsARootWithAMissingParent() {
+    Trace trace =
+        TraceForest.of(
+                List.of(
+                    span("root", id(1)).time(0, 10).build(),
+                    span("dangling", id(2)).parent(id(99)).time(1, 2).build()))
+            .traces()
+            .get(0);
+
+    SpanNode dangling = trace.span(id(2)).orElseThrow();
+    assertThat(trace.roots()).hasSize(2);
+    assertThat(dangling.isRoot()).isTrue();
+    assertThat(dangling.hasMissingParent()).isTrue();
+    assertThat(trace.firstRoot().hasMissingParent()).isFalse();
+  }
+
+  @Test
+  void resolvesLinksToCapturedSpansAcrossTraces() {
+    SpanData producer = span("orders publish", id(1)).trace(OTHER_TRACE_ID).build();
+    SpanData consumer =
+        span("orders process", id(2)).link(OTHER_TRACE_ID, id(1)).link(OTHER_TRACE_ID, id(77)).build();
+
+    TraceForest forest = TraceForest.of(List.of(producer, consumer));
+
+    SpanNode consumerNode = forest.trace(TRACE_ID).orElseThrow().firstRoot();
+    assertThat(consumerNode.links()).hasSize(2);
+    assertThat(forest.linkedSpans(consumerNode)).extracting(SpanNode::name).containsExactly("orders publish");
+  }
+
+  @Test
+  void duplicateSpanIdIsReportedAndBothSpansAreKept() {
+    TraceForest forest =
+        TraceForest.of(
+            List.of(
+                span("first", id(1)).time(0, 10).build(),
+                span("twin", id(1)).time(1, 2).build(),
+                span("child", id(2)).parent(id(1)).time(2, 3).build()));
+
+    Trace trace = forest.traces().get(0);
+    assertThat(trace.size()).isEqualTo(3);
+    assertThat(trace.span(id(1))).get().extracting(SpanNode::name).isEqualTo("first");
+    assertThat(trace.span(id(2)).orElseThrow().parent()).get().extracting(SpanNode::name).isEqualTo("first");
+    assertThat(forest.problems())
+        .singleElement()
+        .satisfies(p -> assertThat(p.kind()).isEqualTo(ForestProblem.Kind.DUPLICATE_SPAN_ID))
+        .satisfies(p -> assertThat(p.span().name()).isEqualTo("twin"))
+        .hasToString(
+            "DUPLICATE_SPAN_ID: span 'twin' has span id 0000000000000001, already used by span"
+                + " 'first' of the same trace; children are attached to the first");
+  }
+
+  @Test
+  void selfParentIsReportedAndTreatedAsRoot() {
+    TraceForest forest = TraceForest.of(List.of(span("narcissus", id(5)).parent(id(5)).build()));
+
+    SpanNode node = forest.traces().get(0).firstRoot();
+    assertThat(node.isRoot()).isTrue();
+    assertThat(node.hasMissingParent()).isFalse();
+    assertThat(forest.problems())
+        .extracting(ForestProblem::toString)
+        .containsExactly(
+            "SELF_PARENT: span 'narcissus' (0000000000000005) names itself as its parent; it is"
+                + " treated as a root");
+  }
+
+  @Test
+  void parentCycleIsCutAtItsEarliestSpanAndEverySpanIsKept() {
+    // a -> b -> c -> a, and d hangs below c.
+    TraceForest forest =
+        TraceForest.of(
+            List.of(
+                span("a", id(1)).parent(id(3)).time(5, 6).build(),
+                span("b", id(2)).parent(id(1)).time(1, 2).build(),
+                span("c", id(3)).parent(id(2)).time(3, 4).build(),
+                span("d", id(4)).parent(id(3)).time(4, 5).build()));
+
+    Trace trace = forest.traces().get(0);
+    assertThat(trace.roots()).extracting(SpanNode::name).containsExactly("b");
+    assertThat(trace.spans()).extracting(SpanNode::name).containsExactly("b", "c", "d", "a");
+    assertThat(forest.problems())
+        .extracting(ForestProblem::toString)
+        .containsExactly(
+            "PARENT_CYCLE: parent links form a cycle: 'a' (0000000000000001) -> child of 'c'"
+                + " (0000000000000003) -> child of 'b' (0000000000000002); the cycle is cut above"
+                + " 'b', the earliest of its spans, which is treated as a root");
+  }
+
+  @Test
+  void longCycleMessageIsShortened() {
+    List<SpanData> ring = new ArrayList<>();
+    int size = 50_000;
+    for (int i = 1; i <= size; i++) {
+      ring.add(span("s" + i, id(i)).parent(id(i == 1 ? size : i - 1)).time(i, i + 1).build());
+    }
+
+    TraceForest forest = TraceForest.of(ring);
+
+    assertThat(forest.spanCount()).isEqualTo(size);
+    assertThat(forest.traces().get(0).roots()).extracting(SpanNode::name).containsExactly("s1");
+    assertThat(forest.problems()).singleElement().extracting(ForestProblem::message).asString()
+        .contains("(50000 spans in all)");
+  }
+
+  @Test
+  void invalidIdsAreReportedAndTheSpansKept() {
+    SpanData badTrace = withRawIds(span("bad trace", id(1)).build(), "not-a-trace-id", id(1));
+    SpanData badSpan = withRawIds(span("bad span", id(2)).build(), TRACE_ID, "XYZ");
+
+    TraceForest forest = TraceForest.of(List.of(badTrace, badSpan));
+
+    assertThat(forest.spanCount()).isEqualTo(2);
+    assertThat(forest.problems())
+        .extracting(ForestProblem::kind)
+        .containsExactlyInAnyOrder(ForestProblem.Kind.INVALID_TRACE_ID, ForestProblem.Kind.INVALID_SPAN_ID);
+    assertThat(forest.problems())
+        .extracting(ForestProblem::message)
+        .contains("span 'bad span' has span id 'XYZ', which is not 16 lowercase hex digits, or is all zeros");
+  }
+
+  @Test
+  void nullSpanIsRejectedWithItsPosition() {
+    List<SpanData> spans = Arrays.asList(span("ok", id(1)).build(), null);
+
+    assertThatThrownBy(() -> TraceForest.of(spans))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("span #1 of the captured spans is null");
+  }
+
+  @Test
+  void chainOfOneHundredThousandNestedSpansDoesNotOverflowTheStack() {
+    int size = 100_000;
+    List<SpanData> chain = new ArrayList<>(size);
+    for (int i = 1; i <= size; i++) {
+      chain.add(span("s" + i, id(i)).parent(i == 1 ? null : id(i - 1)).time(i, 2L * size - i).build());
+    }
+    Collections.shuffle(chain, new java.util.Random(42));
+
+    Trace trace = TraceForest.of(chain).traces().get(0);
+
+    assertThat(trace.roots()).extracting(SpanNode::name).containsExactly("s1");
+    SpanNode deepest = trace.span(id(size)).orElseThrow();
+    assertThat(deepest.depth()).isEqualTo(size - 1);
+    assertThat(deepest.isDescendantOf(trace.firstRoot())).isTrue();
+    assertThat(deepest.pathFromRoot()).hasSize(size);
+    assertThat(trace.spans().get(size - 1)).isSameAs(deepest);
+  }
+
+  @Test
+  void emptyInputGivesEmptyForest() {
+    assertThat(TraceForest.of(List.of()).isEmpty()).isTrue();
+    assertThat(TraceForest.empty().spans()).isEmpty();
+  }
+}
