@@ -52,6 +52,8 @@ public final class TraceCheckExtension implements BeforeAllCallback, BeforeEachC
     return session.traces();
   }
 
+  // getOrComputeIfAbsent is deprecated in JUnit 6 for computeIfAbsent, which JUnit 5.14 lacks.
+  @SuppressWarnings("deprecation")
   private static TraceCheckSession session(ExtensionContext context) {
     ExtensionContext owner = owningClassContext(context);
     return owner
