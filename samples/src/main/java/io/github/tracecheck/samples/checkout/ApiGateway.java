@@ -1,7 +1,6 @@
 package io.github.tracecheck.samples.checkout;
 
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanKind;
@@ -10,7 +9,6 @@ import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.context.Scope;
 import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -22,48 +20,40 @@ import java.net.http.HttpResponse;
  */
 public final class ApiGateway implements AutoCloseable {
 
-  private final HttpServer server;
   private final HttpClient client = HttpClient.newHttpClient();
   private final OpenTelemetry openTelemetry;
   private final Tracer tracer;
   private final URI inventory;
+  private final TracedHttpServer server;
 
   public ApiGateway(OpenTelemetry openTelemetry, URI inventory) throws IOException {
     this.openTelemetry = openTelemetry;
     this.tracer = openTelemetry.getTracer("api-gateway");
     this.inventory = inventory;
-    this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-    server.createContext("/checkout", this::checkout);
-    server.start();
+    this.server =
+        new TracedHttpServer(openTelemetry, "api-gateway")
+            .route("POST", "/checkout", "/checkout", this::checkout)
+            .start();
   }
 
   public URI baseUri() {
-    return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+    return server.baseUri();
   }
 
-  private void checkout(HttpExchange exchange) throws IOException {
-    Context parent =
-        openTelemetry.getPropagators().getTextMapPropagator()
-            .extract(Context.root(), exchange.getRequestHeaders(), HttpHeadersCarrier.SERVER_HEADERS);
-    Span span =
-        tracer.spanBuilder("POST /checkout")
-            .setParent(parent)
-            .setSpanKind(SpanKind.SERVER)
-            .setAttribute("http.request.method", "POST")
-            .setAttribute("http.route", "/checkout")
-            .startSpan();
+  private void checkout(HttpExchange exchange, Span span) throws IOException {
     int status;
-    try (Scope ignored = span.makeCurrent()) {
+    try {
       status = inStock("sku-42") ? 202 : 409;
-    } catch (IOException | InterruptedException e) {
+    } catch (IOException e) {
       span.recordException(e);
       span.setStatus(StatusCode.ERROR, "inventory unreachable");
       status = 503;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      span.setStatus(StatusCode.ERROR, "interrupted");
+      status = 503;
     }
-    span.setAttribute("http.response.status_code", (long) status);
     exchange.sendResponseHeaders(status, -1);
-    exchange.close();
-    span.end();
   }
 
   private boolean inStock(String sku) throws IOException, InterruptedException {
@@ -87,6 +77,6 @@ public final class ApiGateway implements AutoCloseable {
 
   @Override
   public void close() {
-    server.stop(0);
+    server.close();
   }
 }
