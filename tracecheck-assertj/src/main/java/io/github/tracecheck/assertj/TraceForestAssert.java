@@ -1,6 +1,7 @@
 package io.github.tracecheck.assertj;
 
 import static io.github.tracecheck.assertj.error.ShouldHave.shouldHave;
+import static io.github.tracecheck.assertj.error.ShouldHaveNoFindings.shouldHaveNoFindings;
 import static io.github.tracecheck.assertj.error.ShouldSatisfy.shouldSatisfy;
 
 import io.github.tracecheck.model.ForestProblem;
@@ -8,8 +9,18 @@ import io.github.tracecheck.model.SpanNode;
 import io.github.tracecheck.model.Trace;
 import io.github.tracecheck.model.TraceForest;
 import io.github.tracecheck.render.TraceTreeRenderer;
+import io.github.tracecheck.rules.DanglingParentRule;
+import io.github.tracecheck.rules.Finding;
+import io.github.tracecheck.rules.FindingsReport;
+import io.github.tracecheck.rules.MissingErrorStatusRule;
+import io.github.tracecheck.rules.OrphanedRootRule;
+import io.github.tracecheck.rules.Rule;
+import io.github.tracecheck.rules.RuleOptions;
+import io.github.tracecheck.rules.Rules;
+import io.github.tracecheck.rules.SpanNeverEndedRule;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.function.Consumer;
 import org.assertj.core.api.AbstractAssert;
@@ -25,6 +36,8 @@ import org.assertj.core.api.AbstractAssert;
  * }</pre>
  */
 public class TraceForestAssert extends AbstractAssert<TraceForestAssert, TraceForest> {
+
+  private RuleOptions ruleOptions = RuleOptions.defaults();
 
   public TraceForestAssert(TraceForest actual) {
     super(actual, TraceForestAssert.class);
@@ -120,6 +133,57 @@ public class TraceForestAssert extends AbstractAssert<TraceForestAssert, TraceFo
         }
       }
       fail("no malformed spans", "(no problems)", problems.toString(), marked);
+    }
+    return myself;
+  }
+
+  /**
+   * Sets the options the rule assertions below use, e.g. {@code
+   * usingRuleOptions(RuleOptions.defaults().withLinksConnect(false))}.
+   */
+  public TraceForestAssert usingRuleOptions(RuleOptions options) {
+    this.ruleOptions = Objects.requireNonNull(options, "options");
+    return myself;
+  }
+
+  /** No hop lost its context: no orphaned roots and no dangling parents. */
+  public TraceForestAssert isConnected() {
+    return hasNoFindingsOf("broken propagation (orphaned roots or dangling parents)",
+        new OrphanedRootRule(), new DanglingParentRule());
+  }
+
+  /** No root span should have continued a trace seen elsewhere in the capture. */
+  public TraceForestAssert hasNoOrphans() {
+    return hasNoFindingsOf("orphaned roots", new OrphanedRootRule());
+  }
+
+  /** Every span's local parent was captured. */
+  public TraceForestAssert hasNoDanglingParents() {
+    return hasNoFindingsOf("dangling parents", new DanglingParentRule());
+  }
+
+  /** Every span that was started had ended when the snapshot was taken. */
+  public TraceForestAssert allSpansEnded() {
+    return hasNoFindingsOf("spans that never ended", new SpanNeverEndedRule());
+  }
+
+  /** Every span describing a failure has status ERROR, by the semantic conventions. */
+  public TraceForestAssert hasNoMissingErrorStatus() {
+    return hasNoFindingsOf("spans with a missing error status", new MissingErrorStatusRule());
+  }
+
+  /** None of the built-in rules finds anything. */
+  public TraceForestAssert hasNoFindings() {
+    return hasNoFindingsOf("findings", Rules.builtIn().toArray(new Rule[0]));
+  }
+
+  private TraceForestAssert hasNoFindingsOf(String what, Rule... rules) {
+    isNotNull();
+    List<Finding> findings = Rules.check(actual, List.of(rules), ruleOptions);
+    if (!findings.isEmpty()) {
+      throwAssertionError(
+          shouldHaveNoFindings(
+              what, FindingsReport.render("found " + FindingsReport.count(findings.size()) + ":", findings, actual)));
     }
     return myself;
   }

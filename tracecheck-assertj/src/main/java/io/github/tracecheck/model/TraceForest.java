@@ -6,6 +6,7 @@ import io.opentelemetry.sdk.trace.data.SpanData;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -31,11 +32,24 @@ public final class TraceForest {
   private final List<Trace> traces;
   private final Map<String, Trace> tracesById;
   private final List<ForestProblem> problems;
+  private final Map<String, SpanStart> starts;
+  private final List<SpanStart> openSpans;
 
   TraceForest(List<Trace> traces, Map<String, Trace> tracesById, List<ForestProblem> problems) {
+    this(traces, tracesById, problems, Map.of(), List.of());
+  }
+
+  private TraceForest(
+      List<Trace> traces,
+      Map<String, Trace> tracesById,
+      List<ForestProblem> problems,
+      Map<String, SpanStart> starts,
+      List<SpanStart> openSpans) {
     this.traces = Collections.unmodifiableList(traces);
     this.tracesById = tracesById;
     this.problems = Collections.unmodifiableList(problems);
+    this.starts = starts;
+    this.openSpans = Collections.unmodifiableList(openSpans);
   }
 
   /** Builds the forest of the given spans. Null elements are rejected with a clear message. */
@@ -44,6 +58,26 @@ public final class TraceForest {
       return EMPTY;
     }
     return new TraceForestBuilder(spans).build();
+  }
+
+  /**
+   * Builds the forest of the ended spans, knowing also what a capture saw start: which thread
+   * started each span, and which spans started and never ended ({@link #openSpans()}).
+   */
+  public static TraceForest of(Collection<? extends SpanData> ended, Collection<SpanStart> started) {
+    TraceForest forest = of(ended);
+    if (started.isEmpty()) {
+      return forest;
+    }
+    Map<String, SpanStart> byKey = new HashMap<>(started.size() * 2);
+    List<SpanStart> open = new ArrayList<>();
+    for (SpanStart start : started) {
+      byKey.put(key(start.spanContext().getTraceId(), start.spanContext().getSpanId()), start);
+      if (forest.span(start.spanContext()).isEmpty()) {
+        open.add(start);
+      }
+    }
+    return new TraceForest(forest.traces, forest.tracesById, forest.problems, byKey, open);
   }
 
   public static TraceForest empty() {
@@ -71,6 +105,30 @@ public final class TraceForest {
       span(link.getSpanContext()).ifPresent(found::add);
     }
     return found;
+  }
+
+  /** What the capture saw when this span started (its thread), if the forest was built with starts. */
+  public Optional<SpanStart> startOf(SpanNode node) {
+    return Optional.ofNullable(starts.get(key(node.traceId(), node.spanId())));
+  }
+
+  /** Spans that were started and had not ended when the snapshot was taken, in start order. */
+  public List<SpanStart> openSpans() {
+    return openSpans;
+  }
+
+  /** The open span with this context, if there is one. */
+  public Optional<SpanStart> openSpan(String traceId, String spanId) {
+    for (SpanStart open : openSpans) {
+      if (open.spanContext().getTraceId().equals(traceId) && open.spanContext().getSpanId().equals(spanId)) {
+        return Optional.of(open);
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static String key(String traceId, String spanId) {
+    return traceId + '/' + spanId;
   }
 
   /** Every span, trace by trace, each trace in tree order. */

@@ -1,6 +1,8 @@
 package io.github.tracecheck.junit;
 
+import io.github.tracecheck.capture.SpanCapture;
 import io.github.tracecheck.model.SpanNode;
+import io.github.tracecheck.model.SpanStart;
 import io.github.tracecheck.model.TraceForest;
 import io.github.tracecheck.render.TraceTreeRenderer;
 import io.opentelemetry.api.OpenTelemetry;
@@ -40,7 +42,7 @@ public final class CapturedTraces {
 
   /** The traces ended so far in this test. Spans still open are not in it (see {@link #openSpans()}). */
   public TraceForest snapshot() {
-    return TraceForest.of(capture.endedSpans());
+    return capture.snapshot();
   }
 
   /** The spans ended so far in this test, in the order they ended. */
@@ -49,7 +51,7 @@ public final class CapturedTraces {
   }
 
   /** The spans started in this test that have not ended yet. */
-  public List<OpenSpan> openSpans() {
+  public List<SpanStart> openSpans() {
     return capture.openSpans();
   }
 
@@ -131,13 +133,13 @@ public final class CapturedTraces {
     StringBuilder message = new StringBuilder();
     message.append("Timed out after ").append(timeout.toMillis()).append(" ms waiting for ")
         .append(description).append('.');
-    List<OpenSpan> open = capture.openSpans();
+    List<SpanStart> open = capture.openSpans();
     if (open.isEmpty()) {
       message.append("\nNo span is still open.");
     } else {
       message.append("\nStill open (started, never ended): ").append(open.size())
           .append(open.size() == 1 ? " span" : " spans");
-      for (OpenSpan span : open) {
+      for (SpanStart span : open) {
         message.append("\n  ").append(span);
       }
     }

@@ -1,5 +1,6 @@
 package io.github.tracecheck.junit;
 
+import io.github.tracecheck.capture.SpanCapture;
 import io.opentelemetry.api.GlobalOpenTelemetry;
 import io.opentelemetry.api.OpenTelemetry;
 
@@ -10,7 +11,7 @@ import io.opentelemetry.api.OpenTelemetry;
  */
 final class TraceCheckSession implements AutoCloseable {
 
-  private final SpanCapture capture = new SpanCapture();
+  private final SpanCapture capture = new SpanCapture(false);
   private final ServiceTelemetry telemetry;
   private final CapturedTraces traces;
   private final OpenTelemetry previousGlobal;

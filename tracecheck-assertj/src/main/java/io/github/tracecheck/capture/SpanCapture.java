@@ -1,5 +1,7 @@
-package io.github.tracecheck.junit;
+package io.github.tracecheck.capture;
 
+import io.github.tracecheck.model.SpanStart;
+import io.github.tracecheck.model.TraceForest;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.sdk.common.CompletableResultCode;
 import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
@@ -14,31 +16,51 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The span processor behind a capture: exports ended spans to opentelemetry-sdk-testing's {@link
- * InMemorySpanExporter} and also records span starts, so that it knows which spans are still open.
- * Every start and end bumps a generation counter and wakes waiters: awaiting spans needs no polling.
+ * A span processor that captures spans for checks: it exports ended spans to
+ * opentelemetry-sdk-testing's {@link InMemorySpanExporter} and also records span starts (with their
+ * thread), so that it knows which spans are still open. Every start and end bumps a generation
+ * counter and wakes waiters: awaiting spans needs no polling.
+ *
+ * <pre>{@code
+ * SpanCapture capture = new SpanCapture(false);
+ * SdkTracerProvider provider = SdkTracerProvider.builder().addSpanProcessor(capture).build();
+ * // ... run the code under test ...
+ * TraceForest forest = capture.snapshot();
+ * }</pre>
+ *
+ * <p>The JUnit extension {@code @TraceCheck} installs one per test class; use it directly with
+ * other test frameworks.
  */
-final class SpanCapture implements SpanProcessor {
+public final class SpanCapture implements SpanProcessor {
 
   private final InMemorySpanExporter exporter = InMemorySpanExporter.create();
   private final SpanProcessor export = SimpleSpanProcessor.create(exporter);
   private final Object lock = new Object();
+  private final boolean captureStackTraces;
   // Keyed by trace id + span id; guarded by lock.
-  private final Map<String, OpenSpan> open = new LinkedHashMap<>();
+  private final Map<String, SpanStart> open = new LinkedHashMap<>();
+  private final List<SpanStart> started = new ArrayList<>();
   private long generation;
+
+  /** @param captureStackTraces record where each span was started (costs a stack walk per span) */
+  public SpanCapture(boolean captureStackTraces) {
+    this.captureStackTraces = captureStackTraces;
+  }
 
   @Override
   public void onStart(Context parentContext, ReadWriteSpan span) {
-    OpenSpan started =
-        new OpenSpan(
+    SpanStart start =
+        new SpanStart(
             span.getName(),
             span.getKind(),
             span.getSpanContext(),
             span.getParentSpanContext(),
             Thread.currentThread().getName(),
-            span.toSpanData().getStartEpochNanos());
+            span.toSpanData().getStartEpochNanos(),
+            captureStackTraces ? List.of(new Throwable().getStackTrace()) : List.of());
     synchronized (lock) {
-      open.put(key(span), started);
+      open.put(key(span), start);
+      started.add(start);
       changed();
     }
   }
@@ -63,27 +85,45 @@ final class SpanCapture implements SpanProcessor {
   }
 
   /** The spans ended since the last reset, in the order they ended. */
-  List<SpanData> endedSpans() {
+  public List<SpanData> endedSpans() {
     return exporter.getFinishedSpanItems();
   }
 
   /** The spans started since the last reset that have not ended, in the order they started. */
-  List<OpenSpan> openSpans() {
+  public List<SpanStart> openSpans() {
     synchronized (lock) {
       return new ArrayList<>(open.values());
     }
   }
 
+  /** Every span started since the last reset, in the order they started. */
+  public List<SpanStart> startedSpans() {
+    synchronized (lock) {
+      return new ArrayList<>(started);
+    }
+  }
+
+  /**
+   * The ended spans and the starts, read together so that each ended span has its start. Ended
+   * spans are read first: a span ending in between shows as ended and started, never as neither.
+   */
+  public TraceForest snapshot() {
+    List<SpanData> ended = exporter.getFinishedSpanItems();
+    return TraceForest.of(ended, startedSpans());
+  }
+
   /** Forgets every span captured so far: the next test starts from nothing. */
-  void reset() {
+  public void reset() {
     synchronized (lock) {
       exporter.reset();
       open.clear();
+      started.clear();
       changed();
     }
   }
 
-  long generation() {
+  /** A counter bumped by every span start and end, and by {@link #reset()}. */
+  public long generation() {
     synchronized (lock) {
       return generation;
     }
@@ -94,7 +134,7 @@ final class SpanCapture implements SpanProcessor {
    *
    * @return false when the time ran out without a change
    */
-  boolean awaitChange(long seenGeneration, long timeoutNanos) throws InterruptedException {
+  public boolean awaitChange(long seenGeneration, long timeoutNanos) throws InterruptedException {
     long deadline = System.nanoTime() + timeoutNanos;
     synchronized (lock) {
       while (generation == seenGeneration) {

@@ -1,0 +1,91 @@
+package io.github.tracecheck.model;
+
+import io.opentelemetry.api.trace.SpanContext;
+import io.opentelemetry.api.trace.SpanKind;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * What a capture saw when a span started: its name, ids, the thread that started it and, when
+ * stack capture is on, where in the code it was started. {@code SpanData} carries none of the
+ * thread information, and spans that never end never become {@code SpanData} at all.
+ */
+public final class SpanStart {
+
+  private final String name;
+  private final SpanKind kind;
+  private final SpanContext spanContext;
+  private final SpanContext parentSpanContext;
+  private final String threadName;
+  private final long startEpochNanos;
+  private final List<StackTraceElement> startedAt;
+
+  /**
+   * @param startedAt the stack of the code that started the span, innermost first; empty when not
+   *     captured
+   */
+  public SpanStart(
+      String name,
+      SpanKind kind,
+      SpanContext spanContext,
+      SpanContext parentSpanContext,
+      String threadName,
+      long startEpochNanos,
+      List<StackTraceElement> startedAt) {
+    this.name = Objects.requireNonNull(name, "name");
+    this.kind = Objects.requireNonNull(kind, "kind");
+    this.spanContext = Objects.requireNonNull(spanContext, "spanContext");
+    this.parentSpanContext = Objects.requireNonNull(parentSpanContext, "parentSpanContext");
+    this.threadName = Objects.requireNonNull(threadName, "threadName");
+    this.startEpochNanos = startEpochNanos;
+    this.startedAt = List.copyOf(startedAt);
+  }
+
+  public String name() {
+    return name;
+  }
+
+  public SpanKind kind() {
+    return kind;
+  }
+
+  public SpanContext spanContext() {
+    return spanContext;
+  }
+
+  /** The parent's context; invalid when the span is a root. */
+  public SpanContext parentSpanContext() {
+    return parentSpanContext;
+  }
+
+  /** The name of the thread the span was started on. */
+  public String threadName() {
+    return threadName;
+  }
+
+  public long startEpochNanos() {
+    return startEpochNanos;
+  }
+
+  /** Where the span was started, innermost frame first; empty unless stack capture was turned on. */
+  public List<StackTraceElement> startedAt() {
+    return startedAt;
+  }
+
+  /** The frame of the code that started the span: the first frame outside OpenTelemetry's SDK. */
+  public String startedAtSummary() {
+    for (StackTraceElement frame : startedAt) {
+      if (!frame.getClassName().startsWith("io.opentelemetry.") && !frame.getClassName().startsWith("java.")
+          && !frame.getClassName().startsWith("io.github.tracecheck.junit.")) {
+        return frame.toString();
+      }
+    }
+    return startedAt.isEmpty() ? "" : startedAt.get(0).toString();
+  }
+
+  @Override
+  public String toString() {
+    return "'" + name + "' [" + kind + "] " + spanContext.getSpanId() + " started on thread '"
+        + threadName + "'";
+  }
+}

@@ -1,0 +1,67 @@
+package io.github.tracecheck.rules;
+
+import static io.github.tracecheck.rules.SpanAttributes.describe;
+
+import io.github.tracecheck.model.SpanNode;
+import io.github.tracecheck.model.SpanStart;
+import io.github.tracecheck.model.Trace;
+import io.github.tracecheck.model.TraceForest;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Finds spans whose local parent is not among the captured spans. When the capture saw the parent
+ * start, the finding names it, its thread and (with stack capture on) where it was started: it is
+ * almost always a span that was never ended. A missing <em>remote</em> parent is not a finding: the
+ * trace was continued from a caller outside the capture, such as a test client sending traceparent.
+ */
+public final class DanglingParentRule implements Rule {
+
+  public static final String NAME = "dangling-parent";
+
+  @Override
+  public String name() {
+    return NAME;
+  }
+
+  @Override
+  public List<Finding> check(TraceForest forest, RuleOptions options) {
+    List<Finding> findings = new ArrayList<>();
+    for (Trace trace : forest.traces()) {
+      for (SpanNode root : trace.roots()) {
+        if (!root.hasMissingParent()) {
+          continue;
+        }
+        String parentId = root.data().getParentSpanId();
+        Optional<SpanStart> open = forest.openSpan(root.traceId(), parentId);
+        if (open.isPresent()) {
+          findings.add(neverEndedParent(root, open.get()));
+        } else if (!root.hasRemoteParent()) {
+          findings.add(
+              Finding.about(
+                  NAME,
+                  root,
+                  List.of(),
+                  "span " + describe(root) + " has parent span id " + parentId
+                      + ", which no captured span has",
+                  "the parent was not ended before the capture was read, or it was created by a tracer"
+                      + " provider this capture does not see"));
+        }
+      }
+    }
+    return findings;
+  }
+
+  private static Finding neverEndedParent(SpanNode child, SpanStart parent) {
+    String where = parent.startedAt().isEmpty() ? "" : ", at " + parent.startedAtSummary();
+    return Finding.about(
+        NAME,
+        child,
+        List.of(),
+        "span " + describe(child) + " has parent \"" + parent.name() + "\" [" + parent.kind() + "] ("
+            + parent.spanContext().getSpanId() + "), which was started on thread \""
+            + parent.threadName() + "\"" + where + " but never ended",
+        "end() was not called on the parent span on every path: end spans in a finally block");
+  }
+}

@@ -1,0 +1,323 @@
+package io.github.tracecheck.rules;
+
+import static io.github.tracecheck.rules.SpanAttributes.describe;
+
+import io.github.tracecheck.model.SpanNode;
+import io.github.tracecheck.model.SpanStart;
+import io.github.tracecheck.model.Trace;
+import io.github.tracecheck.model.TraceForest;
+import io.opentelemetry.api.trace.SpanKind;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Finds root spans that should have continued a trace: a hop where context was lost. A root is
+ * only flagged when its likely cause is visible in the same capture, so that independent requests
+ * (two calls from an uninstrumented test client) are not flagged:
+ *
+ * <ul>
+ *   <li>a CONSUMER root, and a PRODUCER for the same messaging system and destination that started
+ *       before it (unless the consumer links to a producer and links count as connected);
+ *   <li>a SERVER root, and a CLIENT span for the same RPC service and method, or the same HTTP
+ *       method and path, that was in flight when the server span started;
+ *   <li>any other root started on one thread while a span was open on another thread: work handed
+ *       to a pool without the submitter's context.
+ * </ul>
+ */
+public final class OrphanedRootRule implements Rule {
+
+  public static final String NAME = "orphaned-root";
+
+  /** Bounds the backward scan for an open span on another thread, so hostile input stays linear. */
+  private static final int MAX_SPANS_SCANNED_PER_ORPHAN = 10_000;
+
+  private static final Pattern ROUTE_PARAMETER = Pattern.compile("\\{[^/}]*}|:[^/]+|\\*");
+
+  @Override
+  public String name() {
+    return NAME;
+  }
+
+  @Override
+  public List<Finding> check(TraceForest forest, RuleOptions options) {
+    Causes causes = new Causes(forest);
+    List<Finding> findings = new ArrayList<>();
+    for (Trace trace : forest.traces()) {
+      for (SpanNode root : trace.roots()) {
+        if (root.hasParentSpanId()) {
+          continue; // a missing parent is the dangling-parent rule's business
+        }
+        Finding finding;
+        switch (root.kind()) {
+          case CONSUMER:
+            finding = orphanedConsumer(root, causes, options);
+            break;
+          case SERVER:
+            finding = orphanedServer(root, causes);
+            break;
+          default:
+            finding = orphanedOnAnotherThread(root, forest, causes);
+        }
+        if (finding != null) {
+          findings.add(finding);
+        }
+      }
+    }
+    return findings;
+  }
+
+  private static Finding orphanedConsumer(SpanNode consumer, Causes causes, RuleOptions options) {
+    if (options.linksConnect() && !consumer.links().isEmpty()) {
+      return null; // connected by link, as the messaging conventions allow
+    }
+    String system = SpanAttributes.messagingSystem(consumer);
+    String destination = SpanAttributes.messagingDestination(consumer);
+    SpanNode producer = causes.producerFor(system, destination, consumer);
+    if (producer == null) {
+      return null;
+    }
+    String what = (system == null ? "" : system + " ") + "destination \"" + destination + "\"";
+    return Finding.about(
+        NAME,
+        consumer,
+        List.of(producer),
+        "consumer span " + describe(consumer) + " started a new trace, but producer span "
+            + describe(producer) + " sent to " + what + " in trace " + producer.traceId()
+            + ": the hop " + describe(producer) + " -> " + describe(consumer) + " is broken",
+        "the consumer did not extract the context from the message (record) headers, or the"
+            + " producer did not inject it"
+            + (options.linksConnect() ? "; a consumer may also link to the producer's context" : ""));
+  }
+
+  private static Finding orphanedServer(SpanNode server, Causes causes) {
+    SpanNode client = causes.clientFor(server);
+    if (client == null) {
+      return null;
+    }
+    return Finding.about(
+        NAME,
+        server,
+        List.of(client),
+        "server span " + describe(server) + " started a new trace, but client span "
+            + describe(client) + " was calling " + callDescription(client) + " at that time in trace "
+            + client.traceId() + ": the hop " + describe(client) + " -> " + describe(server)
+            + " is broken",
+        "the client call was not instrumented or did not inject traceparent into the request"
+            + " (for gRPC: no client interceptor), or the server did not extract it");
+  }
+
+  private static String callDescription(SpanNode client) {
+    String rpcService = SpanAttributes.rpcService(client);
+    if (rpcService != null) {
+      String system = SpanAttributes.rpcSystem(client);
+      return (system == null ? "" : system + " ") + rpcService + "/" + SpanAttributes.rpcMethod(client);
+    }
+    String path = SpanAttributes.clientPath(client);
+    return SpanAttributes.httpMethod(client) + (path == null ? "" : " " + path);
+  }
+
+  private static Finding orphanedOnAnotherThread(SpanNode root, TraceForest forest, Causes causes) {
+    String thread = causes.threadOf(root);
+    if (thread == null) {
+      return null;
+    }
+    long start = root.data().getStartEpochNanos();
+    SpanNode openSpan = causes.spanOpenOnAnotherThread(root, thread);
+    SpanStart stillOpen = null;
+    for (SpanStart open : forest.openSpans()) {
+      if (open.startEpochNanos() <= start
+          && !open.threadName().equals(thread)
+          && (stillOpen == null || open.startEpochNanos() > stillOpen.startEpochNanos())) {
+        stillOpen = open;
+      }
+    }
+    boolean openWins =
+        stillOpen != null
+            && (openSpan == null || stillOpen.startEpochNanos() > openSpan.data().getStartEpochNanos());
+    String submitter;
+    String submitterThread;
+    List<SpanNode> related;
+    if (openWins) {
+      submitter = "\"" + stillOpen.name() + "\" (still open)";
+      submitterThread = stillOpen.threadName();
+      related = List.of();
+    } else if (openSpan != null) {
+      submitter = describe(openSpan) + " in trace " + openSpan.traceId();
+      submitterThread = causes.threadOf(openSpan);
+      related = List.of(openSpan);
+    } else {
+      return null;
+    }
+    return Finding.about(
+        NAME,
+        root,
+        related,
+        "span " + describe(root) + " started a new trace on thread \"" + thread + "\" while span "
+            + submitter + " was open on thread \"" + submitterThread + "\"",
+        "the task ran without the submitter's context: wrap the executor with"
+            + " Context.taskWrapping(executor) or the task with Context.current().wrap(task)");
+  }
+
+  /** Indexes of the spans that can cause an orphan, built once per check. */
+  private static final class Causes {
+    private final TraceForest forest;
+    private final Map<String, List<SpanNode>> producersByDestination = new HashMap<>();
+    private final Map<String, List<SpanNode>> clientsByRpc = new HashMap<>();
+    private final Map<String, List<SpanNode>> clientsByHttpMethod = new HashMap<>();
+    private SpanNode[] byStart;
+
+    Causes(TraceForest forest) {
+      this.forest = forest;
+      for (Trace trace : forest.traces()) {
+        for (SpanNode node : trace.spans()) {
+          if (node.kind() == SpanKind.PRODUCER) {
+            producersByDestination
+                .computeIfAbsent(destinationKey(node), k -> new ArrayList<>())
+                .add(node);
+          } else if (node.kind() == SpanKind.CLIENT) {
+            if (SpanAttributes.rpcService(node) != null) {
+              clientsByRpc.computeIfAbsent(rpcKey(node), k -> new ArrayList<>()).add(node);
+            }
+            String method = SpanAttributes.httpMethod(node);
+            if (method != null) {
+              clientsByHttpMethod.computeIfAbsent(method, k -> new ArrayList<>()).add(node);
+            }
+          }
+        }
+      }
+    }
+
+    /** The latest producer for the destination that started before the consumer. */
+    SpanNode producerFor(String system, String destination, SpanNode consumer) {
+      if (destination == null) {
+        return null;
+      }
+      List<SpanNode> producers = producersByDestination.get(system + "|" + destination);
+      if (producers == null) {
+        return null;
+      }
+      SpanNode best = null;
+      for (SpanNode producer : producers) {
+        if (producer.data().getStartEpochNanos() <= consumer.data().getStartEpochNanos()
+            && (best == null || producer.data().getStartEpochNanos() > best.data().getStartEpochNanos())) {
+          best = producer;
+        }
+      }
+      return best;
+    }
+
+    /**
+     * The client call in flight when the server span started, for the same RPC or HTTP request;
+     * calls whose server side is already connected come last.
+     */
+    SpanNode clientFor(SpanNode server) {
+      List<SpanNode> candidates;
+      if (SpanAttributes.rpcService(server) != null) {
+        candidates = clientsByRpc.get(rpcKey(server));
+      } else {
+        String method = SpanAttributes.httpMethod(server);
+        candidates = method == null ? null : clientsByHttpMethod.get(method);
+      }
+      if (candidates == null) {
+        return null;
+      }
+      long start = server.data().getStartEpochNanos();
+      return candidates.stream()
+          .filter(c -> c.data().getStartEpochNanos() <= start && start <= c.data().getEndEpochNanos())
+          .filter(c -> SpanAttributes.rpcService(server) != null || samePath(c, server))
+          .min(
+              Comparator.comparing(Causes::hasRemoteServerChild)
+                  .thenComparing(c -> -c.data().getStartEpochNanos()))
+          .orElse(null);
+    }
+
+    private static boolean hasRemoteServerChild(SpanNode client) {
+      return client.children().stream().anyMatch(c -> c.kind() == SpanKind.SERVER);
+    }
+
+    /** Paths must agree where both sides recorded one; a route template matches its paths. */
+    private static boolean samePath(SpanNode client, SpanNode server) {
+      String clientPath = SpanAttributes.clientPath(client);
+      if (clientPath == null) {
+        return true;
+      }
+      String serverPath = SpanAttributes.serverPath(server);
+      if (serverPath != null) {
+        return serverPath.equals(clientPath);
+      }
+      String route = SpanAttributes.serverRoute(server);
+      return route == null || routePattern(route).matcher(clientPath).matches();
+    }
+
+    /** "/stock/{sku}", "/stock/:sku" and "/files/*" as regular expressions over paths. */
+    private static Pattern routePattern(String route) {
+      StringBuilder regex = new StringBuilder();
+      Matcher parameter = ROUTE_PARAMETER.matcher(route);
+      int last = 0;
+      while (parameter.find()) {
+        regex.append(Pattern.quote(route.substring(last, parameter.start())));
+        regex.append(parameter.group().equals("*") ? ".*" : "[^/]+");
+        last = parameter.end();
+      }
+      regex.append(Pattern.quote(route.substring(last)));
+      return Pattern.compile(regex.toString());
+    }
+
+    /** The innermost span open on another thread when {@code root} started. */
+    SpanNode spanOpenOnAnotherThread(SpanNode root, String thread) {
+      if (byStart == null) {
+        byStart = forest.spans().toArray(new SpanNode[0]);
+        Arrays.sort(byStart, Comparator.comparingLong(n -> n.data().getStartEpochNanos()));
+      }
+      long start = root.data().getStartEpochNanos();
+      int i = upperBound(start) - 1;
+      for (int scanned = 0; i >= 0 && scanned < MAX_SPANS_SCANNED_PER_ORPHAN; i--, scanned++) {
+        SpanNode candidate = byStart[i];
+        if (candidate.trace() == root.trace() || candidate.data().getEndEpochNanos() < start) {
+          continue;
+        }
+        String candidateThread = threadOf(candidate);
+        if (candidateThread != null && !candidateThread.equals(thread)) {
+          return candidate;
+        }
+      }
+      return null;
+    }
+
+    private int upperBound(long start) {
+      int low = 0;
+      int high = byStart.length;
+      while (low < high) {
+        int mid = (low + high) >>> 1;
+        if (byStart[mid].data().getStartEpochNanos() <= start) {
+          low = mid + 1;
+        } else {
+          high = mid;
+        }
+      }
+      return low;
+    }
+
+    /** The thread that started the span: from the capture, else a {@code thread.name} attribute. */
+    String threadOf(SpanNode node) {
+      return forest.startOf(node).map(SpanStart::threadName)
+          .orElseGet(() -> SpanAttributes.string(node, "thread.name"));
+    }
+
+    private static String destinationKey(SpanNode node) {
+      return SpanAttributes.messagingSystem(node) + "|" + SpanAttributes.messagingDestination(node);
+    }
+
+    private static String rpcKey(SpanNode node) {
+      return Objects.toString(SpanAttributes.rpcSystem(node)) + "|" + SpanAttributes.rpcService(node)
+          + "|" + SpanAttributes.rpcMethod(node);
+    }
+  }
+}

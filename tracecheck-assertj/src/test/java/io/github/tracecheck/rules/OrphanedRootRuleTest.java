@@ -1,0 +1,382 @@
+package io.github.tracecheck.rules;
+
+import static io.github.tracecheck.testing.TestSpans.OTHER_TRACE_ID;
+import static io.github.tracecheck.testing.TestSpans.id;
+import static io.github.tracecheck.testing.TestSpans.span;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.sun.net.httpserver.HttpServer;
+import io.github.tracecheck.model.TraceForest;
+import io.github.tracecheck.testing.RealSdk;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
+import io.opentelemetry.context.Context;
+import io.opentelemetry.context.Scope;
+import io.opentelemetry.context.propagation.TextMapGetter;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class OrphanedRootRuleTest {
+
+  private static final TextMapGetter<Map<String, String>> MAP_GETTER =
+      (carrier, key) -> carrier == null ? null : carrier.get(key);
+
+  private final RealSdk sdk = new RealSdk();
+  private final ExecutorService pool = Executors.newSingleThreadExecutor(r -> new Thread(r, "worker-1"));
+
+  @AfterEach
+  void close() {
+    pool.shutdownNow();
+    sdk.close();
+  }
+
+  private static List<Finding> check(TraceForest forest, RuleOptions options) {
+    return new OrphanedRootRule().check(forest, options);
+  }
+
+  private static List<Finding> check(TraceForest forest) {
+    return check(forest, RuleOptions.defaults());
+  }
+
+  // --- worker pools -------------------------------------------------------------------------
+
+  @Test
+  void taskRunWithoutTheSubmittersContextIsAnOrphan() throws Exception {
+    Tracer tracer = sdk.tracer("api-gateway");
+    Span checkout = tracer.spanBuilder("POST /checkout").setSpanKind(SpanKind.SERVER).startSpan();
+    try (Scope ignored = checkout.makeCurrent()) {
+      pool.submit(() -> tracer.spanBuilder("process order").startSpan().end()).get();
+    } finally {
+      checkout.end();
+    }
+
+    List<Finding> findings = check(sdk.snapshot());
+
+    assertThat(findings).singleElement().satisfies(f -> {
+      assertThat(f.rule()).isEqualTo("orphaned-root");
+      assertThat(f.spanName()).isEqualTo("process order");
+      assertThat(f.related()).extracting(n -> n.name()).containsExactly("POST /checkout");
+      assertThat(f.message())
+          .isEqualTo(
+              "span \"process order\" (api-gateway) started a new trace on thread \"worker-1\" while span"
+                  + " \"POST /checkout\" (api-gateway) in trace " + f.related().get(0).traceId()
+                  + " was open on thread \"" + Thread.currentThread().getName() + "\"");
+      assertThat(f.likelyCause())
+          .isEqualTo(
+              "the task ran without the submitter's context: wrap the executor with"
+                  + " Context.taskWrapping(executor) or the task with Context.current().wrap(task)");
+    });
+  }
+
+  @Test
+  void taskRunWithTheSubmittersContextIsConnected() throws Exception {
+    Tracer tracer = sdk.tracer("api-gateway");
+    ExecutorService wrapped = Context.taskWrapping(pool);
+    Span checkout = tracer.spanBuilder("POST /checkout").startSpan();
+    try (Scope ignored = checkout.makeCurrent()) {
+      wrapped.submit(() -> tracer.spanBuilder("process order").startSpan().end()).get();
+    } finally {
+      checkout.end();
+    }
+
+    assertThat(check(sdk.snapshot())).isEmpty();
+  }
+
+  @Test
+  void taskStartedWhileTheSubmitterIsStillOpenNamesIt() throws Exception {
+    Tracer tracer = sdk.tracer("svc");
+    Span checkout = tracer.spanBuilder("POST /checkout").startSpan();
+    try (Scope ignored = checkout.makeCurrent()) {
+      pool.submit(() -> tracer.spanBuilder("process order").startSpan().end()).get();
+    }
+
+    assertThat(check(sdk.snapshot()))
+        .singleElement()
+        .extracting(Finding::message)
+        .isEqualTo(
+            "span \"process order\" (svc) started a new trace on thread \"worker-1\" while span"
+                + " \"POST /checkout\" (still open) was open on thread \"" + Thread.currentThread().getName() + "\"");
+    checkout.end();
+  }
+
+  @Test
+  void sequentialRootsOnTheSameThreadAreIndependentWork() {
+    Tracer tracer = sdk.tracer("svc");
+    tracer.spanBuilder("first request").startSpan().end();
+    tracer.spanBuilder("second request").startSpan().end();
+
+    assertThat(check(sdk.snapshot())).isEmpty();
+  }
+
+  // --- messaging ----------------------------------------------------------------------------
+
+  private Map<String, String> publish(Tracer producerTracer) {
+    Map<String, String> headers = new HashMap<>();
+    Span publish =
+        producerTracer.spanBuilder("orders publish").setSpanKind(SpanKind.PRODUCER)
+            .setAttribute("messaging.system", "kafka")
+            .setAttribute("messaging.destination.name", "orders")
+            .startSpan();
+    try (Scope ignored = publish.makeCurrent()) {
+      W3CTraceContextPropagator.getInstance().inject(Context.current(), headers, Map::put);
+    } finally {
+      publish.end();
+    }
+    return headers;
+  }
+
+  private static Span consume(Tracer tracer, Context parent) {
+    return tracer.spanBuilder("orders process").setSpanKind(SpanKind.CONSUMER).setParent(parent)
+        .setAttribute("messaging.system", "kafka")
+        .setAttribute("messaging.destination.name", "orders")
+        .startSpan();
+  }
+
+  @Test
+  void consumerThatDoesNotExtractTheHeadersIsAnOrphanOfItsProducer() throws Exception {
+    publish(sdk.tracer("api-gateway"));
+    Tracer worker = sdk.tracer("order-worker");
+    pool.submit(() -> consume(worker, Context.root()).end()).get();
+
+    TraceForest forest = sdk.snapshot();
+    assertThat(check(forest)).singleElement().satisfies(f -> {
+      assertThat(f.related()).extracting(n -> n.name()).containsExactly("orders publish");
+      assertThat(f.message())
+          .isEqualTo(
+              "consumer span \"orders process\" (order-worker) started a new trace, but producer span"
+                  + " \"orders publish\" (api-gateway) sent to kafka destination \"orders\" in trace "
+                  + f.related().get(0).traceId() + ": the hop \"orders publish\" (api-gateway) ->"
+                  + " \"orders process\" (order-worker) is broken");
+      assertThat(f.likelyCause())
+          .isEqualTo(
+              "the consumer did not extract the context from the message (record) headers, or the"
+                  + " producer did not inject it; a consumer may also link to the producer's context");
+    });
+  }
+
+  @Test
+  void consumerThatExtractsTheHeadersIsConnected() throws Exception {
+    Map<String, String> headers = publish(sdk.tracer("api-gateway"));
+    Tracer worker = sdk.tracer("order-worker");
+    pool.submit(() -> {
+      Context extracted = W3CTraceContextPropagator.getInstance().extract(Context.root(), headers, MAP_GETTER);
+      consume(worker, extracted).end();
+    }).get();
+
+    assertThat(check(sdk.snapshot())).isEmpty();
+  }
+
+  @Test
+  void batchConsumerThatLinksToItsProducersIsConnectedUnlessLinksAreNotAccepted() throws Exception {
+    Map<String, String> headers = publish(sdk.tracer("api-gateway"));
+    Tracer worker = sdk.tracer("order-worker");
+    pool.submit(() -> {
+      Context extracted = W3CTraceContextPropagator.getInstance().extract(Context.root(), headers, MAP_GETTER);
+      worker.spanBuilder("orders process").setSpanKind(SpanKind.CONSUMER).setNoParent()
+          .addLink(Span.fromContext(extracted).getSpanContext())
+          .setAttribute("messaging.system", "kafka")
+          .setAttribute("messaging.destination.name", "orders")
+          .startSpan().end();
+    }).get();
+
+    TraceForest forest = sdk.snapshot();
+    assertThat(check(forest)).isEmpty();
+    assertThat(check(forest, RuleOptions.defaults().withLinksConnect(false)))
+        .singleElement()
+        .extracting(Finding::likelyCause)
+        .isEqualTo(
+            "the consumer did not extract the context from the message (record) headers, or the producer"
+                + " did not inject it");
+  }
+
+  @Test
+  void consumerOfAnotherDestinationIsNotBlamedOnTheProducer() {
+    publish(sdk.tracer("api-gateway"));
+    sdk.tracer("billing").spanBuilder("invoices process").setSpanKind(SpanKind.CONSUMER)
+        .setAttribute("messaging.system", "kafka")
+        .setAttribute("messaging.destination.name", "invoices")
+        .startSpan().end();
+
+    assertThat(check(sdk.snapshot())).isEmpty();
+  }
+
+  // --- HTTP and RPC -------------------------------------------------------------------------
+
+  private HttpServer server(Tracer serverTracer, boolean extract) throws Exception {
+    HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    server.createContext("/stock/", exchange -> {
+      Map<String, String> headers = new HashMap<>();
+      exchange.getRequestHeaders().forEach((k, v) -> headers.put(k.toLowerCase(java.util.Locale.ROOT), v.get(0)));
+      Context parent = extract
+          ? W3CTraceContextPropagator.getInstance().extract(Context.root(), headers, MAP_GETTER)
+          : Context.root();
+      Span span = serverTracer.spanBuilder("GET /stock/{sku}").setSpanKind(SpanKind.SERVER).setParent(parent)
+          .setAttribute("http.request.method", "GET").setAttribute("http.route", "/stock/{sku}").startSpan();
+      exchange.sendResponseHeaders(200, -1);
+      exchange.close();
+      span.setAttribute("http.response.status_code", 200L);
+      span.end();
+    });
+    server.start();
+    return server;
+  }
+
+  private void call(Tracer clientTracer, URI base, boolean inject) throws Exception {
+    Span client = clientTracer.spanBuilder("GET").setSpanKind(SpanKind.CLIENT)
+        .setAttribute("http.request.method", "GET")
+        .setAttribute("url.full", base + "/stock/sku-42").startSpan();
+    try (Scope ignored = client.makeCurrent()) {
+      HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve("/stock/sku-42"));
+      if (inject) {
+        W3CTraceContextPropagator.getInstance().inject(Context.current(), request, HttpRequest.Builder::header);
+      }
+      HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.discarding());
+    } finally {
+      client.end();
+    }
+  }
+
+  @Test
+  void serverThatStartsANewTraceWhileTheClientCallsItIsAnOrphan() throws Exception {
+    HttpServer server = server(sdk.tracer("inventory"), true);
+    try {
+      call(sdk.tracer("api-gateway"), URI.create("http://127.0.0.1:" + server.getAddress().getPort()), false);
+    } finally {
+      server.stop(0);
+    }
+
+    assertThat(check(sdk.snapshot())).singleElement().satisfies(f -> {
+      assertThat(f.spanName()).isEqualTo("GET /stock/{sku}");
+      assertThat(f.message())
+          .startsWith("server span \"GET /stock/{sku}\" (inventory) started a new trace, but client span"
+              + " \"GET\" (api-gateway) was calling GET /stock/sku-42 at that time in trace ")
+          .endsWith(": the hop \"GET\" (api-gateway) -> \"GET /stock/{sku}\" (inventory) is broken");
+      assertThat(f.likelyCause())
+          .isEqualTo(
+              "the client call was not instrumented or did not inject traceparent into the request (for"
+                  + " gRPC: no client interceptor), or the server did not extract it");
+    });
+  }
+
+  @Test
+  void serverThatContinuesTheClientsTraceIsConnected() throws Exception {
+    HttpServer server = server(sdk.tracer("inventory"), true);
+    try {
+      call(sdk.tracer("api-gateway"), URI.create("http://127.0.0.1:" + server.getAddress().getPort()), true);
+    } finally {
+      server.stop(0);
+    }
+
+    assertThat(check(sdk.snapshot())).isEmpty();
+  }
+
+  @Test
+  void twoIndependentRequestsFromAnUninstrumentedClientAreNotOrphans() throws Exception {
+    HttpServer server = server(sdk.tracer("inventory"), true);
+    try {
+      URI uri = URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/stock/sku-1");
+      HttpClient client = HttpClient.newHttpClient();
+      client.send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.discarding());
+      client.send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.discarding());
+    } finally {
+      server.stop(0);
+    }
+
+    TraceForest forest = sdk.snapshot();
+    assertThat(forest.traces()).hasSize(2);
+    assertThat(check(forest)).isEmpty();
+  }
+
+  @Test
+  void clientCallingAnotherPathIsNotTheCause() {
+    TraceForest forest =
+        TraceForest.of(
+            List.of(
+                span("GET", id(1)).kind(SpanKind.CLIENT).attr("http.request.method", "GET")
+                    .attr("url.full", "http://inventory/prices/sku-1").time(0, 10).build(),
+                span("GET /stock/{sku}", id(2)).trace(OTHER_TRACE_ID).kind(SpanKind.SERVER)
+                    .attr("http.request.method", "GET").attr("http.route", "/stock/{sku}").time(2, 8).build()));
+
+    assertThat(check(forest)).isEmpty();
+  }
+
+  @Test
+  void grpcServerIsMatchedToTheClientByServiceAndMethod() {
+    TraceForest forest =
+        TraceForest.of(
+            List.of(
+                span("auth.Auth/Validate", id(1)).kind(SpanKind.CLIENT).service("api-gateway")
+                    .attr("rpc.system", "grpc").attr("rpc.service", "auth.Auth").attr("rpc.method", "Validate")
+                    .time(0, 10).build(),
+                span("auth.Auth/Validate", id(2)).trace(OTHER_TRACE_ID).kind(SpanKind.SERVER).service("auth")
+                    .attr("rpc.system", "grpc").attr("rpc.service", "auth.Auth").attr("rpc.method", "Validate")
+                    .time(2, 8).build(),
+                span("auth.Auth/Refresh", id(3)).trace("11111111111111111111111111111111").kind(SpanKind.SERVER)
+                    .attr("rpc.system", "grpc").attr("rpc.service", "auth.Auth").attr("rpc.method", "Refresh")
+                    .time(2, 8).build()));
+
+    assertThat(check(forest))
+        .singleElement()
+        .extracting(Finding::message)
+        .isEqualTo(
+            "server span \"auth.Auth/Validate\" (auth) started a new trace, but client span"
+                + " \"auth.Auth/Validate\" (api-gateway) was calling grpc auth.Auth/Validate at that time in"
+                + " trace 0af7651916cd43dd8448eb211c80319c: the hop \"auth.Auth/Validate\" (api-gateway) ->"
+                + " \"auth.Auth/Validate\" (auth) is broken");
+  }
+
+  @Test
+  void serverStartedAfterTheClientCallEndedIsNotItsOrphan() {
+    TraceForest forest =
+        TraceForest.of(
+            List.of(
+                span("auth.Auth/Validate", id(1)).kind(SpanKind.CLIENT)
+                    .attr("rpc.system", "grpc").attr("rpc.service", "auth.Auth").attr("rpc.method", "Validate")
+                    .time(0, 10).build(),
+                span("auth.Auth/Validate", id(2)).trace(OTHER_TRACE_ID).kind(SpanKind.SERVER)
+                    .attr("rpc.system", "grpc").attr("rpc.service", "auth.Auth").attr("rpc.method", "Validate")
+                    .time(20, 30).build()));
+
+    assertThat(check(forest)).isEmpty();
+  }
+
+  @Test
+  void findingDrawsBothTreesWithTheOrphanAndItsCauseMarked() {
+    TraceForest forest =
+        TraceForest.of(
+            List.of(
+                span("orders publish", id(1)).kind(SpanKind.PRODUCER).service("api-gateway")
+                    .attr("messaging.system", "kafka").attr("messaging.destination.name", "orders").time(0, 2).build(),
+                span("orders process", id(2)).trace(OTHER_TRACE_ID).kind(SpanKind.CONSUMER).service("order-worker")
+                    .attr("messaging.system", "kafka").attr("messaging.destination.name", "orders").time(5, 9).build()));
+
+    Finding finding = check(forest).get(0);
+
+    assertThat(finding.render(forest, io.github.tracecheck.render.TraceTreeRenderer.create()))
+        .isEqualTo(
+            "[orphaned-root] consumer span \"orders process\" (order-worker) started a new trace, but producer"
+                + " span \"orders publish\" (api-gateway) sent to kafka destination \"orders\" in trace"
+                + " 0af7651916cd43dd8448eb211c80319c: the hop \"orders publish\" (api-gateway) -> \"orders process\""
+                + " (order-worker) is broken\n"
+                + "  likely cause: the consumer did not extract the context from the message (record) headers,"
+                + " or the producer did not inject it; a consumer may also link to the producer's context\n"
+                + "  trace 4bf92f3577b34da6a3ce929d0e0e4736 (1 span)\n"
+                + "  >> orders process [CONSUMER] order-worker {messaging.system=kafka,"
+                + " messaging.destination.name=orders} 4.0 ms\n"
+                + "  trace 0af7651916cd43dd8448eb211c80319c (1 span)\n"
+                + "  >> orders publish [PRODUCER] api-gateway {messaging.system=kafka,"
+                + " messaging.destination.name=orders} 2.0 ms");
+  }
+}
