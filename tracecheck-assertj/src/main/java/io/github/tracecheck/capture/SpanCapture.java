@@ -57,7 +57,7 @@ public final class SpanCapture implements SpanProcessor {
             span.getParentSpanContext(),
             Thread.currentThread().getName(),
             span.toSpanData().getStartEpochNanos(),
-            captureStackTraces ? List.of(new Throwable().getStackTrace()) : List.of());
+            captureStackTraces ? callerFrames() : List.of());
     synchronized (lock) {
       open.put(key(span), start);
       started.add(start);
@@ -146,6 +146,18 @@ public final class SpanCapture implements SpanProcessor {
       }
       return true;
     }
+  }
+
+  /** The stack of the code that started the span, without the frames of the SDK and this capture. */
+  private static List<StackTraceElement> callerFrames() {
+    StackTraceElement[] stack = new Throwable().getStackTrace();
+    int first = 0;
+    while (first < stack.length
+        && (stack[first].getClassName().startsWith("io.opentelemetry.")
+            || stack[first].getClassName().startsWith(SpanCapture.class.getPackageName() + "."))) {
+      first++;
+    }
+    return List.of(stack).subList(first, stack.length);
   }
 
   private void changed() {

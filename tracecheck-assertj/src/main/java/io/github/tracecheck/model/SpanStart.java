@@ -72,14 +72,8 @@ public final class SpanStart {
     return startedAt;
   }
 
-  /** The frame of the code that started the span: the first frame outside OpenTelemetry's SDK. */
+  /** The frame of the code that started the span, or "" when stacks were not captured. */
   public String startedAtSummary() {
-    for (StackTraceElement frame : startedAt) {
-      if (!frame.getClassName().startsWith("io.opentelemetry.") && !frame.getClassName().startsWith("java.")
-          && !frame.getClassName().startsWith("io.github.tracecheck.junit.")) {
-        return frame.toString();
-      }
-    }
     return startedAt.isEmpty() ? "" : startedAt.get(0).toString();
   }
 
