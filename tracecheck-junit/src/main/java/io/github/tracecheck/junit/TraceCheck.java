@@ -27,6 +27,11 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * only the spans of its own run. Test methods and constructors can declare parameters of type
  * {@code OpenTelemetry}, {@code Tracer} and {@link CapturedTraces}.
  *
+ * <p>After each test the gate checks the captured traces for orphaned roots, dangling parents,
+ * spans never ended, a context left current on the test thread and missing error statuses, and
+ * fails the test with the findings and their trees drawn. See {@link TraceCheckRule} and {@link
+ * SuppressFinding}.
+ *
  * <p>Every attribute can also be set for a whole run in {@code junit-platform.properties}; a value
  * given here wins over the property.
  */
@@ -49,4 +54,19 @@ public @interface TraceCheck {
    * Default: {@code service.name} is the test class's simple name.
    */
   String[] resourceAttributes() default {};
+
+  /**
+   * What the gate does with findings after each test: {@code "fail"} (the default), {@code "warn"}
+   * or {@code "off"}. Property: {@code tracecheck.gate}. Per rule: {@link TraceCheckRule}, or the
+   * properties {@code tracecheck.gate.fail}, {@code tracecheck.gate.warn} and {@code
+   * tracecheck.gate.off} listing rule names.
+   */
+  String gate() default "";
+
+  /**
+   * Record where each span was started, so that findings about spans that never ended say where
+   * in the code they were started. Costs a stack walk per span. Property: {@code
+   * tracecheck.capture.stack-traces}; default false.
+   */
+  String captureStackTraces() default "";
 }

@@ -2,7 +2,11 @@ package io.github.tracecheck.junit;
 
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.api.trace.Tracer;
+import java.lang.reflect.Method;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
+import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -16,7 +20,8 @@ import org.junit.platform.commons.support.AnnotationSupport;
  * <p>State lives in the {@code ExtensionContext.Store} of the outermost test class that carries the
  * annotation (nested classes share it), and is closed by JUnit when that class is done.
  */
-public final class TraceCheckExtension implements BeforeAllCallback, BeforeEachCallback, ParameterResolver {
+public final class TraceCheckExtension
+    implements BeforeAllCallback, BeforeEachCallback, AfterEachCallback, ParameterResolver {
 
   private static final ExtensionContext.Namespace NAMESPACE =
       ExtensionContext.Namespace.create(TraceCheckExtension.class);
@@ -31,6 +36,37 @@ public final class TraceCheckExtension implements BeforeAllCallback, BeforeEachC
   public void beforeEach(ExtensionContext context) {
     // A test sees only the spans of its own run.
     session(context).capture().reset();
+  }
+
+  @Override
+  public void afterEach(ExtensionContext context) {
+    TraceCheckSession session = session(context);
+    TraceCheckSettings settings = session.settings();
+    GateSettings gate = settings.gate();
+    // Nested classes and the method may each carry @TraceCheckRule / @SuppressFinding; outer first.
+    List<Class<?>> classes = new ArrayList<>();
+    for (Optional<ExtensionContext> c = Optional.of(context); c.isPresent(); c = c.get().getParent()) {
+      if (c.get().getTestMethod().isEmpty() && c.get().getTestClass().isPresent()) {
+        classes.add(0, c.get().getRequiredTestClass());
+      }
+    }
+    for (Class<?> testClass : classes) {
+      gate = gate.with(testClass, testClass.getSimpleName());
+    }
+    Method method = context.getRequiredTestMethod();
+    gate = gate.with(method, method.getDeclaringClass().getSimpleName() + "." + method.getName());
+    if (gate.allOff()) {
+      return;
+    }
+    Gate.Verdict verdict =
+        Gate.run(session.capture(), gate, settings.gateAwait(), settings.linksConnect());
+    Gate.report(
+        verdict,
+        context.getExecutionException().orElse(null),
+        text -> {
+          context.publishReportEntry("tracecheck", text);
+          System.err.println(text);
+        });
   }
 
   @Override

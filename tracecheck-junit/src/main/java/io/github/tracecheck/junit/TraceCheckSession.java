@@ -11,13 +11,16 @@ import io.opentelemetry.api.OpenTelemetry;
  */
 final class TraceCheckSession implements AutoCloseable {
 
-  private final SpanCapture capture = new SpanCapture(false);
+  private final TraceCheckSettings settings;
+  private final SpanCapture capture;
   private final ServiceTelemetry telemetry;
   private final CapturedTraces traces;
   private final OpenTelemetry previousGlobal;
   private boolean closed;
 
   TraceCheckSession(TraceCheckSettings settings) {
+    this.settings = settings;
+    this.capture = new SpanCapture(settings.captureStackTraces());
     this.telemetry = new ServiceTelemetry(capture, settings.resourceAttributes());
     this.traces = new CapturedTraces(capture, telemetry, settings.awaitTimeout());
     this.previousGlobal = GlobalOpenTelemetry.isSet() ? GlobalOpenTelemetry.get() : null;
@@ -31,6 +34,10 @@ final class TraceCheckSession implements AutoCloseable {
 
   CapturedTraces traces() {
     return traces;
+  }
+
+  TraceCheckSettings settings() {
+    return settings;
   }
 
   SpanCapture capture() {

@@ -22,16 +22,34 @@ final class TraceCheckSettings {
 
   static final String AWAIT_TIMEOUT = "tracecheck.await.timeout";
   static final String RESOURCE_ATTRIBUTES = "tracecheck.resource.attributes";
+  static final String CAPTURE_STACK_TRACES = "tracecheck.capture.stack-traces";
+  static final String GATE_AWAIT = "tracecheck.gate.await";
+  static final String LINKS_CONNECT = "tracecheck.gate.links-connect";
   static final Duration DEFAULT_AWAIT_TIMEOUT = Duration.ofSeconds(10);
+  static final Duration DEFAULT_GATE_AWAIT = Duration.ofSeconds(1);
 
   private static final Pattern SIMPLE_DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m)");
 
   private final Duration awaitTimeout;
   private final Attributes resourceAttributes;
+  private final boolean captureStackTraces;
+  private final Duration gateAwait;
+  private final boolean linksConnect;
+  private final GateSettings gate;
 
-  private TraceCheckSettings(Duration awaitTimeout, Attributes resourceAttributes) {
+  private TraceCheckSettings(
+      Duration awaitTimeout,
+      Attributes resourceAttributes,
+      boolean captureStackTraces,
+      Duration gateAwait,
+      boolean linksConnect,
+      GateSettings gate) {
     this.awaitTimeout = awaitTimeout;
     this.resourceAttributes = resourceAttributes;
+    this.captureStackTraces = captureStackTraces;
+    this.gateAwait = gateAwait;
+    this.linksConnect = linksConnect;
+    this.gate = gate;
   }
 
   /**
@@ -66,7 +84,29 @@ final class TraceCheckSettings {
       }
       attributes.put(pair.substring(0, equals).strip(), pair.substring(equals + 1).strip());
     }
-    return new TraceCheckSettings(timeout, attributes.build());
+    String stacks =
+        annotation != null && !annotation.captureStackTraces().isEmpty()
+            ? annotation.captureStackTraces()
+            : properties.apply(CAPTURE_STACK_TRACES).orElse("false");
+    Duration gateAwait =
+        properties.apply(GATE_AWAIT).map(v -> parseDuration(GATE_AWAIT, v)).orElse(DEFAULT_GATE_AWAIT);
+    boolean linksConnect =
+        parseBoolean(LINKS_CONNECT, properties.apply(LINKS_CONNECT).orElse("true"));
+    return new TraceCheckSettings(
+        timeout,
+        attributes.build(),
+        parseBoolean(CAPTURE_STACK_TRACES, stacks),
+        gateAwait,
+        linksConnect,
+        GateSettings.read(annotation, properties));
+  }
+
+  static boolean parseBoolean(String key, String text) {
+    String value = text.strip().toLowerCase(Locale.ROOT);
+    if (value.equals("true") || value.equals("false")) {
+      return Boolean.parseBoolean(value);
+    }
+    throw new ExtensionConfigurationException(key + ": '" + text + "' is not true or false");
   }
 
   /** Parses "500ms", "10s", "2m" or an ISO-8601 duration such as "PT10S". */
@@ -106,5 +146,23 @@ final class TraceCheckSettings {
 
   Attributes resourceAttributes() {
     return resourceAttributes;
+  }
+
+  boolean captureStackTraces() {
+    return captureStackTraces;
+  }
+
+  /** How long the gate waits, after a test, for spans still open to end. */
+  Duration gateAwait() {
+    return gateAwait;
+  }
+
+  boolean linksConnect() {
+    return linksConnect;
+  }
+
+  /** The gate settings from properties and the class annotation, before method annotations. */
+  GateSettings gate() {
+    return gate;
   }
 }

@@ -1,0 +1,134 @@
+package io.github.tracecheck.junit;
+
+import io.github.tracecheck.capture.SpanCapture;
+import io.github.tracecheck.model.TraceForest;
+import io.github.tracecheck.rules.Finding;
+import io.github.tracecheck.rules.FindingsReport;
+import io.github.tracecheck.rules.Rule;
+import io.github.tracecheck.rules.RuleOptions;
+import io.github.tracecheck.rules.Rules;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * Runs the checks after a test: the leaked-scope check on the test thread, a bounded wait for spans
+ * still in flight, then the rules on the test's spans. Splits the findings by mode, drops the
+ * suppressed ones, and reports.
+ */
+final class Gate {
+
+  /** What the gate concluded for one test. */
+  static final class Verdict {
+    final List<Finding> failures;
+    final List<Finding> warnings;
+    final List<String> suppressed;
+    final TraceForest forest;
+
+    Verdict(List<Finding> failures, List<Finding> warnings, List<String> suppressed, TraceForest forest) {
+      this.failures = failures;
+      this.warnings = warnings;
+      this.suppressed = suppressed;
+      this.forest = forest;
+    }
+
+    String failureMessage() {
+      return FindingsReport.render(
+          "tracecheck found " + FindingsReport.count(failures.size()) + " in the traces of this test:",
+          failures,
+          forest);
+    }
+
+    String warningMessage() {
+      return FindingsReport.render(
+          "tracecheck warning: " + FindingsReport.count(warnings.size())
+              + " in the traces of this test (mode warn, the test is not failed):",
+          warnings,
+          forest);
+    }
+  }
+
+  private Gate() {}
+
+  static Verdict run(SpanCapture capture, GateSettings settings, Duration await, boolean linksConnect) {
+    List<Finding> findings = new ArrayList<>();
+    if (settings.mode(Rules.LEAKED_SCOPE) != GateMode.OFF) {
+      Finding leak = LeakedScopeCheck.check(capture.startedSpans());
+      if (leak != null) {
+        findings.add(leak);
+      }
+    }
+    awaitOpenSpans(capture, await);
+    TraceForest forest = capture.snapshot();
+    List<Rule> rules = new ArrayList<>();
+    for (Rule rule : Rules.builtIn()) {
+      if (settings.mode(rule.name()) != GateMode.OFF) {
+        rules.add(rule);
+      }
+    }
+    findings.addAll(Rules.check(forest, rules, RuleOptions.defaults().withLinksConnect(linksConnect)));
+
+    List<Finding> failures = new ArrayList<>();
+    List<Finding> warnings = new ArrayList<>();
+    List<String> suppressed = new ArrayList<>();
+    for (Finding finding : findings) {
+      Suppression suppression = firstMatching(settings.suppressions(), finding);
+      if (suppression != null) {
+        suppressed.add(suppression.describe() + " (span \"" + finding.spanName() + "\")");
+      } else if (settings.mode(finding.rule()) == GateMode.FAIL) {
+        failures.add(finding);
+      } else {
+        warnings.add(finding);
+      }
+    }
+    return new Verdict(failures, warnings, suppressed, forest);
+  }
+
+  /** Waits, at most {@code await}, for every started span to end; in-flight work usually does. */
+  private static void awaitOpenSpans(SpanCapture capture, Duration await) {
+    long deadline = System.nanoTime() + await.toNanos();
+    try {
+      while (true) {
+        long seen = capture.generation();
+        if (capture.openSpans().isEmpty()) {
+          return;
+        }
+        long remaining = deadline - System.nanoTime();
+        if (remaining <= 0 || !capture.awaitChange(seen, remaining)) {
+          return; // still open: the span-never-ended rule reports it
+        }
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private static Suppression firstMatching(List<Suppression> suppressions, Finding finding) {
+    for (Suppression suppression : suppressions) {
+      if (suppression.matches(finding)) {
+        return suppression;
+      }
+    }
+    return null;
+  }
+
+  /** Publishes warnings and suppressions; fails the test, or adds to its own failure. */
+  static void report(Verdict verdict, Throwable testFailure, Consumer<String> publish) {
+    for (String line : verdict.suppressed) {
+      publish.accept(line);
+    }
+    if (!verdict.warnings.isEmpty()) {
+      publish.accept(verdict.warningMessage());
+    }
+    if (verdict.failures.isEmpty()) {
+      return;
+    }
+    TraceCheckGateError error = new TraceCheckGateError(verdict.failureMessage());
+    if (testFailure != null) {
+      testFailure.addSuppressed(error);
+      return;
+    }
+    throw error;
+  }
+}

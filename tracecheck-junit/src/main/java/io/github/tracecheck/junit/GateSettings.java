@@ -1,0 +1,124 @@
+package io.github.tracecheck.junit;
+
+import io.github.tracecheck.rules.Rules;
+import java.lang.reflect.AnnotatedElement;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeSet;
+import java.util.function.Function;
+import org.junit.jupiter.api.extension.ExtensionConfigurationException;
+import org.junit.platform.commons.support.AnnotationSupport;
+
+/**
+ * What the gate does for one test: the mode of each rule and the suppressions. Later sources win:
+ * defaults, then {@code junit-platform.properties}, then {@link TraceCheck#gate()}, then {@link
+ * TraceCheckRule} on the class, then on the method. Names are validated: an unknown rule is a
+ * configuration error, never ignored.
+ */
+final class GateSettings {
+
+  static final String GATE = "tracecheck.gate";
+  static final String SUPPRESS = "tracecheck.suppress.";
+  private static final int MAX_PROPERTY_SUPPRESSIONS = 1000;
+
+  private final Map<String, GateMode> modes;
+  private final List<Suppression> suppressions;
+
+  private GateSettings(Map<String, GateMode> modes, List<Suppression> suppressions) {
+    this.modes = modes;
+    this.suppressions = suppressions;
+  }
+
+  /** The settings from properties and the class annotation only. */
+  static GateSettings read(TraceCheck annotation, Function<String, Optional<String>> properties) {
+    Map<String, GateMode> modes = new HashMap<>();
+    GateMode all = properties.apply(GATE).map(v -> parseMode(GATE, v)).orElse(GateMode.FAIL);
+    if (annotation != null && !annotation.gate().isEmpty()) {
+      all = parseMode("@TraceCheck(gate)", annotation.gate());
+    }
+    for (String rule : Rules.knownNames()) {
+      modes.put(rule, all);
+    }
+    for (GateMode mode : GateMode.values()) {
+      String key = GATE + "." + mode.name().toLowerCase(Locale.ROOT);
+      for (String rule : properties.apply(key).map(v -> Arrays.asList(v.split(","))).orElse(List.of())) {
+        if (!rule.isBlank()) {
+          modes.put(checkRuleName(key, rule.strip()), mode);
+        }
+      }
+    }
+    List<Suppression> suppressions = new ArrayList<>();
+    for (int n = 1; n <= MAX_PROPERTY_SUPPRESSIONS; n++) {
+      String prefix = SUPPRESS + n + ".";
+      Optional<String> rule = properties.apply(prefix + "rule");
+      if (rule.isEmpty()) {
+        break;
+      }
+      suppressions.add(
+          Suppression.of(
+              rule.get().strip(),
+              properties.apply(prefix + "span").orElse(""),
+              properties.apply(prefix + "attribute").orElse(""),
+              properties.apply(prefix + "reason").orElse(""),
+              prefix + "*"));
+    }
+    return new GateSettings(modes, suppressions);
+  }
+
+  /** These settings with the annotations of a test class (or nested class) or method applied. */
+  GateSettings with(AnnotatedElement element, String description) {
+    Map<String, GateMode> newModes = new HashMap<>(modes);
+    for (TraceCheckRule rule : AnnotationSupport.findRepeatableAnnotations(element, TraceCheckRule.class)) {
+      String source = "@TraceCheckRule on " + description;
+      if (rule.name().equals("*")) {
+        newModes.replaceAll((name, mode) -> rule.mode());
+      } else {
+        newModes.put(checkRuleName(source, rule.name()), rule.mode());
+      }
+    }
+    List<Suppression> newSuppressions = new ArrayList<>(suppressions);
+    for (SuppressFinding s : AnnotationSupport.findRepeatableAnnotations(element, SuppressFinding.class)) {
+      newSuppressions.add(
+          Suppression.of(s.rule(), s.span(), s.attribute(), s.reason(), "@SuppressFinding on " + description));
+    }
+    return new GateSettings(newModes, newSuppressions);
+  }
+
+  GateMode mode(String rule) {
+    return modes.get(rule);
+  }
+
+  boolean allOff() {
+    return modes.values().stream().allMatch(m -> m == GateMode.OFF);
+  }
+
+  List<Suppression> suppressions() {
+    return suppressions;
+  }
+
+  static String sortedRuleNames() {
+    return String.join(", ", new TreeSet<>(Rules.knownNames()));
+  }
+
+  private static String checkRuleName(String source, String rule) {
+    if (!Rules.knownNames().contains(rule)) {
+      throw new ExtensionConfigurationException(
+          source + ": unknown rule '" + rule + "'; known rules: " + sortedRuleNames());
+    }
+    return rule;
+  }
+
+  private static GateMode parseMode(String source, String value) {
+    try {
+      return GateMode.valueOf(value.strip().toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw new ExtensionConfigurationException(
+          source + ": '" + value + "' is not a gate mode; use fail, warn or off", e);
+    }
+  }
+}
