@@ -1,0 +1,91 @@
+package io.github.tracecheck.cli;
+
+import io.github.tracecheck.model.ForestProblem;
+import io.github.tracecheck.model.TraceForest;
+import io.github.tracecheck.otlp.OtlpFormatException;
+import io.github.tracecheck.otlp.OtlpJsonReader;
+import io.github.tracecheck.rules.Finding;
+import io.github.tracecheck.rules.FindingsReport;
+import io.github.tracecheck.rules.RuleOptions;
+import io.github.tracecheck.rules.Rules;
+import io.opentelemetry.sdk.trace.data.SpanData;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Checks traces exported as OTLP JSON files, e.g. by the Collector's file exporter from a staging
+ * run, with the rules the JUnit gate runs. The files are read together, so that a hop between two
+ * services whose spans sit in different files is still checked.
+ *
+ * <pre>
+ * java -jar tracecheck-cli.jar [--no-links] FILE...
+ * </pre>
+ *
+ * <p>Exit codes: 0 no findings, 1 findings (or malformed spans), 2 bad input or usage.
+ */
+public final class TraceCheckCli {
+
+  static final int CLEAN = 0;
+  static final int FINDINGS = 1;
+  static final int BAD_INPUT = 2;
+
+  private static final String USAGE =
+      "usage: tracecheck [--no-links] FILE...\n"
+          + "Checks OpenTelemetry traces in OTLP JSON files (one document, or one per line) for orphaned\n"
+          + "roots, dangling parents and missing error statuses.\n"
+          + "  --no-links  a consumer that only links to its producer counts as an orphan\n"
+          + "exit codes: 0 no findings, 1 findings, 2 bad input";
+
+  private TraceCheckCli() {}
+
+  public static void main(String[] args) {
+    System.exit(run(args, System.out, System.err));
+  }
+
+  /** Runs the command line; returns the exit code. */
+  public static int run(String[] args, PrintStream out, PrintStream err) {
+    RuleOptions options = RuleOptions.defaults();
+    List<Path> files = new ArrayList<>();
+    for (String arg : args) {
+      if (arg.equals("--no-links")) {
+        options = options.withLinksConnect(false);
+      } else if (arg.equals("-h") || arg.equals("--help")) {
+        out.println(USAGE);
+        return CLEAN;
+      } else if (arg.startsWith("-")) {
+        err.println("tracecheck: unknown option " + arg + "\n" + USAGE);
+        return BAD_INPUT;
+      } else {
+        files.add(Path.of(arg));
+      }
+    }
+    if (files.isEmpty()) {
+      err.println(USAGE);
+      return BAD_INPUT;
+    }
+    List<SpanData> spans = new ArrayList<>();
+    for (Path file : files) {
+      try {
+        spans.addAll(OtlpJsonReader.read(file));
+      } catch (OtlpFormatException e) {
+        err.println("tracecheck: " + e.getMessage());
+        return BAD_INPUT;
+      }
+    }
+    TraceForest forest = TraceForest.of(spans);
+    out.println("tracecheck: read " + spans.size() + " spans in " + forest.traces().size() + " traces from "
+        + files.size() + (files.size() == 1 ? " file" : " files"));
+    for (ForestProblem problem : forest.problems()) {
+      out.println("malformed: " + problem);
+    }
+    List<Finding> findings = Rules.check(forest, Rules.builtIn(), options);
+    if (findings.isEmpty()) {
+      out.println("no findings");
+    } else {
+      out.println(FindingsReport.render("found " + FindingsReport.count(findings.size()) + ":", findings, forest));
+    }
+    return findings.isEmpty() && forest.problems().isEmpty() ? CLEAN : FINDINGS;
+  }
+}

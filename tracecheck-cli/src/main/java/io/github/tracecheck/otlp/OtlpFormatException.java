@@ -1,0 +1,15 @@
+package io.github.tracecheck.otlp;
+
+/** An OTLP JSON input that cannot be read; the message says where (file, line, field) and why. */
+public final class OtlpFormatException extends Exception {
+
+  private static final long serialVersionUID = 1L;
+
+  public OtlpFormatException(String message) {
+    super(message);
+  }
+
+  public OtlpFormatException(String message, Throwable cause) {
+    super(message, cause);
+  }
+}

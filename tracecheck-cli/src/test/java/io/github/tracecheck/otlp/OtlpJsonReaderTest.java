@@ -1,0 +1,81 @@
+package io.github.tracecheck.otlp;
+
+import static io.github.tracecheck.assertj.TraceCheckAssertions.assertThat;
+import static io.github.tracecheck.assertj.TraceCheckAssertions.span;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.github.tracecheck.model.TraceForest;
+import io.opentelemetry.api.common.AttributeKey;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.sdk.trace.data.SpanData;
+import java.io.StringReader;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class OtlpJsonReaderTest {
+
+  @Test
+  void readsSpansIntoTheSameTreesTheSdkWouldProduce() throws Exception {
+    List<SpanData> spans = OtlpJsonReader.read(Path.of("src/test/resources/clean.json"));
+
+    TraceForest forest = TraceForest.of(spans);
+    assertThat(forest)
+        .singleTrace()
+        .hasShape(
+            span("POST /checkout").kind(SpanKind.SERVER).service("api-gateway").attribute("http.response.status_code", 202L)
+                .children(span("orders publish").kind(SpanKind.PRODUCER).children(
+                    span("orders process").kind(SpanKind.CONSUMER).service("order-worker").status(StatusCode.OK))));
+    SpanData root = spans.get(0);
+    assertThat(root.getAttributes().get(AttributeKey.longKey("http.response.status_code"))).isEqualTo(202L);
+    assertThat(root.getInstrumentationScopeInfo().getName()).isEqualTo("checkout");
+    assertThat(root.getInstrumentationScopeInfo().getVersion()).isEqualTo("1.0");
+    assertThat(root.getEndEpochNanos() - root.getStartEpochNanos()).isEqualTo(40_000_000L);
+  }
+
+  @Test
+  void acceptsSnakeCaseNamesNumbersAndArrays() throws Exception {
+    String json =
+        "{\"resource_spans\":[{\"scope_spans\":[{\"spans\":[{\"trace_id\":\"0AF7651916CD43DD8448EB211C80319C\","
+            + "\"span_id\":\"00f067aa0ba902b7\",\"name\":\"s\",\"start_time_unix_nano\":1,\"end_time_unix_nano\":2,"
+            + "\"status\":{\"code\":\"STATUS_CODE_ERROR\",\"message\":\"boom\"},"
+            + "\"attributes\":[{\"key\":\"tags\",\"value\":{\"arrayValue\":{\"values\":[{\"stringValue\":\"a\"}]}}},"
+            + "{\"key\":\"ok\",\"value\":{\"boolValue\":true}},{\"key\":\"ratio\",\"value\":{\"doubleValue\":0.5}}]}]}]}]}";
+
+    SpanData span = OtlpJsonReader.read(new StringReader(json), "inline").get(0);
+
+    assertThat(span.getTraceId()).isEqualTo("0af7651916cd43dd8448eb211c80319c");
+    assertThat(span.getKind()).isEqualTo(SpanKind.INTERNAL);
+    assertThat(span.getStatus().getStatusCode()).isEqualTo(StatusCode.ERROR);
+    assertThat(span.getStatus().getDescription()).isEqualTo("boom");
+    assertThat(span.getAttributes().get(AttributeKey.stringArrayKey("tags"))).containsExactly("a");
+    assertThat(span.getAttributes().get(AttributeKey.booleanKey("ok"))).isTrue();
+    assertThat(span.getAttributes().get(AttributeKey.doubleKey("ratio"))).isEqualTo(0.5);
+  }
+
+  @Test
+  void reportsTheFieldThatIsWrong() {
+    String badKind =
+        "{\"resourceSpans\":[{\"scopeSpans\":[{\"spans\":[{\"traceId\":\"0af7651916cd43dd8448eb211c80319c\","
+            + "\"spanId\":\"00f067aa0ba902b7\",\"name\":\"s\",\"kind\":9,\"startTimeUnixNano\":\"1\",\"endTimeUnixNano\":\"2\"}]}]}]}";
+    assertThatThrownBy(() -> OtlpJsonReader.read(new StringReader(badKind), "inline"))
+        .isInstanceOf(OtlpFormatException.class)
+        .hasMessage("inline, document at line 1: resourceSpans[0].scopeSpans[0].spans[0].kind '9' is not a span kind"
+            + " (0-5 or SPAN_KIND_...)");
+    assertThatThrownBy(() -> OtlpJsonReader.read(new StringReader(""), "empty"))
+        .hasMessage("empty: contains no OTLP JSON document");
+    assertThatThrownBy(
+            () -> OtlpJsonReader.read(new StringReader("{\"resourceSpans\":[{\"scopeSpans\":[{\"spans\":[{}]}]}]}"), "x"))
+        .hasMessage("x, document at line 1: resourceSpans[0].scopeSpans[0].spans[0].traceId is missing");
+  }
+
+  @Test
+  void deeplyNestedInputIsAClearErrorNotAStackOverflow() {
+    String deep = "[".repeat(100_000);
+    assertThatThrownBy(() -> OtlpJsonReader.read(new StringReader(deep), "deep"))
+        .isInstanceOf(OtlpFormatException.class)
+        .hasMessageStartingWith("deep: not valid JSON: Document nesting depth (1001) exceeds the maximum allowed (1000");
+  }
+}
