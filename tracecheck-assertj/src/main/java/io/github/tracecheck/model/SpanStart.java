@@ -1,5 +1,6 @@
 package io.github.tracecheck.model;
 
+import io.github.tracecheck.pii.Masking;
 import io.opentelemetry.api.trace.SpanContext;
 import io.opentelemetry.api.trace.SpanKind;
 import java.util.List;
@@ -79,7 +80,7 @@ public final class SpanStart {
 
   @Override
   public String toString() {
-    return "'" + name + "' [" + kind + "] " + spanContext.getSpanId() + " started on thread '"
+    return "'" + Masking.redact(name) + "' [" + kind + "] " + spanContext.getSpanId() + " started on thread '"
         + threadName + "'";
   }
 }

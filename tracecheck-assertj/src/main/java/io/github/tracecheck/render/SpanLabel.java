@@ -1,5 +1,6 @@
 package io.github.tracecheck.render;
 
+import io.github.tracecheck.pii.Masking;
 import io.github.tracecheck.model.SpanNode;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.common.Attributes;
@@ -55,9 +56,9 @@ public final class SpanLabel {
   public static String of(SpanNode node) {
     SpanData span = node.data();
     StringBuilder line = new StringBuilder();
-    line.append(abbreviate(span.getName())).append(" [").append(span.getKind()).append(']');
+    line.append(abbreviate(Masking.redact(span.getName()))).append(" [").append(span.getKind()).append(']');
     if (!node.serviceName().isEmpty()) {
-      line.append(' ').append(abbreviate(node.serviceName()));
+      line.append(' ').append(abbreviate(Masking.redact(node.serviceName())));
     }
     String hop = hopAttributes(span.getAttributes());
     if (!hop.isEmpty()) {
@@ -67,7 +68,7 @@ public final class SpanLabel {
     if (status.getStatusCode() != StatusCode.UNSET) {
       line.append(" status=").append(status.getStatusCode());
       if (!status.getDescription().isEmpty()) {
-        line.append("(\"").append(abbreviate(status.getDescription())).append("\")");
+        line.append("(\"").append(abbreviate(Masking.redact(status.getDescription()))).append("\")");
       }
     }
     if (node.hasRemoteParent()) {
@@ -88,7 +89,7 @@ public final class SpanLabel {
     for (AttributeKey<?> key : HOP_ATTRIBUTES) {
       Object value = attributes.get(key);
       if (value != null) {
-        joiner.add(key.getKey() + "=" + abbreviate(String.valueOf(value)));
+        joiner.add(key.getKey() + "=" + abbreviate(Masking.redact(String.valueOf(value))));
       }
     }
     return joiner.toString();

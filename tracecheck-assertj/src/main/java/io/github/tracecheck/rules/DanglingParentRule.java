@@ -1,5 +1,6 @@
 package io.github.tracecheck.rules;
 
+import io.github.tracecheck.pii.Masking;
 import static io.github.tracecheck.rules.SpanAttributes.describe;
 
 import io.github.tracecheck.model.SpanNode;
@@ -59,7 +60,7 @@ public final class DanglingParentRule implements Rule {
         NAME,
         child,
         List.of(),
-        "span " + describe(child) + " has parent \"" + parent.name() + "\" [" + parent.kind() + "] ("
+        "span " + describe(child) + " has parent \"" + Masking.redact(parent.name()) + "\" [" + parent.kind() + "] ("
             + parent.spanContext().getSpanId() + "), which was started on thread \""
             + parent.threadName() + "\"" + where + " but never ended",
         "end() was not called on the parent span on every path: end spans in a finally block");

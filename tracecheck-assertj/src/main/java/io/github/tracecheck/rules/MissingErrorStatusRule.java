@@ -1,5 +1,6 @@
 package io.github.tracecheck.rules;
 
+import io.github.tracecheck.pii.Masking;
 import static io.github.tracecheck.rules.SpanAttributes.describe;
 
 import io.github.tracecheck.model.SpanNode;
@@ -79,8 +80,8 @@ public final class MissingErrorStatusRule implements Rule {
       if (event.getName().equals("exception")) {
         String type = event.getAttributes().get(EXCEPTION_TYPE);
         String message = event.getAttributes().get(EXCEPTION_MESSAGE);
-        return "recorded exception " + (type == null ? "(no type)" : type)
-            + (message == null ? "" : ": \"" + message + "\"");
+        return "recorded exception " + (type == null ? "(no type)" : Masking.redact(type))
+            + (message == null ? "" : ": \"" + Masking.redact(message) + "\"");
       }
     }
     Long httpStatus = SpanAttributes.httpStatus(span);
@@ -109,7 +110,7 @@ public final class MissingErrorStatusRule implements Rule {
     }
     String errorType = SpanAttributes.string(span, "error.type");
     if (errorType != null) {
-      return "has error.type \"" + errorType + "\"";
+      return "has error.type \"" + Masking.redact(errorType) + "\"";
     }
     return null;
   }

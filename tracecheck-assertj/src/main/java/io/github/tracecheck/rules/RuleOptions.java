@@ -1,17 +1,26 @@
 package io.github.tracecheck.rules;
 
+import io.github.tracecheck.pii.Detectors;
+import io.github.tracecheck.pii.PiiAllowance;
+import io.github.tracecheck.pii.PiiDetector;
+import java.util.List;
+
 /** Settings that change what the rules consider correct. Immutable. */
 public final class RuleOptions {
 
-  private static final RuleOptions DEFAULTS = new RuleOptions(true);
+  private static final RuleOptions DEFAULTS = new RuleOptions(true, Detectors.defaults(), List.of());
 
   private final boolean linksConnect;
+  private final List<PiiDetector> piiDetectors;
+  private final List<PiiAllowance> piiAllowances;
 
-  private RuleOptions(boolean linksConnect) {
+  private RuleOptions(boolean linksConnect, List<PiiDetector> piiDetectors, List<PiiAllowance> piiAllowances) {
     this.linksConnect = linksConnect;
+    this.piiDetectors = List.copyOf(piiDetectors);
+    this.piiAllowances = List.copyOf(piiAllowances);
   }
 
-  /** Links connect consumers to producers, as the messaging conventions allow. */
+  /** Links connect consumers to producers; the default PII detectors; nothing allowed. */
   public static RuleOptions defaults() {
     return DEFAULTS;
   }
@@ -22,10 +31,28 @@ public final class RuleOptions {
    * Turn off to require parent-child propagation.
    */
   public RuleOptions withLinksConnect(boolean value) {
-    return new RuleOptions(value);
+    return new RuleOptions(value, piiDetectors, piiAllowances);
+  }
+
+  /** The detectors the PII rule runs (default: {@link Detectors#defaults()}). */
+  public RuleOptions withPiiDetectors(List<PiiDetector> detectors) {
+    return new RuleOptions(linksConnect, detectors, piiAllowances);
+  }
+
+  /** Detections the PII rule does not report. */
+  public RuleOptions withPiiAllowances(List<PiiAllowance> allowances) {
+    return new RuleOptions(linksConnect, piiDetectors, allowances);
   }
 
   public boolean linksConnect() {
     return linksConnect;
+  }
+
+  public List<PiiDetector> piiDetectors() {
+    return piiDetectors;
+  }
+
+  public List<PiiAllowance> piiAllowances() {
+    return piiAllowances;
   }
 }

@@ -17,11 +17,19 @@ public final class Rules {
 
   private static final List<Rule> BUILT_IN =
       List.of(
-          new OrphanedRootRule(), new DanglingParentRule(), new SpanNeverEndedRule(), new MissingErrorStatusRule());
+          new OrphanedRootRule(),
+          new DanglingParentRule(),
+          new SpanNeverEndedRule(),
+          new MissingErrorStatusRule(),
+          new PiiRule(),
+          new SqlLiteralRule());
 
   private Rules() {}
 
-  /** The rules that read captured traces: orphaned roots, dangling parents, spans never ended, missing error status. */
+  /**
+   * The rules that read captured traces: orphaned roots, dangling parents, spans never ended,
+   * missing error status, PII and SQL literals.
+   */
   public static List<Rule> builtIn() {
     return BUILT_IN;
   }
@@ -29,7 +37,13 @@ public final class Rules {
   /** Every name settings may use, including {@link #LEAKED_SCOPE}. */
   public static Set<String> knownNames() {
     return Set.of(
-        OrphanedRootRule.NAME, DanglingParentRule.NAME, SpanNeverEndedRule.NAME, MissingErrorStatusRule.NAME, LEAKED_SCOPE);
+        OrphanedRootRule.NAME,
+        DanglingParentRule.NAME,
+        SpanNeverEndedRule.NAME,
+        MissingErrorStatusRule.NAME,
+        PiiRule.NAME,
+        SqlLiteralRule.NAME,
+        LEAKED_SCOPE);
   }
 
   /** Runs the rules and returns all findings, rule by rule. */

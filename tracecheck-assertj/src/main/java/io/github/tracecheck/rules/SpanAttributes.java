@@ -1,5 +1,6 @@
 package io.github.tracecheck.rules;
 
+import io.github.tracecheck.pii.Masking;
 import io.github.tracecheck.model.SpanNode;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.common.Attributes;
@@ -100,7 +101,7 @@ final class SpanAttributes {
 
   /** Quotes a span for messages: {@code "orders process" (order-worker)}. */
   static String describe(SpanNode node) {
-    String service = node.serviceName().isEmpty() ? "" : " (" + node.serviceName() + ")";
-    return "\"" + node.name() + "\"" + service;
+    String service = node.serviceName().isEmpty() ? "" : " (" + Masking.redact(node.serviceName()) + ")";
+    return "\"" + Masking.redact(node.name()) + "\"" + service;
   }
 }

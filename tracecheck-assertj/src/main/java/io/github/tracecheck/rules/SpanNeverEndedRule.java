@@ -1,5 +1,6 @@
 package io.github.tracecheck.rules;
 
+import io.github.tracecheck.pii.Masking;
 import io.github.tracecheck.model.SpanNode;
 import io.github.tracecheck.model.SpanStart;
 import io.github.tracecheck.model.TraceForest;
@@ -43,7 +44,7 @@ public final class SpanNeverEndedRule implements Rule {
               NAME,
               open,
               children,
-              "span \"" + open.name() + "\" [" + open.kind() + "] (" + open.spanContext().getSpanId()
+              "span \"" + Masking.redact(open.name()) + "\" [" + open.kind() + "] (" + open.spanContext().getSpanId()
                   + ") was started on thread \"" + open.threadName() + "\"" + where
                   + " and never ended" + childNote,
               "end() was not called on every path (end spans in a finally block), or asynchronous"

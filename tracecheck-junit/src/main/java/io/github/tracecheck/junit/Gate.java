@@ -2,6 +2,7 @@ package io.github.tracecheck.junit;
 
 import io.github.tracecheck.capture.SpanCapture;
 import io.github.tracecheck.model.TraceForest;
+import io.github.tracecheck.pii.Masking;
 import io.github.tracecheck.rules.Finding;
 import io.github.tracecheck.rules.FindingsReport;
 import io.github.tracecheck.rules.Rule;
@@ -75,7 +76,7 @@ final class Gate {
     for (Finding finding : findings) {
       Suppression suppression = firstMatching(settings.suppressions(), finding);
       if (suppression != null) {
-        suppressed.add(suppression.describe() + " (span \"" + finding.spanName() + "\")");
+        suppressed.add(suppression.describe() + " (span \"" + Masking.redact(finding.spanName()) + "\")");
       } else if (settings.mode(finding.rule()) == GateMode.FAIL) {
         failures.add(finding);
       } else {

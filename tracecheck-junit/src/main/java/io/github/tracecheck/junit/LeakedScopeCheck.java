@@ -1,6 +1,7 @@
 package io.github.tracecheck.junit;
 
 import io.github.tracecheck.model.SpanStart;
+import io.github.tracecheck.pii.Masking;
 import io.github.tracecheck.rules.Finding;
 import io.github.tracecheck.rules.Rules;
 import io.opentelemetry.api.trace.Span;
@@ -29,7 +30,7 @@ final class LeakedScopeCheck {
       String name =
           started.stream()
               .filter(s -> s.spanContext().equals(spanContext))
-              .map(s -> "\"" + s.name() + "\" ")
+              .map(s -> "\"" + Masking.redact(s.name()) + "\" ")
               .findFirst()
               .orElse("");
       what = "span " + name + "(" + spanContext.getSpanId() + ") was made current";

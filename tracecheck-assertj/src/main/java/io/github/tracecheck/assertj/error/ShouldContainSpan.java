@@ -1,5 +1,7 @@
 package io.github.tracecheck.assertj.error;
 
+import io.github.tracecheck.pii.Masking;
+
 /** "Expecting trace ... to contain exactly one span matching ... but found N", with the tree. */
 public final class ShouldContainSpan extends TraceErrorMessage {
 
@@ -10,7 +12,7 @@ public final class ShouldContainSpan extends TraceErrorMessage {
 
   private ShouldContainSpan(String traceId, String query, int found, String tree) {
     this.traceId = traceId;
-    this.query = query;
+    this.query = Masking.redact(query);
     this.found = found;
     this.tree = tree;
   }

@@ -1,5 +1,7 @@
 package io.github.tracecheck.assertj.error;
 
+import io.github.tracecheck.pii.Masking;
+
 /**
  * "Expecting span ... to have &lt;property&gt; ... but was ..." for any property of a span, a trace or
  * the captured traces, followed by the tree the subject belongs to.
@@ -15,8 +17,8 @@ public final class ShouldHave extends TraceErrorMessage {
   private ShouldHave(String subject, String property, String expected, String actual, String tree) {
     this.subject = subject;
     this.property = property;
-    this.expected = expected;
-    this.actual = actual;
+    this.expected = Masking.redact(expected);
+    this.actual = Masking.redact(actual);
     this.tree = tree;
   }
 

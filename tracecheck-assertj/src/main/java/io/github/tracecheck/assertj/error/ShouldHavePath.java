@@ -1,5 +1,7 @@
 package io.github.tracecheck.assertj.error;
 
+import io.github.tracecheck.pii.Masking;
+
 import java.util.List;
 
 /** "Expecting trace ... to have the path A > B > C but the longest match was A > B", with the tree. */
@@ -33,9 +35,9 @@ public final class ShouldHavePath extends TraceErrorMessage {
   String message() {
     String found =
         matched == 0
-            ? "no span is named \"" + path.get(0) + "\""
+            ? "no span is named \"" + Masking.redact(path.get(0)) + "\""
             : "the longest match was " + join(path.subList(0, matched)) + " (marked), with no \""
-                + path.get(matched) + "\" below it";
+                + Masking.redact(path.get(matched)) + "\" below it";
     return "Expecting trace " + traceId + "\nto have the path (" + relation + "):\n"
         + indent(join(path)) + "\nbut " + found + ":\n" + tree;
   }
@@ -46,7 +48,7 @@ public final class ShouldHavePath extends TraceErrorMessage {
       if (out.length() > 0) {
         out.append(" > ");
       }
-      out.append('"').append(name).append('"');
+      out.append('"').append(Masking.redact(name)).append('"');
     }
     return out.toString();
   }

@@ -1,5 +1,7 @@
 package io.github.tracecheck.assertj.error;
 
+import io.github.tracecheck.pii.Masking;
+
 /** "Expecting trace ... to match the shape ... but ...", with the tree and the mismatch marked. */
 public final class ShouldMatchShape extends TraceErrorMessage {
 
@@ -12,8 +14,8 @@ public final class ShouldMatchShape extends TraceErrorMessage {
   private ShouldMatchShape(String traceId, String mode, String shape, String mismatch, String tree) {
     this.traceId = traceId;
     this.mode = mode;
-    this.shape = shape;
-    this.mismatch = mismatch;
+    this.shape = Masking.redact(shape);
+    this.mismatch = Masking.redact(mismatch);
     this.tree = tree;
   }
 

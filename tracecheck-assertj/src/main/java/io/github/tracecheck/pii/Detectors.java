@@ -1,0 +1,260 @@
+package io.github.tracecheck.pii;
+
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * The built-in detectors. Each one is a regular expression for the shape plus a validator for the
+ * content (Luhn for cards, mod-97 for IBANs, issued ranges for SSNs, a JSON header for JWTs), which
+ * is what keeps false positives on ids and timestamps rare.
+ */
+public final class Detectors {
+
+  // Boundaries: not inside a longer word, number or id.
+  private static final String NOT_AFTER_WORD = "(?<![\\p{Alnum}_.\\-+])";
+  private static final String NOT_BEFORE_WORD = "(?![\\p{Alnum}_\\-])";
+
+  public static final PiiDetector EMAIL =
+      RegexDetector.of(
+          "email",
+          "an email address",
+          // Not a URL's userinfo (ssh://git@host) and not an scp-style remote (git@host:org/repo).
+          "(?<![\\p{Alnum}._%+\\-])(?<!://)[\\p{Alnum}._%+\\-]{1,64}@(?:[\\p{Alnum}\\-]{1,63}\\.)+[A-Za-z]{2,24}"
+              + "(?![\\p{Alnum}\\-]|:[\\w./~\\-])",
+          Detectors::plausibleEmail);
+
+  public static final PiiDetector CARD_NUMBER =
+      RegexDetector.of(
+          "card-number",
+          "a payment card number",
+          NOT_AFTER_WORD + "(?:\\d[ \\-]?){12,18}\\d" + NOT_BEFORE_WORD,
+          Detectors::validCard);
+
+  public static final PiiDetector US_SSN =
+      RegexDetector.of(
+          "us-ssn",
+          "a US social security number",
+          NOT_AFTER_WORD + "(\\d{3})-(\\d{2})-(\\d{4})" + NOT_BEFORE_WORD,
+          Detectors::issuedSsn);
+
+  public static final PiiDetector PHONE =
+      RegexDetector.of(
+          "phone",
+          "a phone number",
+          NOT_AFTER_WORD
+              + "(?:\\+[1-9]\\d{0,2}[ \\-]?(?:\\(\\d{1,4}\\)[ \\-]?)?\\d{1,4}(?:[ \\-]?\\d{2,4}){1,4}"
+              + "|\\(\\d{3}\\) ?\\d{3}[ \\-.]\\d{4}"
+              + "|\\d{3}[\\-.]\\d{3}[\\-.]\\d{4})"
+              + NOT_BEFORE_WORD,
+          Detectors::plausiblePhone);
+
+  public static final PiiDetector JWT =
+      RegexDetector.of(
+          "jwt",
+          "a JSON Web Token",
+          "(?<![A-Za-z0-9_\\-])eyJ[A-Za-z0-9_\\-]{8,}\\.[A-Za-z0-9_\\-]{4,}\\.[A-Za-z0-9_\\-]*",
+          Detectors::jwtHeaderIsJson);
+
+  public static final PiiDetector AUTHORIZATION = new AuthorizationDetector();
+
+  public static final PiiDetector URL_CREDENTIALS =
+      RegexDetector.anyOf(
+          "url-credentials",
+          "credentials in a URL",
+          Detectors::notRedacted,
+          "(?i)[a-z][a-z0-9+.\\-]*://[^/\\s:@?#]+:(?<value>[^/\\s@?#]+)@",
+          "(?i)(?:^|[?&;])(?:access_token|id_token|refresh_token|api_key|apikey|api-key|token|password|passwd"
+              + "|pwd|secret|client_secret|signature|sig|x-amz-signature|x-goog-signature)=(?<value>[^&#\\s]+)");
+
+  public static final PiiDetector AWS_ACCESS_KEY =
+      RegexDetector.of(
+          "aws-access-key",
+          "an AWS access key id",
+          "(?<![A-Z0-9])(?:AKIA|ASIA|ABIA|ACCA|AGPA|AIDA|AROA|ANPA|ANVA|AIPA)[A-Z2-7]{16}(?![A-Z0-9])");
+
+  public static final PiiDetector PRIVATE_KEY =
+      RegexDetector.of(
+          "private-key", "a private key", "-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----");
+
+  public static final PiiDetector IBAN =
+      RegexDetector.of(
+          "iban",
+          "an IBAN",
+          "(?<![A-Za-z0-9])[A-Z]{2}\\d{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,3})?(?![A-Za-z0-9])",
+          Detectors::validIban);
+
+  /** IPv4 and IPv6 addresses: off by default, since {@code server.address} legitimately holds them. */
+  public static final PiiDetector IP_ADDRESS =
+      RegexDetector.of(
+          "ip-address",
+          "an IP address",
+          "(?<![\\d.:A-Fa-f])(?:(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)\\.){3}(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)(?![\\d.])"
+              + "|(?<![\\w:])(?:[0-9a-fA-F]{1,4}:){7}[0-9a-fA-F]{1,4}(?![\\w:])");
+
+  private static final List<PiiDetector> DEFAULTS =
+      List.of(EMAIL, CARD_NUMBER, US_SSN, PHONE, JWT, AUTHORIZATION, URL_CREDENTIALS, AWS_ACCESS_KEY, PRIVATE_KEY, IBAN);
+
+  private static final List<PiiDetector> ALL;
+
+  static {
+    List<PiiDetector> all = new java.util.ArrayList<>(DEFAULTS);
+    all.add(IP_ADDRESS);
+    ALL = List.copyOf(all);
+  }
+
+  private Detectors() {}
+
+  /** The detectors on by default: all but {@link #IP_ADDRESS}. */
+  public static List<PiiDetector> defaults() {
+    return DEFAULTS;
+  }
+
+  /** Every built-in detector, including those off by default. */
+  public static List<PiiDetector> builtIn() {
+    return ALL;
+  }
+
+  // --- validators --------------------------------------------------------------------------
+
+  private static final Set<String> EXAMPLE_TLDS = Set.of("invalid", "local", "localhost", "internal", "svc");
+
+  static boolean plausibleEmail(String value) {
+    int at = value.indexOf('@');
+    String local = value.substring(0, at);
+    String domain = value.substring(at + 1).toLowerCase(Locale.ROOT);
+    String tld = domain.substring(domain.lastIndexOf('.') + 1);
+    // Kubernetes service names and git-style remotes are not people.
+    return !local.startsWith(".") && !local.endsWith(".") && !EXAMPLE_TLDS.contains(tld)
+        && !tld.chars().allMatch(Character::isDigit);
+  }
+
+  static boolean validCard(String value) {
+    String digits = value.replaceAll("[ \\-]", "");
+    if (digits.length() < 13 || digits.length() > 19 || !mixedSeparatorsOk(value)) {
+      return false;
+    }
+    return knownIssuer(digits) && luhn(digits) && !allSame(digits);
+  }
+
+  /** Separators, when present, must be one kind used consistently (4111-1111-1111-1111). */
+  private static boolean mixedSeparatorsOk(String value) {
+    return !(value.contains(" ") && value.contains("-"));
+  }
+
+  private static boolean knownIssuer(String d) {
+    int two = Integer.parseInt(d.substring(0, 2));
+    int four = Integer.parseInt(d.substring(0, 4));
+    int len = d.length();
+    if (d.charAt(0) == '4') {
+      return len == 13 || len == 16 || len == 19; // Visa
+    }
+    if ((two >= 51 && two <= 55) || (four >= 2221 && four <= 2720)) {
+      return len == 16; // Mastercard
+    }
+    if (two == 34 || two == 37) {
+      return len == 15; // American Express
+    }
+    if (four == 6011 || two == 65 || (four >= 6440 && four <= 6499)) {
+      return len >= 16; // Discover
+    }
+    if (four >= 3528 && four <= 3589) {
+      return len >= 16; // JCB
+    }
+    if ((four >= 3000 && four <= 3059) || two == 36 || two == 38) {
+      return len >= 14; // Diners Club
+    }
+    if (two == 62) {
+      return len >= 16; // UnionPay
+    }
+    return false;
+  }
+
+  static boolean luhn(String digits) {
+    int sum = 0;
+    boolean doubled = false;
+    for (int i = digits.length() - 1; i >= 0; i--) {
+      int d = digits.charAt(i) - '0';
+      if (doubled) {
+        d *= 2;
+        if (d > 9) {
+          d -= 9;
+        }
+      }
+      sum += d;
+      doubled = !doubled;
+    }
+    return sum % 10 == 0;
+  }
+
+  private static boolean allSame(String digits) {
+    return digits.chars().distinct().count() == 1;
+  }
+
+  static boolean issuedSsn(String value) {
+    int area = Integer.parseInt(value.substring(0, 3));
+    int group = Integer.parseInt(value.substring(4, 6));
+    int serial = Integer.parseInt(value.substring(7, 11));
+    return area != 0 && area != 666 && area < 900 && group != 0 && serial != 0;
+  }
+
+  static boolean plausiblePhone(String value) {
+    String digits = value.replaceAll("\\D", "");
+    if (digits.length() < 8 || digits.length() > 15) {
+      return false;
+    }
+    if (value.startsWith("+")) {
+      // E.164 without separators is a long digit run: demand the full international length.
+      return value.matches("\\+\\d+") ? digits.length() >= 10 : true;
+    }
+    return true;
+  }
+
+  static boolean jwtHeaderIsJson(String value) {
+    String header = value.substring(0, value.indexOf('.'));
+    try {
+      String json = new String(Base64.getUrlDecoder().decode(header), StandardCharsets.UTF_8).strip();
+      return json.startsWith("{") && json.endsWith("}") && json.contains("\"alg\"");
+    } catch (IllegalArgumentException e) {
+      return false;
+    }
+  }
+
+  private static final Set<String> REDACTED_MARKERS =
+      Set.of("redacted", "[redacted]", "{redacted}", "<redacted>", "***", "****", "xxx", "xxxx", "masked", "hidden", "?");
+
+  static boolean notRedacted(String value) {
+    String v = value.toLowerCase(Locale.ROOT);
+    return !REDACTED_MARKERS.contains(v) && !v.chars().allMatch(c -> c == '*' || c == 'x');
+  }
+
+  private static final Map<String, Integer> IBAN_LENGTHS =
+      Map.ofEntries(
+          Map.entry("AD", 24), Map.entry("AT", 20), Map.entry("BE", 16), Map.entry("BG", 22), Map.entry("CH", 21),
+          Map.entry("CY", 28), Map.entry("CZ", 24), Map.entry("DE", 22), Map.entry("DK", 18), Map.entry("EE", 20),
+          Map.entry("ES", 24), Map.entry("FI", 18), Map.entry("FR", 27), Map.entry("GB", 22), Map.entry("GR", 27),
+          Map.entry("HR", 21), Map.entry("HU", 28), Map.entry("IE", 22), Map.entry("IS", 26), Map.entry("IT", 27),
+          Map.entry("LI", 21), Map.entry("LT", 20), Map.entry("LU", 20), Map.entry("LV", 21), Map.entry("MC", 27),
+          Map.entry("MT", 31), Map.entry("NL", 18), Map.entry("NO", 15), Map.entry("PL", 28), Map.entry("PT", 25),
+          Map.entry("RO", 24), Map.entry("SE", 24), Map.entry("SI", 19), Map.entry("SK", 24), Map.entry("SM", 27),
+          Map.entry("TR", 26), Map.entry("AE", 23), Map.entry("SA", 24), Map.entry("IL", 23), Map.entry("BR", 29));
+
+  static boolean validIban(String value) {
+    String iban = value.replace(" ", "");
+    Integer length = IBAN_LENGTHS.get(iban.substring(0, 2));
+    if (length == null || iban.length() != length) {
+      return false;
+    }
+    String rearranged = iban.substring(4) + iban.substring(0, 4);
+    StringBuilder numeric = new StringBuilder();
+    for (char c : rearranged.toCharArray()) {
+      numeric.append(Character.isDigit(c) ? String.valueOf(c) : String.valueOf(c - 'A' + 10));
+    }
+    return new BigInteger(numeric.toString()).mod(BigInteger.valueOf(97)).intValue() == 1;
+  }
+}

@@ -1,0 +1,90 @@
+package io.github.tracecheck.pii;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+
+/**
+ * A detector from a regular expression and an optional validator, for the built-in detectors and
+ * for users' own: {@code RegexDetector.of("customer-id", "an internal customer id", "CUST-\\d{8}")}.
+ * When the pattern has a group named {@code value}, that group is the detected value.
+ */
+public class RegexDetector implements PiiDetector {
+
+  private final String name;
+  private final String description;
+  private final List<Pattern> patterns;
+  private final Predicate<String> validator;
+
+  protected RegexDetector(String name, String description, Pattern pattern, Predicate<String> validator) {
+    this(name, description, List.of(pattern), validator);
+  }
+
+  private RegexDetector(String name, String description, List<Pattern> patterns, Predicate<String> validator) {
+    this.name = Objects.requireNonNull(name, "name");
+    this.description = Objects.requireNonNull(description, "description");
+    this.patterns = List.copyOf(patterns);
+    this.validator = Objects.requireNonNull(validator, "validator");
+  }
+
+  /** A detector flagging every match of {@code regex}. */
+  public static RegexDetector of(String name, String description, String regex) {
+    return of(name, description, regex, value -> true);
+  }
+
+  /**
+   * A detector flagging the matches of {@code regex} that the validator accepts.
+   *
+   * @throws IllegalArgumentException when the regex is not valid, with the reason
+   */
+  public static RegexDetector of(String name, String description, String regex, Predicate<String> validator) {
+    return anyOf(name, description, validator, regex);
+  }
+
+  /** A detector flagging the matches of any of the regexes that the validator accepts. */
+  public static RegexDetector anyOf(
+      String name, String description, Predicate<String> validator, String... regexes) {
+    List<Pattern> patterns = new ArrayList<>();
+    for (String regex : regexes) {
+      try {
+        patterns.add(Pattern.compile(regex));
+      } catch (PatternSyntaxException e) {
+        throw new IllegalArgumentException(
+            "detector '" + name + "': invalid regular expression: " + e.getDescription() + " near index "
+                + e.getIndex() + " of " + regex, e);
+      }
+    }
+    return new RegexDetector(name, description, patterns, validator);
+  }
+
+  @Override
+  public String name() {
+    return name;
+  }
+
+  @Override
+  public String description() {
+    return description;
+  }
+
+  @Override
+  public List<PiiMatch> find(String text) {
+    List<PiiMatch> found = new ArrayList<>(0);
+    for (Pattern pattern : patterns) {
+      Matcher matcher = pattern.matcher(text);
+      boolean named = pattern.pattern().contains("(?<value>");
+      while (matcher.find()) {
+        int start = named ? matcher.start("value") : matcher.start();
+        int end = named ? matcher.end("value") : matcher.end();
+        if (start >= 0 && validator.test(text.substring(start, end))) {
+          found.add(new PiiMatch(name, start, end));
+        }
+      }
+    }
+    return found;
+  }
+}

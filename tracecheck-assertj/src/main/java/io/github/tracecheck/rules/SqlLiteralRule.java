@@ -1,0 +1,51 @@
+package io.github.tracecheck.rules;
+
+import static io.github.tracecheck.rules.SpanAttributes.describe;
+
+import io.github.tracecheck.model.SpanNode;
+import io.github.tracecheck.model.Trace;
+import io.github.tracecheck.model.TraceForest;
+import io.github.tracecheck.pii.SqlLiterals;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Finds {@code db.query.text} / {@code db.statement} that carry literals in predicates, VALUES or SET
+ * instead of parameters: that is how raw user data reaches traces (the conventions expect literals
+ * to be replaced by {@code ?}).
+ */
+public final class SqlLiteralRule implements Rule {
+
+  public static final String NAME = "sql-literal";
+
+  @Override
+  public String name() {
+    return NAME;
+  }
+
+  @Override
+  public List<Finding> check(TraceForest forest, RuleOptions options) {
+    List<Finding> findings = new ArrayList<>();
+    for (Trace trace : forest.traces()) {
+      for (SpanNode span : trace.spans()) {
+        String statement = SpanAttributes.string(span, "db.query.text", "db.statement");
+        if (statement == null) {
+          continue;
+        }
+        SqlLiterals.Literal literal = SqlLiterals.firstLiteral(statement);
+        if (literal != null) {
+          findings.add(
+              Finding.about(
+                  NAME,
+                  span,
+                  List.of(),
+                  "span " + describe(span) + ": SQL statement is not parameterized: literal " + literal.masked()
+                      + " in " + literal.clause(),
+                  "the query was built by concatenating values: use a PreparedStatement with ? parameters, or"
+                      + " let the instrumentation sanitize statements"));
+        }
+      }
+    }
+    return findings;
+  }
+}

@@ -1,0 +1,119 @@
+package io.github.tracecheck.rules;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.tracecheck.model.TraceForest;
+import io.github.tracecheck.pii.Detectors;
+import io.github.tracecheck.pii.PiiAllowance;
+import io.github.tracecheck.render.TraceTreeRenderer;
+import io.github.tracecheck.testing.RealSdk;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanContext;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.api.common.Attributes;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class PiiRuleTest {
+
+  private final RealSdk sdk = new RealSdk();
+  private final Tracer tracer = sdk.tracer("api-gateway");
+
+  @AfterEach
+  void close() {
+    sdk.close();
+  }
+
+  private List<Finding> check(RuleOptions options) {
+    return new PiiRule().check(sdk.snapshot(), options);
+  }
+
+  @Test
+  void findsEmailAndTokenInAttributesWithMaskedValues() {
+    tracer.spanBuilder("POST /login").setSpanKind(SpanKind.SERVER)
+        .setAttribute("user.email", "jane.doe@example.com")
+        .setAttribute("url.full", "https://shop.example.com/cb?access_token=s3cr3tT0ken&x=1")
+        .startSpan().end();
+
+    List<Finding> findings = check(RuleOptions.defaults());
+
+    assertThat(findings).extracting(Finding::message).containsExactlyInAnyOrder(
+        "span \"POST /login\" (api-gateway) has an email address [email] in attribute \"user.email\": j***@e***.com",
+        "span \"POST /login\" (api-gateway) has credentials in a URL [url-credentials] in attribute \"url.full\": s3***");
+    String rendered = findings.get(0).render(sdk.snapshot(), TraceTreeRenderer.create())
+        + findings.get(1).render(sdk.snapshot(), TraceTreeRenderer.create());
+    assertThat(rendered).doesNotContain("jane.doe@example.com").doesNotContain("s3cr3tT0ken")
+        .contains("url.full=https://shop.example.com/cb?access_token=s3***&x=1");
+  }
+
+  @Test
+  void scansNamesHeadersEventsLinksAndResources() {
+    Span other = tracer.spanBuilder("other").startSpan();
+    other.end();
+    SpanContext linked = other.getSpanContext();
+    Span span = tracer.spanBuilder("lookup 4111 1111 1111 1111")
+        .setAttribute("http.request.header.authorization", "opaque-session-value")
+        .addLink(linked, Attributes.builder().put("customer", "+1 415 555 2671").build())
+        .startSpan();
+    span.recordException(new IllegalStateException("no account for jane@example.org"));
+    span.end();
+    try (RealSdk withResource = new RealSdk()) {
+      withResource.tracer("ops@example.com").spanBuilder("s").startSpan().end();
+      assertThat(new PiiRule().check(withResource.snapshot(), RuleOptions.defaults()))
+          .extracting(Finding::message)
+          .anySatisfy(m -> assertThat(m).contains("in resource attribute \"service.name\": o***@e***.com"));
+    }
+
+    assertThat(check(RuleOptions.defaults())).extracting(Finding::message).containsExactlyInAnyOrder(
+        "span \"lookup 4111 **** **** 1111\" (api-gateway) has a payment card number [card-number] in span name:"
+            + " 4111 **** **** 1111",
+        "span \"lookup 4111 **** **** 1111\" (api-gateway) has an Authorization header credential [authorization] in"
+            + " attribute \"http.request.header.authorization\": op***",
+        "span \"lookup 4111 **** **** 1111\" (api-gateway) has a phone number [phone] in link attribute \"customer\":"
+            + " +1***",
+        "span \"lookup 4111 **** **** 1111\" (api-gateway) has an email address [email] in event \"exception\""
+            + " attribute \"exception.message\": j***@e***.org",
+        // the stack trace repeats the exception's message
+        "span \"lookup 4111 **** **** 1111\" (api-gateway) has an email address [email] in event \"exception\""
+            + " attribute \"exception.stacktrace\": j***@e***.org");
+  }
+
+  @Test
+  void allowancesAndDetectorChoice() {
+    tracer.spanBuilder("GET /users").setAttribute("enduser.id", "test-user@example.com")
+        .setAttribute("server.address", "10.0.0.7").startSpan().end();
+
+    assertThat(check(RuleOptions.defaults().withPiiAllowances(
+            List.of(PiiAllowance.of("email", "enduser.*", "*", "test users have synthetic emails")))))
+        .isEmpty();
+    assertThat(check(RuleOptions.defaults().withPiiAllowances(
+            List.of(PiiAllowance.of("email", "*", "GET /orders", "another span")))))
+        .hasSize(1);
+    assertThat(check(RuleOptions.defaults().withPiiDetectors(List.of(Detectors.IP_ADDRESS))))
+        .extracting(Finding::message)
+        .containsExactly("span \"GET /users\" (api-gateway) has an IP address [ip-address] in attribute"
+            + " \"server.address\": 10***");
+  }
+
+  @Test
+  void sqlWithLiteralsIsItsOwnFinding() {
+    tracer.spanBuilder("SELECT users").setSpanKind(SpanKind.CLIENT)
+        .setAttribute("db.system.name", "h2")
+        .setAttribute("db.query.text", "SELECT * FROM users WHERE email = 'jane@example.com'").startSpan().end();
+    tracer.spanBuilder("SELECT orders").setSpanKind(SpanKind.CLIENT)
+        .setAttribute("db.statement", "SELECT * FROM orders WHERE id = ?").startSpan().end();
+
+    TraceForest forest = sdk.snapshot();
+    assertThat(new SqlLiteralRule().check(forest, RuleOptions.defaults()))
+        .singleElement()
+        .satisfies(f -> {
+          assertThat(f.message()).isEqualTo(
+              "span \"SELECT users\" (api-gateway): SQL statement is not parameterized: literal 'j***@e***.com' in WHERE");
+          assertThat(f.likelyCause()).isEqualTo(
+              "the query was built by concatenating values: use a PreparedStatement with ? parameters, or let the"
+                  + " instrumentation sanitize statements");
+        });
+  }
+}
