@@ -3,6 +3,10 @@ package io.github.tracecheck.assertj;
 import static io.github.tracecheck.assertj.error.ShouldHave.shouldHave;
 
 import io.github.tracecheck.model.SpanNode;
+import io.github.tracecheck.pii.Detectors;
+import io.github.tracecheck.pii.Masking;
+import io.github.tracecheck.pii.PiiDetector;
+import io.github.tracecheck.pii.PiiMatch;
 import io.github.tracecheck.render.SpanLabel;
 import io.github.tracecheck.render.TraceTreeRenderer;
 import io.opentelemetry.api.common.AttributeKey;
@@ -147,6 +151,36 @@ public class SpanNodeAssert extends AbstractAssert<SpanNodeAssert, SpanNode> {
         "attribute",
         key,
         "attributes " + actual.data().getAttributes().asMap().keySet().stream().map(AttributeKey::getKey).sorted().toList());
+  }
+
+  /**
+   * The attribute is present, but none of the default PII detectors finds anything in it: it was
+   * redacted (or hashed) before export. For credential headers, whose every value is sensitive, the
+   * value must be a redaction marker such as {@code REDACTED} or {@code ****}.
+   */
+  public SpanNodeAssert hasRedactedAttribute(String key) {
+    isNotNull();
+    Object value = AttributeValues.find(actual.data().getAttributes(), key);
+    if (value == null) {
+      return check(false, "attribute (redacted)", key, "(no such attribute)");
+    }
+    String text = String.valueOf(value);
+    for (PiiDetector detector : Detectors.defaults()) {
+      List<PiiMatch> found = detector.find(text);
+      boolean wholeValue = detector.flagsKey(key) && !Detectors.isRedactionMarker(text);
+      if (!found.isEmpty() || wholeValue) {
+        String shown =
+            wholeValue
+                ? Masking.mask(detector.name(), text)
+                : Masking.mask(detector.name(), text.substring(found.get(0).start(), found.get(0).end()));
+        return check(
+            false,
+            "attribute " + key + " redacted",
+            "(no value any PII detector finds)",
+            detector.description() + " [" + detector.name() + "]: " + shown);
+      }
+    }
+    return myself;
   }
 
   public SpanNodeAssert doesNotHaveAttribute(String key) {

@@ -14,10 +14,12 @@ import io.github.tracecheck.rules.Finding;
 import io.github.tracecheck.rules.FindingsReport;
 import io.github.tracecheck.rules.MissingErrorStatusRule;
 import io.github.tracecheck.rules.OrphanedRootRule;
+import io.github.tracecheck.rules.PiiRule;
 import io.github.tracecheck.rules.Rule;
 import io.github.tracecheck.rules.RuleOptions;
 import io.github.tracecheck.rules.Rules;
 import io.github.tracecheck.rules.SpanNeverEndedRule;
+import io.github.tracecheck.rules.SqlLiteralRule;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -170,6 +172,16 @@ public class TraceForestAssert extends AbstractAssert<TraceForestAssert, TraceFo
   /** Every span describing a failure has status ERROR, by the semantic conventions. */
   public TraceForestAssert hasNoMissingErrorStatus() {
     return hasNoFindingsOf("spans with a missing error status", new MissingErrorStatusRule());
+  }
+
+  /** No personal data or secrets in names and attributes, by the detectors of the rule options. */
+  public TraceForestAssert hasNoPii() {
+    return hasNoFindingsOf("PII", new PiiRule());
+  }
+
+  /** No SQL statement in {@code db.query.text} / {@code db.statement} carries literals. */
+  public TraceForestAssert hasNoSqlLiterals() {
+    return hasNoFindingsOf("SQL statements with literals", new SqlLiteralRule());
   }
 
   /** None of the built-in rules finds anything. */

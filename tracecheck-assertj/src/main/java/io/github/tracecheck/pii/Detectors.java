@@ -228,6 +228,11 @@ public final class Detectors {
   private static final Set<String> REDACTED_MARKERS =
       Set.of("redacted", "[redacted]", "{redacted}", "<redacted>", "***", "****", "xxx", "xxxx", "masked", "hidden", "?");
 
+  /** Whether a value is a placeholder left by redaction, such as {@code REDACTED} or {@code ****}. */
+  public static boolean isRedactionMarker(String value) {
+    return !notRedacted(value.strip());
+  }
+
   static boolean notRedacted(String value) {
     String v = value.toLowerCase(Locale.ROOT);
     return !REDACTED_MARKERS.contains(v) && !v.chars().allMatch(c -> c == '*' || c == 'x');

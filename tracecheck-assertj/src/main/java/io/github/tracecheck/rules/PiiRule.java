@@ -5,6 +5,7 @@ import static io.github.tracecheck.rules.SpanAttributes.describe;
 import io.github.tracecheck.model.SpanNode;
 import io.github.tracecheck.model.Trace;
 import io.github.tracecheck.model.TraceForest;
+import io.github.tracecheck.pii.Detectors;
 import io.github.tracecheck.pii.Masking;
 import io.github.tracecheck.pii.PiiAllowance;
 import io.github.tracecheck.pii.PiiDetector;
@@ -90,7 +91,10 @@ public final class PiiRule implements Rule {
 
     private void value(String where, String key, String value) {
       for (PiiDetector detector : options.piiDetectors()) {
-        if (detector.flagsKey(key) && !value.isEmpty() && !allowed(detector.name(), key)) {
+        if (detector.flagsKey(key)
+            && !Detectors.isRedactionMarker(value)
+            && !value.isEmpty()
+            && !allowed(detector.name(), key)) {
           report(detector, where + " \"" + key + "\"", key, Masking.mask(detector.name(), value));
           return; // the whole value is the credential: one finding is enough
         }

@@ -52,7 +52,7 @@ final class Gate {
 
   private Gate() {}
 
-  static Verdict run(SpanCapture capture, GateSettings settings, Duration await, boolean linksConnect) {
+  static Verdict run(SpanCapture capture, GateSettings settings, Duration await, RuleOptions options) {
     List<Finding> findings = new ArrayList<>();
     if (settings.mode(Rules.LEAKED_SCOPE) != GateMode.OFF) {
       Finding leak = LeakedScopeCheck.check(capture.startedSpans());
@@ -68,7 +68,7 @@ final class Gate {
         rules.add(rule);
       }
     }
-    findings.addAll(Rules.check(forest, rules, RuleOptions.defaults().withLinksConnect(linksConnect)));
+    findings.addAll(Rules.check(forest, rules, options));
 
     List<Finding> failures = new ArrayList<>();
     List<Finding> warnings = new ArrayList<>();

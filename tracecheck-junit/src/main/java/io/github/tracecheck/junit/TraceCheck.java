@@ -69,4 +69,11 @@ public @interface TraceCheck {
    * tracecheck.capture.stack-traces}; default false.
    */
   String captureStackTraces() default "";
+
+  /**
+   * PII detectors of your own, added to the built-in ones for the gate's {@code pii} rule. Each
+   * class needs a no-argument constructor. Detectors can also be defined in properties: {@code
+   * tracecheck.pii.custom.1.name}, {@code .pattern} (a Java regex) and {@code .description}.
+   */
+  Class<? extends io.github.tracecheck.pii.PiiDetector>[] piiDetectors() default {};
 }

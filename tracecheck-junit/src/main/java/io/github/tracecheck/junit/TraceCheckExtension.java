@@ -1,5 +1,6 @@
 package io.github.tracecheck.junit;
 
+import io.github.tracecheck.rules.RuleOptions;
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.api.trace.Tracer;
 import java.lang.reflect.Method;
@@ -43,6 +44,7 @@ public final class TraceCheckExtension
     TraceCheckSession session = session(context);
     TraceCheckSettings settings = session.settings();
     GateSettings gate = settings.gate();
+    PiiSettings pii = settings.pii();
     // Nested classes and the method may each carry @TraceCheckRule / @SuppressFinding; outer first.
     List<Class<?>> classes = new ArrayList<>();
     for (Optional<ExtensionContext> c = Optional.of(context); c.isPresent(); c = c.get().getParent()) {
@@ -52,14 +54,21 @@ public final class TraceCheckExtension
     }
     for (Class<?> testClass : classes) {
       gate = gate.with(testClass, testClass.getSimpleName());
+      pii = pii.with(testClass, testClass.getSimpleName());
     }
     Method method = context.getRequiredTestMethod();
-    gate = gate.with(method, method.getDeclaringClass().getSimpleName() + "." + method.getName());
+    String methodName = method.getDeclaringClass().getSimpleName() + "." + method.getName();
+    gate = gate.with(method, methodName);
+    pii = pii.with(method, methodName);
     if (gate.allOff()) {
       return;
     }
-    Gate.Verdict verdict =
-        Gate.run(session.capture(), gate, settings.gateAwait(), settings.linksConnect());
+    RuleOptions options =
+        RuleOptions.defaults()
+            .withLinksConnect(settings.linksConnect())
+            .withPiiDetectors(pii.detectors())
+            .withPiiAllowances(pii.allowances());
+    Gate.Verdict verdict = Gate.run(session.capture(), gate, settings.gateAwait(), options);
     Gate.report(
         verdict,
         context.getExecutionException().orElse(null),

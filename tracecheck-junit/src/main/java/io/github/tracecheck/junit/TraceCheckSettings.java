@@ -36,6 +36,7 @@ final class TraceCheckSettings {
   private final Duration gateAwait;
   private final boolean linksConnect;
   private final GateSettings gate;
+  private final PiiSettings pii;
 
   private TraceCheckSettings(
       Duration awaitTimeout,
@@ -43,13 +44,15 @@ final class TraceCheckSettings {
       boolean captureStackTraces,
       Duration gateAwait,
       boolean linksConnect,
-      GateSettings gate) {
+      GateSettings gate,
+      PiiSettings pii) {
     this.awaitTimeout = awaitTimeout;
     this.resourceAttributes = resourceAttributes;
     this.captureStackTraces = captureStackTraces;
     this.gateAwait = gateAwait;
     this.linksConnect = linksConnect;
     this.gate = gate;
+    this.pii = pii;
   }
 
   /**
@@ -98,7 +101,8 @@ final class TraceCheckSettings {
         parseBoolean(CAPTURE_STACK_TRACES, stacks),
         gateAwait,
         linksConnect,
-        GateSettings.read(annotation, properties));
+        GateSettings.read(annotation, properties),
+        PiiSettings.read(annotation, properties));
   }
 
   static boolean parseBoolean(String key, String text) {
@@ -164,5 +168,10 @@ final class TraceCheckSettings {
   /** The gate settings from properties and the class annotation, before method annotations. */
   GateSettings gate() {
     return gate;
+  }
+
+  /** The PII detectors and the allowances from properties, before class and method annotations. */
+  PiiSettings pii() {
+    return pii;
   }
 }

@@ -353,7 +353,7 @@ class GateTest {
         .isInstanceOf(ExtensionConfigurationException.class)
         .hasMessage(
             "@TraceCheckRule on UnknownRule.typo: unknown rule 'orphan'; known rules: dangling-parent,"
-                + " leaked-scope, missing-error-status, orphaned-root, span-never-ended");
+                + " leaked-scope, missing-error-status, orphaned-root, pii, span-never-ended, sql-literal");
     assertThat(failure(run(SuppressionWithoutReason.class)))
         .isInstanceOf(ExtensionConfigurationException.class)
         .hasMessage("@SuppressFinding on SuppressionWithoutReason.noReason: a suppression must give a reason");
@@ -363,7 +363,7 @@ class GateTest {
                 .map(e -> e.getRequiredPayload(TestExecutionResult.class).getThrowable().orElseThrow().getMessage()))
         .containsExactly(
             "tracecheck.gate.warn: unknown rule 'nope'; known rules: dangling-parent, leaked-scope,"
-                + " missing-error-status, orphaned-root, span-never-ended");
+                + " missing-error-status, orphaned-root, pii, span-never-ended, sql-literal");
     assertThat(
             run(TwoIndependentRequests.class, Map.of("tracecheck.gate", "strict"))
                 .containerEvents().failed().stream()
