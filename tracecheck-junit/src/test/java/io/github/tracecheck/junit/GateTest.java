@@ -396,4 +396,71 @@ class GateTest {
         .asString()
         .startsWith("tracecheck found 1 problem in the traces of this test:\n\n1. [missing-error-status]");
   }
+
+  // --- PII ----------------------------------------------------------------------------------
+
+  @TraceCheck
+  static class LeaksAnEmail {
+    @Test
+    void signup(Tracer tracer) {
+      tracer.spanBuilder("POST /signup").setAttribute("user.email", "jane.doe@example.com")
+          .setAttribute("customer.id", "CUST-12345678").startSpan().end();
+    }
+
+    @Test
+    @AllowPii(detector = "email", attribute = "user.*", reason = "synthetic test users")
+    void allowed(Tracer tracer) {
+      signup(tracer);
+    }
+  }
+
+  @Test
+  void piiFailsTheTestWithTheValueMaskedAndCanBeAllowed() {
+    EngineExecutionResults results = run(LeaksAnEmail.class);
+    results.testEvents().assertStatistics(s -> s.succeeded(1).failed(1));
+    assertThat(normalized(failure(results).getMessage()))
+        .isEqualTo(
+            "tracecheck found 1 problem in the traces of this test:\n"
+                + "\n"
+                + "1. [pii] span \"POST /signup\" (LeaksAnEmail) has an email address [email] in attribute"
+                + " \"user.email\": j***@e***.com\n"
+                + "  likely cause: the instrumentation records user data: drop or hash the attribute, or redact it"
+                + " before export (e.g. in the Collector)\n"
+                + "  trace <trace-id> (1 span)\n"
+                + "  >> POST /signup [INTERNAL] LeaksAnEmail <duration>");
+  }
+
+  @Test
+  void customDetectorsFromPropertiesAndBadPiiSettings() {
+    EngineExecutionResults withCustom =
+        run(
+            LeaksAnEmail.class,
+            Map.of(
+                "tracecheck.pii.custom.1.name", "customer-id",
+                "tracecheck.pii.custom.1.pattern", "CUST-\\d{8}",
+                "tracecheck.pii.custom.1.description", "a customer id"));
+    // The allowance covers the email only: both tests now fail on the customer id.
+    withCustom.testEvents().assertStatistics(s -> s.failed(2));
+    Throwable failure =
+        withCustom.testEvents().failed().list().get(0).getRequiredPayload(TestExecutionResult.class)
+            .getThrowable().orElseThrow();
+    assertThat(failure.getMessage())
+        .contains("has a customer id [customer-id] in attribute \"customer.id\": CU***")
+        .doesNotContain("CUST-12345678");
+    assertThat(
+            run(LeaksAnEmail.class, Map.of("tracecheck.pii.detectors.disable", "e-mail"))
+                .containerEvents().failed().stream()
+                .map(e -> e.getRequiredPayload(TestExecutionResult.class).getThrowable().orElseThrow().getMessage()))
+        .containsExactly(
+            "tracecheck.pii.detectors.disable: unknown PII detector 'e-mail'; built-in detectors: email, card-number,"
+                + " us-ssn, phone, jwt, authorization, url-credentials, aws-access-key, private-key, iban, ip-address");
+    assertThat(
+            run(LeaksAnEmail.class, Map.of("tracecheck.pii.custom.1.name", "x", "tracecheck.pii.custom.1.pattern", "(a"))
+                .containerEvents().failed().stream()
+                .map(e -> e.getRequiredPayload(TestExecutionResult.class).getThrowable().orElseThrow().getMessage()))
+        .singleElement().asString()
+        .startsWith("tracecheck.pii.custom.1.pattern: detector 'x': invalid regular expression: Unclosed group");
+    run(LeaksAnEmail.class, Map.of("tracecheck.pii.detectors.disable", "email"))
+        .testEvents().assertStatistics(s -> s.succeeded(2));
+  }
 }
