@@ -11,6 +11,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Function;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.platform.commons.support.AnnotationSupport;
@@ -30,10 +32,13 @@ final class PiiSettings {
 
   private final List<PiiDetector> detectors;
   private final List<PiiAllowance> allowances;
+  // Every detector name an allowance may use: built-in ones too, even when turned off.
+  private final Set<String> knownNames;
 
-  private PiiSettings(List<PiiDetector> detectors, List<PiiAllowance> allowances) {
+  private PiiSettings(List<PiiDetector> detectors, List<PiiAllowance> allowances, Set<String> knownNames) {
     this.detectors = List.copyOf(detectors);
     this.allowances = List.copyOf(allowances);
+    this.knownNames = knownNames;
   }
 
   static PiiSettings read(TraceCheck annotation, Function<String, Optional<String>> properties) {
@@ -68,6 +73,8 @@ final class PiiSettings {
         byName.put(detector.name(), detector);
       }
     }
+    Set<String> known = new TreeSet<>(byName.keySet());
+    Detectors.builtIn().forEach(d -> known.add(d.name()));
     List<PiiAllowance> allowances = new ArrayList<>();
     for (int n = 1; n <= MAX_INDEXED; n++) {
       String prefix = ALLOW + n + ".";
@@ -79,20 +86,18 @@ final class PiiSettings {
         break;
       }
       allowances.add(
-          allowance(detector.orElse("*"), attribute.orElse("*"), span.orElse("*"), reason.orElse(""), prefix + "*", byName));
+          allowance(detector.orElse("*"), attribute.orElse("*"), span.orElse("*"), reason.orElse(""), prefix + "*", known));
     }
-    return new PiiSettings(new ArrayList<>(byName.values()), allowances);
+    return new PiiSettings(new ArrayList<>(byName.values()), allowances, known);
   }
 
   /** These settings with the {@link AllowPii} annotations of a class or method added. */
   PiiSettings with(AnnotatedElement element, String description) {
     List<PiiAllowance> more = new ArrayList<>(allowances);
-    Map<String, PiiDetector> byName = new LinkedHashMap<>();
-    detectors.forEach(d -> byName.put(d.name(), d));
     for (AllowPii allow : AnnotationSupport.findRepeatableAnnotations(element, AllowPii.class)) {
-      more.add(allowance(allow.detector(), allow.attribute(), allow.span(), allow.reason(), "@AllowPii on " + description, byName));
+      more.add(allowance(allow.detector(), allow.attribute(), allow.span(), allow.reason(), "@AllowPii on " + description, knownNames));
     }
-    return new PiiSettings(detectors, more);
+    return new PiiSettings(detectors, more, knownNames);
   }
 
   List<PiiDetector> detectors() {
@@ -104,10 +109,10 @@ final class PiiSettings {
   }
 
   private static PiiAllowance allowance(
-      String detector, String attribute, String span, String reason, String source, Map<String, PiiDetector> known) {
-    if (!detector.equals("*") && !known.containsKey(detector)) {
+      String detector, String attribute, String span, String reason, String source, Set<String> known) {
+    if (!detector.equals("*") && !known.contains(detector)) {
       throw new ExtensionConfigurationException(
-          source + ": unknown PII detector '" + detector + "'; detectors: " + String.join(", ", known.keySet()));
+          source + ": unknown PII detector '" + detector + "'; detectors: " + String.join(", ", known));
     }
     try {
       return PiiAllowance.of(detector, attribute, span, reason);
