@@ -1,0 +1,143 @@
+package io.github.tracecheck.collector;
+
+import io.github.tracecheck.model.SpanNode;
+import io.github.tracecheck.model.TraceForest;
+import io.opentelemetry.sdk.trace.data.SpanData;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.error.YAMLException;
+
+/**
+ * The processors of an OpenTelemetry Collector's traces pipeline, loaded from its YAML, applied to
+ * captured spans: so that a test can check that no PII survives the redaction rules the team
+ * deploys.
+ *
+ * <pre>{@code
+ * CollectorPipeline collector = CollectorPipeline.load(Path.of("deploy/otel-collector.yaml"));
+ * assertThat(collector.apply(traces.snapshot())).hasNoPii();
+ * }</pre>
+ *
+ * <p>Supported processors: {@code transform} (an OTTL subset, see {@link OttlStatement}) and {@code
+ * redaction}; {@code batch} and {@code memory_limiter} pass spans through. Any other processor in
+ * the pipeline is a {@link CollectorConfigException}: tracecheck cannot know what it does.
+ */
+public final class CollectorPipeline {
+
+  private static final Set<String> PASS_THROUGH = Set.of("batch", "memory_limiter");
+
+  private final List<Processor> processors;
+
+  private CollectorPipeline(List<Processor> processors) {
+    this.processors = processors;
+  }
+
+  /** Loads the first traces pipeline of the configuration file. */
+  public static CollectorPipeline load(Path file) {
+    try {
+      return fromYaml(Files.readString(file, StandardCharsets.UTF_8), null);
+    } catch (IOException e) {
+      throw new CollectorConfigException(file + ": cannot read the file: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Loads a traces pipeline from the configuration text.
+   *
+   * @param pipeline the pipeline's id, e.g. {@code traces/pii}; null for the first traces pipeline
+   */
+  @SuppressWarnings("unchecked")
+  public static CollectorPipeline fromYaml(String yaml, String pipeline) {
+    Map<String, Object> root;
+    try {
+      Object loaded = new Yaml(new SafeConstructor(new LoaderOptions())).load(yaml);
+      if (!(loaded instanceof Map)) {
+        throw new CollectorConfigException("the Collector configuration is not a YAML mapping");
+      }
+      root = (Map<String, Object>) loaded;
+    } catch (YAMLException e) {
+      throw new CollectorConfigException("the Collector configuration is not valid YAML: " + e.getMessage(), e);
+    }
+    Map<String, Object> processorConfigs = map(root.get("processors"), "processors");
+    Map<String, Object> pipelines = map(map(root.get("service"), "service").get("pipelines"), "service.pipelines");
+    String chosen = null;
+    for (String id : pipelines.keySet()) {
+      if ((pipeline == null && (id.equals("traces") || id.startsWith("traces/"))) || id.equals(pipeline)) {
+        chosen = id;
+        break;
+      }
+    }
+    if (chosen == null) {
+      throw new CollectorConfigException(
+          "no " + (pipeline == null ? "traces pipeline" : "pipeline '" + pipeline + "'") + " in service.pipelines");
+    }
+    Object ids = map(pipelines.get(chosen), "service.pipelines." + chosen).getOrDefault("processors", List.of());
+    List<Processor> processors = new ArrayList<>();
+    for (Object idObject : (List<Object>) ids) {
+      String id = String.valueOf(idObject);
+      String type = id.contains("/") ? id.substring(0, id.indexOf('/')) : id;
+      Object config = processorConfigs.get(id);
+      if (config == null && !processorConfigs.containsKey(id)) {
+        throw new CollectorConfigException("pipeline " + chosen + " uses processor '" + id + "', which is not configured");
+      }
+      Map<String, Object> settings = config == null ? Map.of() : map(config, "processors." + id);
+      if (type.equals("transform")) {
+        processors.add(new TransformProcessor(id, settings));
+      } else if (type.equals("redaction")) {
+        processors.add(new RedactionProcessor(id, settings));
+      } else if (!PASS_THROUGH.contains(type)) {
+        throw new CollectorConfigException(
+            "pipeline " + chosen + ": processor '" + id + "' of type '" + type + "' is not supported; tracecheck"
+                + " applies transform and redaction, and passes batch and memory_limiter through");
+      }
+    }
+    return new CollectorPipeline(processors);
+  }
+
+  /** The spans as the pipeline would export them. */
+  public List<SpanData> apply(Collection<? extends SpanData> spans) {
+    List<SpanData> out = new ArrayList<>(spans.size());
+    for (SpanData span : spans) {
+      SpanRecord record = new SpanRecord(span);
+      for (Processor processor : processors) {
+        processor.apply(record);
+      }
+      out.add(record.toSpanData());
+    }
+    return out;
+  }
+
+  /** The captured traces as the pipeline would export them. */
+  public TraceForest apply(TraceForest forest) {
+    List<SpanData> spans = new ArrayList<>(forest.spanCount());
+    for (SpanNode node : forest.spans()) {
+      spans.add(node.data());
+    }
+    return TraceForest.of(apply(spans));
+  }
+
+  /** The ids of the processors applied, in order. */
+  public List<String> processorIds() {
+    return processors.stream().map(Processor::id).toList();
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> map(Object value, String where) {
+    if (value == null) {
+      throw new CollectorConfigException("the Collector configuration has no '" + where + "'");
+    }
+    if (!(value instanceof Map)) {
+      throw new CollectorConfigException("'" + where + "' must be a mapping");
+    }
+    return (Map<String, Object>) value;
+  }
+}
