@@ -27,21 +27,24 @@ public final class Detectors {
           // Not a URL's userinfo (ssh://git@host) and not an scp-style remote (git@host:org/repo).
           "(?<![\\p{Alnum}._%+\\-])(?<!://)[\\p{Alnum}._%+\\-]{1,64}@(?:[\\p{Alnum}\\-]{1,63}\\.)+[A-Za-z]{2,24}"
               + "(?![\\p{Alnum}\\-]|:[\\w./~\\-])",
-          Detectors::plausibleEmail);
+          Detectors::plausibleEmail)
+          .withPrefilter(text -> text.indexOf('@') > 0);
 
   public static final PiiDetector CARD_NUMBER =
       RegexDetector.of(
           "card-number",
           "a payment card number",
           NOT_AFTER_WORD + "(?:\\d[ \\-]?){12,18}\\d" + NOT_BEFORE_WORD,
-          Detectors::validCard);
+          Detectors::validCard)
+          .withPrefilter(text -> digits(text, 13));
 
   public static final PiiDetector US_SSN =
       RegexDetector.of(
           "us-ssn",
           "a US social security number",
           NOT_AFTER_WORD + "(\\d{3})-(\\d{2})-(\\d{4})" + NOT_BEFORE_WORD,
-          Detectors::issuedSsn);
+          Detectors::issuedSsn)
+          .withPrefilter(text -> text.indexOf('-') > 0 && digits(text, 9));
 
   public static final PiiDetector PHONE =
       RegexDetector.of(
@@ -52,14 +55,16 @@ public final class Detectors {
               + "|\\(\\d{3}\\) ?\\d{3}[ \\-.]\\d{4}"
               + "|\\d{3}[\\-.]\\d{3}[\\-.]\\d{4})"
               + NOT_BEFORE_WORD,
-          Detectors::plausiblePhone);
+          Detectors::plausiblePhone)
+          .withPrefilter(text -> digits(text, 8));
 
   public static final PiiDetector JWT =
       RegexDetector.of(
           "jwt",
           "a JSON Web Token",
           "(?<![A-Za-z0-9_\\-])eyJ[A-Za-z0-9_\\-]{8,}\\.[A-Za-z0-9_\\-]{4,}\\.[A-Za-z0-9_\\-]*",
-          Detectors::jwtHeaderIsJson);
+          Detectors::jwtHeaderIsJson)
+          .withPrefilter(text -> text.contains("eyJ"));
 
   public static final PiiDetector AUTHORIZATION = new AuthorizationDetector();
 
@@ -70,24 +75,28 @@ public final class Detectors {
           Detectors::notRedacted,
           "(?i)[a-z][a-z0-9+.\\-]*://[^/\\s:@?#]+:(?<value>[^/\\s@?#]+)@",
           "(?i)(?:^|[?&;])(?:access_token|id_token|refresh_token|api_key|apikey|api-key|token|password|passwd"
-              + "|pwd|secret|client_secret|signature|sig|x-amz-signature|x-goog-signature)=(?<value>[^&#\\s]+)");
+              + "|pwd|secret|client_secret|signature|sig|x-amz-signature|x-goog-signature)=(?<value>[^&#\\s]+)")
+          .withPrefilter(text -> text.indexOf('=') > 0 || text.contains("://"));
 
   public static final PiiDetector AWS_ACCESS_KEY =
       RegexDetector.of(
           "aws-access-key",
           "an AWS access key id",
-          "(?<![A-Z0-9])(?:AKIA|ASIA|ABIA|ACCA|AGPA|AIDA|AROA|ANPA|ANVA|AIPA)[A-Z2-7]{16}(?![A-Z0-9])");
+          "(?<![A-Z0-9])(?:AKIA|ASIA|ABIA|ACCA|AGPA|AIDA|AROA|ANPA|ANVA|AIPA)[A-Z2-7]{16}(?![A-Z0-9])")
+          .withPrefilter(text -> text.length() >= 20 && text.indexOf('A') >= 0);
 
   public static final PiiDetector PRIVATE_KEY =
       RegexDetector.of(
-          "private-key", "a private key", "-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----");
+          "private-key", "a private key", "-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----")
+          .withPrefilter(text -> text.contains("PRIVATE KEY"));
 
   public static final PiiDetector IBAN =
       RegexDetector.of(
           "iban",
           "an IBAN",
           "(?<![A-Za-z0-9])[A-Z]{2}\\d{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,3})?(?![A-Za-z0-9])",
-          Detectors::validIban);
+          Detectors::validIban)
+          .withPrefilter(text -> text.length() >= 15 && digits(text, 10));
 
   /** IPv4 and IPv6 addresses: off by default, since {@code server.address} legitimately holds them. */
   public static final PiiDetector IP_ADDRESS =
@@ -95,7 +104,8 @@ public final class Detectors {
           "ip-address",
           "an IP address",
           "(?<![\\d.:A-Fa-f])(?:(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)\\.){3}(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)(?![\\d.])"
-              + "|(?<![\\w:])(?:[0-9a-fA-F]{1,4}:){7}[0-9a-fA-F]{1,4}(?![\\w:])");
+              + "|(?<![\\w:])(?:[0-9a-fA-F]{1,4}:){7}[0-9a-fA-F]{1,4}(?![\\w:])")
+          .withPrefilter(text -> text.indexOf('.') > 0 || text.indexOf(':') > 0);
 
   private static final List<PiiDetector> DEFAULTS =
       List.of(EMAIL, CARD_NUMBER, US_SSN, PHONE, JWT, AUTHORIZATION, URL_CREDENTIALS, AWS_ACCESS_KEY, PRIVATE_KEY, IBAN);
@@ -120,7 +130,19 @@ public final class Detectors {
     return ALL;
   }
 
-  // --- validators --------------------------------------------------------------------------
+  // --- prefilters and validators -----------------------------------------------------------
+
+  /** Whether the text has at least {@code minimum} digits: a card needs 13, a phone 8. */
+  static boolean digits(String text, int minimum) {
+    int count = 0;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c >= '0' && c <= '9' && ++count >= minimum) {
+        return true;
+      }
+    }
+    return false;
+  }
 
   private static final Set<String> EXAMPLE_TLDS = Set.of("invalid", "local", "localhost", "internal", "svc");
 

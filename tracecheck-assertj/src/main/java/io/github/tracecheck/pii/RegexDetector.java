@@ -19,16 +19,27 @@ public class RegexDetector implements PiiDetector {
   private final String description;
   private final List<Pattern> patterns;
   private final Predicate<String> validator;
+  private final Predicate<String> prefilter;
 
   protected RegexDetector(String name, String description, Pattern pattern, Predicate<String> validator) {
-    this(name, description, List.of(pattern), validator);
+    this(name, description, List.of(pattern), validator, text -> true);
   }
 
-  private RegexDetector(String name, String description, List<Pattern> patterns, Predicate<String> validator) {
+  private RegexDetector(
+      String name, String description, List<Pattern> patterns, Predicate<String> validator, Predicate<String> prefilter) {
     this.name = Objects.requireNonNull(name, "name");
     this.description = Objects.requireNonNull(description, "description");
     this.patterns = List.copyOf(patterns);
     this.validator = Objects.requireNonNull(validator, "validator");
+    this.prefilter = Objects.requireNonNull(prefilter, "prefilter");
+  }
+
+  /**
+   * This detector with a cheap test that a text must pass before the regular expressions run, e.g.
+   * {@code text -> text.indexOf('@') >= 0} for emails: most telemetry strings fail it at once.
+   */
+  public RegexDetector withPrefilter(Predicate<String> test) {
+    return new RegexDetector(name, description, patterns, validator, test);
   }
 
   /** A detector flagging every match of {@code regex}. */
@@ -58,7 +69,7 @@ public class RegexDetector implements PiiDetector {
                 + e.getIndex() + " of " + regex, e);
       }
     }
-    return new RegexDetector(name, description, patterns, validator);
+    return new RegexDetector(name, description, patterns, validator, text -> true);
   }
 
   @Override
@@ -73,6 +84,9 @@ public class RegexDetector implements PiiDetector {
 
   @Override
   public List<PiiMatch> find(String text) {
+    if (!prefilter.test(text)) {
+      return List.of();
+    }
     List<PiiMatch> found = new ArrayList<>(0);
     for (Pattern pattern : patterns) {
       Matcher matcher = pattern.matcher(text);

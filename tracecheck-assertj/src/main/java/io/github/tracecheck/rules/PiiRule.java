@@ -17,6 +17,7 @@ import io.opentelemetry.sdk.trace.data.EventData;
 import io.opentelemetry.sdk.trace.data.LinkData;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,6 +33,8 @@ public final class PiiRule implements Rule {
 
   public static final String NAME = "pii";
 
+  private static final int MAX_CLEAN_TEXTS = 100_000;
+
   @Override
   public String name() {
     return NAME;
@@ -41,9 +44,11 @@ public final class PiiRule implements Rule {
   public List<Finding> check(TraceForest forest, RuleOptions options) {
     List<Finding> findings = new ArrayList<>();
     Set<Resource> scannedResources = Collections.newSetFromMap(new IdentityHashMap<>());
+    // Telemetry repeats itself (methods, routes, hosts): a text no detector matched is not scanned again.
+    Set<String> clean = new HashSet<>();
     for (Trace trace : forest.traces()) {
       for (SpanNode span : trace.spans()) {
-        Scan scan = new Scan(span, options, findings);
+        Scan scan = new Scan(span, options, findings, clean);
         scan.text("span name", null, span.name());
         scan.attributes("attribute", span.data().getAttributes());
         for (EventData event : span.data().getEvents()) {
@@ -65,11 +70,13 @@ public final class PiiRule implements Rule {
     private final SpanNode span;
     private final RuleOptions options;
     private final List<Finding> findings;
+    private final Set<String> clean;
 
-    Scan(SpanNode span, RuleOptions options, List<Finding> findings) {
+    Scan(SpanNode span, RuleOptions options, List<Finding> findings, Set<String> clean) {
       this.span = span;
       this.options = options;
       this.findings = findings;
+      this.clean = clean;
     }
 
     void attributes(String where, Attributes attributes) {
@@ -103,13 +110,21 @@ public final class PiiRule implements Rule {
     }
 
     void text(String where, String key, String text) {
+      if (clean.contains(text)) {
+        return;
+      }
+      boolean found = false;
       for (PiiDetector detector : options.piiDetectors()) {
         for (PiiMatch match : detector.find(text)) {
+          found = true;
           if (!allowed(detector.name(), key)) {
-            String found = text.substring(match.start(), match.end());
-            report(detector, where, key, Masking.mask(detector.name(), found));
+            String value = text.substring(match.start(), match.end());
+            report(detector, where, key, Masking.mask(detector.name(), value));
           }
         }
+      }
+      if (!found && clean.size() < MAX_CLEAN_TEXTS) {
+        clean.add(text);
       }
     }
 
