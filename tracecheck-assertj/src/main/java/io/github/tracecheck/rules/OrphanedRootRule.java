@@ -83,7 +83,12 @@ public final class OrphanedRootRule implements Rule {
     if (producer == null) {
       return null;
     }
-    String what = (system == null ? "" : system + " ") + "destination \"" + destination + "\"";
+    boolean kafka = "kafka".equals(system);
+    String what =
+        kafka
+            ? "Kafka topic \"" + destination + "\""
+            : (system == null ? "" : system + " ") + "destination \"" + destination + "\"";
+    String carrier = kafka ? "the Kafka record headers (traceparent)" : "the message headers";
     return Finding.about(
         NAME,
         consumer,
@@ -91,8 +96,8 @@ public final class OrphanedRootRule implements Rule {
         "consumer span " + describe(consumer) + " started a new trace, but producer span "
             + describe(producer) + " sent to " + what + " in trace " + producer.traceId()
             + ": the hop " + describe(producer) + " -> " + describe(consumer) + " is broken",
-        "the consumer did not extract the context from the message (record) headers, or the"
-            + " producer did not inject it"
+        "the consumer did not extract the context from " + carrier + ", or the producer did not"
+            + " inject it"
             + (options.linksConnect() ? "; a consumer may also link to the producer's context" : ""));
   }
 

@@ -44,10 +44,10 @@ class RuleAssertionsTest {
         .hasMessage(
             "\nExpecting the captured traces to have no orphaned roots, but found 1 problem:\n\n"
                 + "1. [orphaned-root] consumer span \"orders process\" (order-worker) started a new trace, but"
-                + " producer span \"orders publish\" (api-gateway) sent to kafka destination \"orders\" in trace"
+                + " producer span \"orders publish\" (api-gateway) sent to Kafka topic \"orders\" in trace"
                 + " 0af7651916cd43dd8448eb211c80319c: the hop \"orders publish\" (api-gateway) -> \"orders process\""
                 + " (order-worker) is broken\n"
-                + "  likely cause: the consumer did not extract the context from the message (record) headers, or"
+                + "  likely cause: the consumer did not extract the context from the Kafka record headers (traceparent), or"
                 + " the producer did not inject it\n"
                 + "  trace 4bf92f3577b34da6a3ce929d0e0e4736 (1 span)\n"
                 + "  >> orders process [CONSUMER] order-worker {messaging.system=kafka,"

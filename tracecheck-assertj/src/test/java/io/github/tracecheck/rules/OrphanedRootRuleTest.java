@@ -156,12 +156,12 @@ class OrphanedRootRuleTest {
       assertThat(f.message())
           .isEqualTo(
               "consumer span \"orders process\" (order-worker) started a new trace, but producer span"
-                  + " \"orders publish\" (api-gateway) sent to kafka destination \"orders\" in trace "
+                  + " \"orders publish\" (api-gateway) sent to Kafka topic \"orders\" in trace "
                   + f.related().get(0).traceId() + ": the hop \"orders publish\" (api-gateway) ->"
                   + " \"orders process\" (order-worker) is broken");
       assertThat(f.likelyCause())
           .isEqualTo(
-              "the consumer did not extract the context from the message (record) headers, or the"
+              "the consumer did not extract the context from the Kafka record headers (traceparent), or the"
                   + " producer did not inject it; a consumer may also link to the producer's context");
     });
   }
@@ -197,7 +197,7 @@ class OrphanedRootRuleTest {
         .singleElement()
         .extracting(Finding::likelyCause)
         .isEqualTo(
-            "the consumer did not extract the context from the message (record) headers, or the producer"
+            "the consumer did not extract the context from the Kafka record headers (traceparent), or the producer"
                 + " did not inject it");
   }
 
@@ -367,10 +367,10 @@ class OrphanedRootRuleTest {
     assertThat(finding.render(forest, io.github.tracecheck.render.TraceTreeRenderer.create()))
         .isEqualTo(
             "[orphaned-root] consumer span \"orders process\" (order-worker) started a new trace, but producer"
-                + " span \"orders publish\" (api-gateway) sent to kafka destination \"orders\" in trace"
+                + " span \"orders publish\" (api-gateway) sent to Kafka topic \"orders\" in trace"
                 + " 0af7651916cd43dd8448eb211c80319c: the hop \"orders publish\" (api-gateway) -> \"orders process\""
                 + " (order-worker) is broken\n"
-                + "  likely cause: the consumer did not extract the context from the message (record) headers,"
+                + "  likely cause: the consumer did not extract the context from the Kafka record headers (traceparent),"
                 + " or the producer did not inject it; a consumer may also link to the producer's context\n"
                 + "  trace 4bf92f3577b34da6a3ce929d0e0e4736 (1 span)\n"
                 + "  >> orders process [CONSUMER] order-worker {messaging.system=kafka,"
