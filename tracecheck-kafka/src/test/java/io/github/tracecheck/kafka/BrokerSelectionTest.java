@@ -1,0 +1,59 @@
+package io.github.tracecheck.kafka;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
+
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtensionConfigurationException;
+import org.junit.platform.engine.TestExecutionResult;
+import org.junit.platform.testkit.engine.EngineTestKit;
+
+class BrokerSelectionTest {
+
+  private static final DockerProbe NO_DOCKER = () -> "no Docker engine: DOCKER_HOST is not set and /var/run/docker.sock does not exist";
+  private static final DockerProbe DOCKER = () -> null;
+
+  @Test
+  void autoUsesTestcontainersOnlyWhenDockerIsThere() {
+    assertThat(BrokerSelection.choose(BrokerMode.AUTO, NO_DOCKER)).isEqualTo(BrokerMode.EMBEDDED);
+    assertThat(BrokerSelection.choose(BrokerMode.AUTO, DOCKER)).isEqualTo(BrokerMode.TESTCONTAINERS);
+    assertThat(BrokerSelection.choose(BrokerMode.EMBEDDED, DOCKER)).isEqualTo(BrokerMode.EMBEDDED);
+    assertThat(BrokerSelection.choose(BrokerMode.TESTCONTAINERS, DOCKER)).isEqualTo(BrokerMode.TESTCONTAINERS);
+  }
+
+  @Test
+  void testcontainersWithoutDockerIsAClearError() {
+    assertThatThrownBy(() -> BrokerSelection.choose(BrokerMode.TESTCONTAINERS, NO_DOCKER))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessage("tracecheck.kafka.broker=testcontainers, but no Docker engine: DOCKER_HOST is not set and"
+            + " /var/run/docker.sock does not exist. Use tracecheck.kafka.broker=embedded (Kafka's in-JVM KRaft"
+            + " broker, no Docker needed) or auto.");
+  }
+
+  @Test
+  void unknownModeNamesTheSetting() {
+    assertThatThrownBy(() -> BrokerMode.parse("tracecheck.kafka.broker", "docker"))
+        .hasMessage("tracecheck.kafka.broker: 'docker' is not a broker mode; use auto, embedded or testcontainers");
+  }
+
+  @KafkaBroker(mode = "testcontainers")
+  static class WantsTestcontainers {
+    @Test
+    void neverRuns(KafkaTestBroker kafka) {}
+  }
+
+  @Test
+  void onThisMachineTestcontainersFailsTheClassWithTheReason() {
+    Assumptions.assumeTrue(DockerProbe.system().whyUnavailable() != null, "a Docker engine is reachable here");
+    Throwable failure =
+        EngineTestKit.engine("junit-jupiter").selectors(selectClass(WantsTestcontainers.class)).execute()
+            .containerEvents().failed().list().get(0).getRequiredPayload(TestExecutionResult.class)
+            .getThrowable().orElseThrow();
+    assertThat(failure)
+        .isInstanceOf(ExtensionConfigurationException.class)
+        .hasMessageStartingWith("tracecheck.kafka.broker=testcontainers, but ")
+        .hasMessageEndingWith("Use tracecheck.kafka.broker=embedded (Kafka's in-JVM KRaft broker, no Docker needed) or auto.");
+  }
+}
