@@ -1,0 +1,154 @@
+package io.github.tracecheck.grpc;
+
+import static io.github.tracecheck.assertj.TraceCheckAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.github.tracecheck.junit.CapturedTraces;
+import io.github.tracecheck.junit.GateMode;
+import io.github.tracecheck.junit.TraceCheck;
+import io.github.tracecheck.junit.TraceCheckRule;
+import io.github.tracecheck.model.SpanNode;
+import io.github.tracecheck.model.TraceForest;
+import io.grpc.ManagedChannel;
+import io.grpc.testing.protobuf.SimpleRequest;
+import io.grpc.testing.protobuf.SimpleServiceGrpc;
+import io.opentelemetry.api.OpenTelemetry;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.TracerProvider;
+import io.opentelemetry.context.Scope;
+import io.opentelemetry.context.propagation.ContextPropagators;
+import io.opentelemetry.instrumentation.grpc.v1_6.GrpcTelemetry;
+import org.junit.jupiter.api.Test;
+
+/** The gRPC hop over the in-process transport, with GrpcTelemetry and with hand-written interceptors. */
+@TraceCheck
+class GrpcHopTest {
+
+  private static final String SERVICE = "grpc.testing.SimpleService";
+  private static final String METHOD = "UnaryRpc";
+
+  private static String call(ManagedChannel channel, OpenTelemetry caller) {
+    Span checkout = caller.getTracer("api-gateway").spanBuilder("POST /checkout").setSpanKind(SpanKind.SERVER).startSpan();
+    try (Scope ignored = checkout.makeCurrent()) {
+      return SimpleServiceGrpc.newBlockingStub(channel)
+          .unaryRpc(SimpleRequest.newBuilder().setRequestMessage("order-1").build())
+          .getResponseMessage();
+    } finally {
+      checkout.end();
+    }
+  }
+
+  private static TraceForest awaitServerSpan(CapturedTraces traces) {
+    return traces.awaitUntil("the SERVER span of " + SERVICE + "/" + METHOD,
+        f -> f.spans().stream().anyMatch(s -> s.kind() == SpanKind.SERVER && s.name().contains(METHOD)));
+  }
+
+  private static SpanNode clientSpan(TraceForest forest) {
+    return forest.spans().stream().filter(s -> s.kind() == SpanKind.CLIENT).findFirst().orElseThrow();
+  }
+
+  /** The capture's tracers, but no propagators: a service whose SDK was built without them. */
+  private static OpenTelemetry withoutPropagators(OpenTelemetry openTelemetry) {
+    return new OpenTelemetry() {
+      @Override
+      public TracerProvider getTracerProvider() {
+        return openTelemetry.getTracerProvider();
+      }
+
+      @Override
+      public ContextPropagators getPropagators() {
+        return ContextPropagators.noop();
+      }
+    };
+  }
+
+  @Test
+  void grpcTelemetryConnectsClientAndServer(CapturedTraces traces) {
+    OpenTelemetry gateway = traces.openTelemetryFor("api-gateway");
+    OpenTelemetry auth = traces.openTelemetryFor("auth-service");
+    MetadataProbe probe = new MetadataProbe();
+    try (InProcessGrpc grpc = InProcessGrpc.start(new GreetingService(), probe, GrpcTelemetry.create(auth).createServerInterceptor())) {
+      assertThat(call(grpc.channel(GrpcTelemetry.create(gateway).createClientInterceptor()), gateway)).isEqualTo("hello order-1");
+    }
+
+    TraceForest forest = awaitServerSpan(traces);
+    GrpcAssertions.assertThatGrpcHop(forest, SERVICE, METHOD).serverIsRemoteChildOfClient().recordsStatusCodes();
+    GrpcAssertions.assertThat(probe.lastCall()).hasValidTraceparent().continuesSpan(clientSpan(forest));
+    assertThat(forest).singleTrace().hasPath("POST /checkout", SERVICE + "/" + METHOD, SERVICE + "/" + METHOD);
+  }
+
+  @Test
+  @TraceCheckRule(name = "orphaned-root", mode = GateMode.OFF) // the broken hop is asserted below
+  void clientWithoutPropagatorsBreaksTheHopAndTheGateSaysWhich(CapturedTraces traces) {
+    OpenTelemetry gateway = traces.openTelemetryFor("api-gateway");
+    OpenTelemetry auth = traces.openTelemetryFor("auth-service");
+    MetadataProbe probe = new MetadataProbe();
+    try (InProcessGrpc grpc = InProcessGrpc.start(new GreetingService(), probe, GrpcTelemetry.create(auth).createServerInterceptor())) {
+      call(grpc.channel(GrpcTelemetry.create(withoutPropagators(gateway)).createClientInterceptor()), gateway);
+    }
+
+    TraceForest forest = awaitServerSpan(traces);
+    assertThatThrownBy(() -> GrpcAssertions.assertThat(probe.lastCall()).hasValidTraceparent())
+        .hasMessageContaining("Expecting gRPC call grpc.testing.SimpleService/UnaryRpc to carry valid W3C trace context,"
+            + " but no traceparent header.");
+    assertThatThrownBy(() -> GrpcAssertions.assertThatGrpcHop(forest, SERVICE, METHOD).serverIsRemoteChildOfClient())
+        .hasMessageContaining("1 SERVER span(s) that are not (marked, with the CLIENT spans)");
+    assertThatThrownBy(() -> assertThat(forest).hasNoOrphans())
+        .hasMessageContaining("[orphaned-root] server span \"grpc.testing.SimpleService/UnaryRpc\" (auth-service) started"
+            + " a new trace, but client span \"grpc.testing.SimpleService/UnaryRpc\" (api-gateway) was calling grpc"
+            + " grpc.testing.SimpleService/UnaryRpc at that time in trace " + clientSpan(forest).traceId())
+        .hasMessageContaining("likely cause: the client call was not instrumented or did not inject traceparent into"
+            + " the request (for gRPC: no client interceptor), or the server did not extract it");
+  }
+
+  @Test
+  void handWrittenInterceptorsConnectTheHop(CapturedTraces traces) {
+    OpenTelemetry gateway = traces.openTelemetryFor("api-gateway");
+    OpenTelemetry auth = traces.openTelemetryFor("auth-service");
+    MetadataProbe probe = new MetadataProbe();
+    try (InProcessGrpc grpc = InProcessGrpc.start(new GreetingService(), probe, HandWrittenTracing.server(auth))) {
+      call(grpc.channel(HandWrittenTracing.client(gateway, false)), gateway);
+    }
+
+    TraceForest forest = awaitServerSpan(traces);
+    GrpcAssertions.assertThatGrpcHop(forest, SERVICE, METHOD).serverIsRemoteChildOfClient().recordsStatusCodes();
+    GrpcAssertions.assertThat(probe.lastCall()).continuesSpan(clientSpan(forest));
+  }
+
+  @Test
+  void handWrittenInterceptorThatInjectsTheCallersContextSkipsTheClientSpan(CapturedTraces traces) {
+    OpenTelemetry gateway = traces.openTelemetryFor("api-gateway");
+    OpenTelemetry auth = traces.openTelemetryFor("auth-service");
+    MetadataProbe probe = new MetadataProbe();
+    try (InProcessGrpc grpc = InProcessGrpc.start(new GreetingService(), probe, HandWrittenTracing.server(auth))) {
+      call(grpc.channel(HandWrittenTracing.client(gateway, true)), gateway);
+    }
+
+    TraceForest forest = awaitServerSpan(traces);
+    // One trace, so the gate is content; the hop check sees the server hanging off the wrong span.
+    assertThat(forest).hasTraceCount(1);
+    assertThatThrownBy(() -> GrpcAssertions.assertThatGrpcHop(forest, SERVICE, METHOD).serverIsRemoteChildOfClient())
+        .hasMessageStartingWith("\nExpecting the gRPC hop grpc.testing.SimpleService/UnaryRpc to have:\n"
+            + "  every SERVER span a remote child of a CLIENT span\nbut found:\n"
+            + "  1 SERVER span(s) that are not (marked, with the CLIENT spans)\n");
+    assertThatThrownBy(() -> GrpcAssertions.assertThat(probe.lastCall()).continuesSpan(clientSpan(forest)))
+        .hasMessageContaining("to continue span\n  grpc.testing.SimpleService/UnaryRpc [CLIENT] api-gateway");
+  }
+
+  @Test
+  void callWithoutAClientInterceptorCarriesNothing(CapturedTraces traces) {
+    OpenTelemetry gateway = traces.openTelemetryFor("api-gateway");
+    OpenTelemetry auth = traces.openTelemetryFor("auth-service");
+    MetadataProbe probe = new MetadataProbe();
+    try (InProcessGrpc grpc = InProcessGrpc.start(new GreetingService(), probe, HandWrittenTracing.server(auth))) {
+      call(grpc.channel(), gateway);
+    }
+
+    awaitServerSpan(traces);
+    assertThat(probe.lastCall().metadata()).doesNotContainKey("traceparent");
+    assertThatThrownBy(() -> GrpcAssertions.assertThat(probe.lastCall()).hasValidTraceparent())
+        .hasMessageContaining("but no traceparent header.");
+  }
+}
