@@ -27,8 +27,8 @@ import java.util.regex.Pattern;
  *       before it (unless the consumer links to a producer and links count as connected);
  *   <li>a SERVER root, and a CLIENT span for the same RPC service and method, or the same HTTP
  *       method and path, that was in flight when the server span started;
- *   <li>any other root started on one thread while a span was open on another thread: work handed
- *       to a pool without the submitter's context.
+ *   <li>any other root started on one thread while a span was open on another thread (or, failing
+ *       that, after one had run there): work handed to a pool without the submitter's context.
  * </ul>
  */
 public final class OrphanedRootRule implements Rule {
@@ -160,12 +160,14 @@ public final class OrphanedRootRule implements Rule {
     } else {
       return null;
     }
+    boolean wasOpen = openWins || openSpan.data().getEndEpochNanos() >= start;
     return Finding.about(
         NAME,
         root,
         related,
-        "span " + describe(root) + " started a new trace on thread \"" + thread + "\" while span "
-            + submitter + " was open on thread \"" + submitterThread + "\"",
+        "span " + describe(root) + " started a new trace on thread \"" + thread + "\" "
+            + (wasOpen ? "while span " : "after span ") + submitter
+            + (wasOpen ? " was open" : " had run (and ended)") + " on thread \"" + submitterThread + "\"",
         "the task ran without the submitter's context: wrap the executor with"
             + " Context.taskWrapping(executor) or the task with Context.current().wrap(task)");
   }
@@ -275,7 +277,11 @@ public final class OrphanedRootRule implements Rule {
       return Pattern.compile(regex.toString());
     }
 
-    /** The innermost span open on another thread when {@code root} started. */
+    /**
+     * The innermost span open on another thread when {@code root} started; failing that, the latest
+     * one started before it on another thread (fire-and-forget work often starts after its
+     * submitter ended).
+     */
     SpanNode spanOpenOnAnotherThread(SpanNode root, String thread) {
       if (byStart == null) {
         byStart = forest.spans().toArray(new SpanNode[0]);
@@ -283,17 +289,24 @@ public final class OrphanedRootRule implements Rule {
       }
       long start = root.data().getStartEpochNanos();
       int i = upperBound(start) - 1;
+      SpanNode latestEnded = null;
       for (int scanned = 0; i >= 0 && scanned < MAX_SPANS_SCANNED_PER_ORPHAN; i--, scanned++) {
         SpanNode candidate = byStart[i];
-        if (candidate.trace() == root.trace() || candidate.data().getEndEpochNanos() < start) {
+        if (candidate.trace() == root.trace()) {
           continue;
         }
         String candidateThread = threadOf(candidate);
-        if (candidateThread != null && !candidateThread.equals(thread)) {
+        if (candidateThread == null || candidateThread.equals(thread)) {
+          continue;
+        }
+        if (candidate.data().getEndEpochNanos() >= start) {
           return candidate;
         }
+        if (latestEnded == null) {
+          latestEnded = candidate;
+        }
       }
-      return null;
+      return latestEnded;
     }
 
     private int upperBound(long start) {
