@@ -1,6 +1,7 @@
 package io.github.tracecheck.samples.checkout;
 
 import com.sun.net.httpserver.HttpExchange;
+import io.grpc.ManagedChannel;
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanKind;
@@ -10,30 +11,43 @@ import io.opentelemetry.context.Context;
 import io.opentelemetry.context.Scope;
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerRecord;
 
 /**
- * The front door: {@code POST /checkout} asks the inventory service, over HTTP, whether the item is
- * in stock, then answers {@code 202 Accepted}. Instrumented by hand with the OpenTelemetry API.
+ * api-gateway: {@code POST /checkout} (form: user, email, sku, token) validates the token with
+ * auth-service over gRPC, publishes the order to Kafka, and answers {@code 202 Accepted}. The HTTP
+ * server and the Kafka producer are instrumented by hand, the gRPC client by OpenTelemetry's gRPC
+ * instrumentation.
  */
 public final class ApiGateway implements AutoCloseable {
 
-  private final HttpClient client = HttpClient.newHttpClient();
   private final OpenTelemetry openTelemetry;
   private final Tracer tracer;
-  private final URI inventory;
+  private final TraceLog log;
+  private final ManagedChannel authChannel;
+  private final Producer<String, String> producer;
+  private final String topic;
+  private final Set<Bug> bugs;
   private final TracedHttpServer server;
 
-  public ApiGateway(OpenTelemetry openTelemetry, URI inventory) throws IOException {
+  public ApiGateway(
+      OpenTelemetry openTelemetry, TraceLog log, AuthService auth, Producer<String, String> producer, String topic,
+      Set<Bug> bugs) throws IOException {
     this.openTelemetry = openTelemetry;
     this.tracer = openTelemetry.getTracer("api-gateway");
-    this.inventory = inventory;
-    this.server =
-        new TracedHttpServer(openTelemetry, "api-gateway")
-            .route("POST", "/checkout", "/checkout", this::checkout)
-            .start();
+    this.log = log;
+    this.authChannel = auth.channel();
+    this.producer = producer;
+    this.topic = topic;
+    this.bugs = bugs;
+    this.server = new TracedHttpServer(openTelemetry, "api-gateway").route("POST", "/checkout", "/checkout", this::checkout).start();
   }
 
   public URI baseUri() {
@@ -41,42 +55,62 @@ public final class ApiGateway implements AutoCloseable {
   }
 
   private void checkout(HttpExchange exchange, Span span) throws IOException {
-    int status;
-    try {
-      status = inStock("sku-42") ? 202 : 409;
-    } catch (IOException e) {
-      span.recordException(e);
-      span.setStatus(StatusCode.ERROR, "inventory unreachable");
-      status = 503;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      span.setStatus(StatusCode.ERROR, "interrupted");
-      status = 503;
+    Map<String, String> form = form(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+    if (bugs.contains(Bug.PII_IN_ATTRIBUTES)) {
+      span.setAttribute("user.email", form.get("email"));
+      span.setAttribute("url.full", baseUri() + "/checkout?access_token=" + form.get("token"));
     }
-    exchange.sendResponseHeaders(status, -1);
+    log.info("checkout of " + form.get("sku") + " for " + form.get("user"));
+    AuthService.validate(authChannel, openTelemetry, !bugs.contains(Bug.GRPC_WITHOUT_INTERCEPTOR), form.get("user"), form.get("token"));
+    if (form.get("sku").equals("discontinued")) {
+      if (!bugs.contains(Bug.HTTP_5XX_WITHOUT_ERROR)) {
+        span.setStatus(StatusCode.ERROR, "the catalog no longer sells " + form.get("sku"));
+      }
+      exchange.sendResponseHeaders(503, -1);
+      return;
+    }
+    publish(form);
+    exchange.sendResponseHeaders(202, -1);
   }
 
-  private boolean inStock(String sku) throws IOException, InterruptedException {
-    Span span =
-        tracer.spanBuilder("GET")
-            .setSpanKind(SpanKind.CLIENT)
-            .setAttribute("http.request.method", "GET")
-            .setAttribute("url.full", inventory + "/stock/" + sku)
-            .startSpan();
+  private void publish(Map<String, String> form) throws IOException {
+    Span span = tracer.spanBuilder(topic + " publish").setSpanKind(SpanKind.PRODUCER)
+        .setAttribute("messaging.system", "kafka")
+        .setAttribute("messaging.destination.name", topic)
+        .setAttribute("messaging.operation.type", "send")
+        .startSpan();
     try (Scope ignored = span.makeCurrent()) {
-      HttpRequest.Builder request = HttpRequest.newBuilder(inventory.resolve("/stock/" + sku)).GET();
-      openTelemetry.getPropagators().getTextMapPropagator()
-          .inject(Context.current(), request, HttpHeadersCarrier.CLIENT_REQUEST);
-      HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
-      span.setAttribute("http.response.status_code", (long) response.statusCode());
-      return Integer.parseInt(response.body().strip()) > 0;
+      ProducerRecord<String, String> record =
+          new ProducerRecord<>(topic, form.get("user"), form.get("user") + "," + form.get("email") + "," + form.get("sku"));
+      openTelemetry.getPropagators().getTextMapPropagator().inject(Context.current(), record.headers(), RecordHeadersCarrier.SETTER);
+      producer.send(record).get();
+      log.info("order published to " + topic);
+    } catch (ExecutionException e) {
+      span.recordException(e).setStatus(StatusCode.ERROR, "publish failed");
+      throw new IOException("could not publish the order", e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted while publishing", e);
     } finally {
       span.end();
     }
   }
 
+  private static Map<String, String> form(String body) {
+    Map<String, String> form = new HashMap<>();
+    for (String pair : body.split("&")) {
+      int equals = pair.indexOf('=');
+      if (equals > 0) {
+        form.put(pair.substring(0, equals), URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8));
+      }
+    }
+    return form;
+  }
+
   @Override
   public void close() {
     server.close();
+    producer.close();
+    authChannel.shutdownNow();
   }
 }

@@ -2,17 +2,22 @@ package io.github.tracecheck.samples.checkout;
 
 import com.sun.net.httpserver.Headers;
 import io.opentelemetry.context.propagation.TextMapGetter;
-import io.opentelemetry.context.propagation.TextMapSetter;
-import java.net.http.HttpRequest;
 
-/** Hand-written carriers for the JDK HTTP server and client, as a service without an agent would write them. */
+/** Reads trace context from the JDK HTTP server's request headers, as hand-written instrumentation does. */
 final class HttpHeadersCarrier {
 
   static final TextMapGetter<Headers> SERVER_HEADERS =
-      (headers, key) -> headers == null ? null : headers.getFirst(key);
+      new TextMapGetter<>() {
+        @Override
+        public Iterable<String> keys(Headers headers) {
+          return headers.keySet();
+        }
 
-  static final TextMapSetter<HttpRequest.Builder> CLIENT_REQUEST =
-      (request, key, value) -> request.header(key, value);
+        @Override
+        public String get(Headers headers, String key) {
+          return headers == null ? null : headers.getFirst(key);
+        }
+      };
 
   private HttpHeadersCarrier() {}
 }
