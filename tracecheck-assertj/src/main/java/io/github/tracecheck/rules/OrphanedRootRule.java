@@ -26,7 +26,9 @@ import java.util.regex.Pattern;
  *   <li>a CONSUMER root, and a PRODUCER for the same messaging system and destination that started
  *       before it (unless the consumer links to a producer and links count as connected);
  *   <li>a SERVER root, and a CLIENT span for the same RPC service and method, or the same HTTP
- *       method and path, that was in flight when the server span started;
+ *       method and path, that was in flight when the server span started; or, with no such client
+ *       span, a span of another service that ran around the whole server span (an uninstrumented
+ *       call);
  *   <li>any other root started on one thread while a span was open on another thread (or, failing
  *       that, after one had run there): work handed to a pool without the submitter's context.
  * </ul>
@@ -104,7 +106,7 @@ public final class OrphanedRootRule implements Rule {
   private static Finding orphanedServer(SpanNode server, Causes causes) {
     SpanNode client = causes.clientFor(server);
     if (client == null) {
-      return null;
+      return uninstrumentedCall(server, causes);
     }
     return Finding.about(
         NAME,
@@ -116,6 +118,29 @@ public final class OrphanedRootRule implements Rule {
             + " is broken",
         "the client call was not instrumented or did not inject traceparent into the request"
             + " (for gRPC: no client interceptor), or the server did not extract it");
+  }
+
+  /**
+   * A SERVER root with no client span to blame, that ran entirely inside a span of another service
+   * in another trace: that service called it without tracing the call. Work of the same service
+   * (two requests in flight) is never blamed.
+   */
+  private static Finding uninstrumentedCall(SpanNode server, Causes causes) {
+    SpanNode caller = causes.enclosingSpanOfAnotherService(server);
+    if (caller == null) {
+      return null;
+    }
+    String what = SpanAttributes.rpcService(server) != null ? "gRPC" : "HTTP";
+    return Finding.about(
+        NAME,
+        server,
+        List.of(caller),
+        "server span " + describe(server) + " started a new trace while span " + describe(caller) + " in trace "
+            + caller.traceId() + " was in progress, and no client span calls it: the hop from "
+            + (caller.serviceName().isEmpty() ? "the caller" : "\"" + caller.serviceName() + "\"") + " -> "
+            + describe(server) + " is broken",
+        "the " + what + " call was made without tracing, so no traceparent was sent"
+            + (what.equals("gRPC") ? " (no client interceptor on the channel)" : " (an uninstrumented client)"));
   }
 
   private static String callDescription(SpanNode client) {
@@ -261,6 +286,30 @@ public final class OrphanedRootRule implements Rule {
       }
       String route = SpanAttributes.serverRoute(server);
       return route == null || routePattern(route).matcher(clientPath).matches();
+    }
+
+    /**
+     * The innermost span of another service, in another trace, that started before the server
+     * span and ended after it.
+     */
+    SpanNode enclosingSpanOfAnotherService(SpanNode server) {
+      long start = server.data().getStartEpochNanos();
+      long end = server.data().getEndEpochNanos();
+      SpanNode innermost = null;
+      for (Trace trace : forest.traces()) {
+        if (trace == server.trace()) {
+          continue;
+        }
+        for (SpanNode candidate : trace.spans()) {
+          if (!candidate.serviceName().equals(server.serviceName())
+              && candidate.data().getStartEpochNanos() <= start
+              && candidate.data().getEndEpochNanos() >= end
+              && (innermost == null || candidate.data().getStartEpochNanos() > innermost.data().getStartEpochNanos())) {
+            innermost = candidate;
+          }
+        }
+      }
+      return innermost;
     }
 
     /** "/stock/{sku}", "/stock/:sku" and "/files/*" as regular expressions over paths. */

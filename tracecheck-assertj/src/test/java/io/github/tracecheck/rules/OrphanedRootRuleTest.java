@@ -323,9 +323,10 @@ class OrphanedRootRuleTest {
                 span("auth.Auth/Validate", id(2)).trace(OTHER_TRACE_ID).kind(SpanKind.SERVER).service("auth")
                     .attr("rpc.system", "grpc").attr("rpc.service", "auth.Auth").attr("rpc.method", "Validate")
                     .time(2, 8).build(),
+                // another method, called after the client span ended: not this client's call
                 span("auth.Auth/Refresh", id(3)).trace("11111111111111111111111111111111").kind(SpanKind.SERVER)
                     .attr("rpc.system", "grpc").attr("rpc.service", "auth.Auth").attr("rpc.method", "Refresh")
-                    .time(2, 8).build()));
+                    .time(12, 18).build()));
 
     assertThat(check(forest))
         .singleElement()
@@ -378,5 +379,28 @@ class OrphanedRootRuleTest {
                 + "  trace 0af7651916cd43dd8448eb211c80319c (1 span)\n"
                 + "  >> orders publish [PRODUCER] api-gateway {messaging.system=kafka,"
                 + " messaging.destination.name=orders} 2.0 ms");
+  }
+
+  @Test
+  void serverCalledWithoutAnyClientSpanInsideAnotherServicesSpanIsAnOrphan() {
+    TraceForest forest =
+        TraceForest.of(
+            List.of(
+                span("POST /checkout", id(1)).kind(SpanKind.SERVER).service("api-gateway").time(0, 100).build(),
+                span("auth.Auth/Validate", id(2)).trace(OTHER_TRACE_ID).kind(SpanKind.SERVER).service("auth-service")
+                    .attr("rpc.system", "grpc").attr("rpc.service", "auth.Auth").attr("rpc.method", "Validate")
+                    .time(10, 20).build(),
+                // a second request to the gateway itself, in flight at the same time: never blamed
+                span("GET /health", id(3)).trace("11111111111111111111111111111111").kind(SpanKind.SERVER)
+                    .service("api-gateway").time(30, 40).build()));
+
+    assertThat(check(forest)).singleElement().satisfies(f -> {
+      assertThat(f.message()).isEqualTo(
+          "server span \"auth.Auth/Validate\" (auth-service) started a new trace while span \"POST /checkout\""
+              + " (api-gateway) in trace 0af7651916cd43dd8448eb211c80319c was in progress, and no client span calls"
+              + " it: the hop from \"api-gateway\" -> \"auth.Auth/Validate\" (auth-service) is broken");
+      assertThat(f.likelyCause()).isEqualTo(
+          "the gRPC call was made without tracing, so no traceparent was sent (no client interceptor on the channel)");
+    });
   }
 }
