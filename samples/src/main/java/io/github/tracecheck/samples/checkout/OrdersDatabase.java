@@ -6,7 +6,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.UUID;
 import javax.sql.DataSource;
 import org.h2.jdbcx.JdbcDataSource;
 
@@ -18,10 +17,10 @@ final class OrdersDatabase {
 
   OrdersDatabase(OpenTelemetry openTelemetry, boolean withLiterals) {
     JdbcDataSource h2 = new JdbcDataSource();
-    h2.setURL("jdbc:h2:mem:orders-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+    h2.setURL("jdbc:h2:mem:orders;DB_CLOSE_DELAY=-1");
     try (Connection connection = h2.getConnection(); Statement statement = connection.createStatement()) {
       // The schema is created on the raw data source: it is set-up, not part of any trace.
-      statement.execute("CREATE TABLE orders (id VARCHAR(64) PRIMARY KEY, user_id VARCHAR(64), email VARCHAR(128),"
+      statement.execute("CREATE TABLE IF NOT EXISTS orders (id VARCHAR(64) PRIMARY KEY, user_id VARCHAR(64), email VARCHAR(128),"
           + " sku VARCHAR(64), price DECIMAL(10, 2))");
     } catch (SQLException e) {
       throw new IllegalStateException("could not create the orders table", e);
@@ -35,8 +34,8 @@ final class OrdersDatabase {
     try (Connection connection = traced.getConnection()) {
       if (withLiterals) {
         try (Statement statement = connection.createStatement()) {
-          statement.executeUpdate("INSERT INTO orders (id, user_id, email, sku, price) VALUES ('" + id + "', '" + user
-              + "', '" + email + "', '" + sku + "', " + price + ")");
+          statement.executeUpdate("INSERT INTO orders (user_id, email, sku, price, id) VALUES ('" + user + "', '"
+              + email + "', '" + sku + "', " + price + ", '" + id + "')");
         }
       } else {
         try (PreparedStatement statement =

@@ -36,7 +36,7 @@ class CheckoutFlowTest {
       assertThat(status).isEqualTo(202);
 
       TraceForest forest = traces.awaitUntil("the order written to the database",
-          f -> f.spans().stream().anyMatch(s -> s.name().startsWith("INSERT")));
+          f -> f.spans().stream().anyMatch(s -> s.name().equals("process order")));
       forest = traces.awaitAllEnded();
       System.out.println("\n=== The correct checkout, as tracecheck captured it ===\n"
           + TraceTreeRenderer.create().render(forest) + "\n");
