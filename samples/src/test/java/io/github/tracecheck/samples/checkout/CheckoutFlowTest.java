@@ -38,7 +38,7 @@ class CheckoutFlowTest {
       TraceForest forest = traces.awaitUntil("the order written to the database",
           f -> f.spans().stream().anyMatch(s -> s.name().equals("process order")));
       forest = traces.awaitAllEnded();
-      System.out.println("\n=== The correct checkout, as tracecheck captured it ===\n"
+      System.out.println("\n=== The correct checkout, as tracecheck captured it: one trace, five services, no findings ===\n"
           + TraceTreeRenderer.create().render(forest) + "\n");
 
       assertThat(forest)
