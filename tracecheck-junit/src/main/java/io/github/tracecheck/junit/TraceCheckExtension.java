@@ -1,5 +1,6 @@
 package io.github.tracecheck.junit;
 
+import io.github.tracecheck.rules.Finding;
 import io.github.tracecheck.rules.RuleOptions;
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.api.trace.Tracer;
@@ -60,7 +61,12 @@ public final class TraceCheckExtension
     String methodName = method.getDeclaringClass().getSimpleName() + "." + method.getName();
     gate = gate.with(method, methodName);
     pii = pii.with(method, methodName);
+    boolean testFailed = context.getExecutionException().isPresent();
+    TestReports reports = reports(context);
     if (gate.allOff()) {
+      if (reports.wanted(testFailed)) {
+        reports.write(context, session.capture().snapshot(), List.of(), testFailed);
+      }
       return;
     }
     RuleOptions options =
@@ -69,6 +75,12 @@ public final class TraceCheckExtension
             .withPiiDetectors(pii.detectors())
             .withPiiAllowances(pii.allowances());
     Gate.Verdict verdict = Gate.run(session.capture(), gate, settings.gateAwait(), options);
+    boolean failed = testFailed || !verdict.failures.isEmpty();
+    if (reports.wanted(failed)) {
+      List<Finding> all = new ArrayList<>(verdict.failures);
+      all.addAll(verdict.warnings);
+      reports.write(context, verdict.forest, all, failed);
+    }
     Gate.report(
         verdict,
         context.getExecutionException().orElse(null),
@@ -76,6 +88,13 @@ public final class TraceCheckExtension
           context.publishReportEntry("tracecheck", text);
           System.err.println(text);
         });
+  }
+
+  /** The run's reports, shared by every test class (the index lists them all). */
+  @SuppressWarnings("deprecation") // getOrComputeIfAbsent: JUnit 5.14 has no computeIfAbsent
+  private static TestReports reports(ExtensionContext context) {
+    return context.getRoot().getStore(NAMESPACE).getOrComputeIfAbsent(
+        TestReports.class, k -> TestReports.read(context::getConfigurationParameter), TestReports.class);
   }
 
   @Override

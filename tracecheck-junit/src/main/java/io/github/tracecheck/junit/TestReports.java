@@ -1,0 +1,98 @@
+package io.github.tracecheck.junit;
+
+import io.github.tracecheck.model.TraceForest;
+import io.github.tracecheck.report.HtmlReport;
+import io.github.tracecheck.report.IndexPage;
+import io.github.tracecheck.report.MermaidDiagram;
+import io.github.tracecheck.report.OtlpJsonWriter;
+import io.github.tracecheck.rules.Finding;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Function;
+import org.junit.jupiter.api.MediaType;
+import org.junit.jupiter.api.extension.ExtensionConfigurationException;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/**
+ * Writes a test's reports for CI - {@code spans.otlp.json}, {@code hops.mmd} and {@code trace.html}
+ * under {@code <dir>/<class>/<test>/} - keeps the run's {@code index.html} up to date, and tells
+ * JUnit about the files. One instance per run, kept in the root context's store.
+ */
+final class TestReports {
+
+  static final String DIR = "tracecheck.report.dir";
+  static final String MODE = "tracecheck.report.mode";
+
+  /** When reports are written. */
+  enum Mode {
+    FAILED, ALL, OFF
+  }
+
+  private final Path directory;
+  private final Mode mode;
+  private final List<IndexPage.Entry> entries = new ArrayList<>();
+
+  private TestReports(Path directory, Mode mode) {
+    this.directory = directory;
+    this.mode = mode;
+  }
+
+  static TestReports read(Function<String, Optional<String>> properties) {
+    String modeText = properties.apply(MODE).orElse("failed");
+    Mode mode;
+    try {
+      mode = Mode.valueOf(modeText.strip().toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw new ExtensionConfigurationException(MODE + ": '" + modeText + "' is not failed, all or off", e);
+    }
+    return new TestReports(Path.of(properties.apply(DIR).orElse("target/tracecheck")), mode);
+  }
+
+  boolean wanted(boolean failed) {
+    return mode == Mode.ALL || (mode == Mode.FAILED && failed);
+  }
+
+  /** Writes the three files of the test and the index; returns the test's report directory. */
+  synchronized Path write(ExtensionContext context, TraceForest forest, List<Finding> findings, boolean failed) {
+    String testClass = context.getRequiredTestClass().getName();
+    String test = context.getRequiredTestMethod().getName() + "-" + Integer.toHexString(context.getUniqueId().hashCode());
+    String relative = safe(testClass) + "/" + safe(test);
+    Path dir = directory.resolve(relative);
+    String title = context.getRequiredTestClass().getSimpleName() + " > " + context.getDisplayName();
+    try {
+      Files.createDirectories(dir);
+      Files.writeString(dir.resolve("spans.otlp.json"), OtlpJsonWriter.write(forest), StandardCharsets.UTF_8);
+      Files.writeString(dir.resolve("hops.mmd"), MermaidDiagram.of(forest), StandardCharsets.UTF_8);
+      Files.writeString(dir.resolve("trace.html"), HtmlReport.of(title, forest, findings), StandardCharsets.UTF_8);
+      entries.add(new IndexPage.Entry(title, failed ? "failed" : "passed", findings.size(), relative));
+      Files.writeString(directory.resolve("index.html"), IndexPage.of(entries), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException("could not write tracecheck's reports to " + dir.toAbsolutePath(), e);
+    }
+    context.publishReportEntry("tracecheck.report", dir.resolve("trace.html").toAbsolutePath().toString());
+    publish(context, dir, "trace.html", MediaType.create("text", "html", StandardCharsets.UTF_8));
+    publish(context, dir, "spans.otlp.json", MediaType.APPLICATION_JSON);
+    publish(context, dir, "hops.mmd", MediaType.TEXT_PLAIN_UTF_8);
+    return dir;
+  }
+
+  /** Attaches a copy of the file to the test through JUnit's file entries, for IDEs and build tools. */
+  private static void publish(ExtensionContext context, Path dir, String name, MediaType type) {
+    try {
+      context.publishFile("tracecheck-" + name, type, target -> Files.copy(dir.resolve(name), target));
+    } catch (RuntimeException e) {
+      // A launcher without an output directory cannot take file entries; the report entry above still names the file.
+    }
+  }
+
+  private static String safe(String name) {
+    return name.replaceAll("[^A-Za-z0-9._-]", "_");
+  }
+}
