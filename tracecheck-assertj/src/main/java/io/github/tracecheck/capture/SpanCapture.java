@@ -9,17 +9,19 @@ import io.opentelemetry.sdk.trace.ReadWriteSpan;
 import io.opentelemetry.sdk.trace.ReadableSpan;
 import io.opentelemetry.sdk.trace.SpanProcessor;
 import io.opentelemetry.sdk.trace.data.SpanData;
-import io.opentelemetry.sdk.trace.export.SimpleSpanProcessor;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
- * A span processor that captures spans for checks: it exports ended spans to
- * opentelemetry-sdk-testing's {@link InMemorySpanExporter} and also records span starts (with their
- * thread), so that it knows which spans are still open. Every start and end bumps a generation
- * counter and wakes waiters: awaiting spans needs no polling.
+ * A span processor that captures spans for checks, test by test. Ended spans go to
+ * opentelemetry-sdk-testing's {@link InMemorySpanExporter}, one per test; span starts are recorded
+ * too (with their thread), so the capture knows which spans are still open. Every start and end
+ * bumps a generation counter and wakes waiters: awaiting spans needs no polling.
  *
  * <pre>{@code
  * SpanCapture capture = new SpanCapture(false);
@@ -28,41 +30,151 @@ import java.util.Map;
  * TraceForest forest = capture.snapshot();
  * }</pre>
  *
- * <p>The JUnit extension {@code @TraceCheck} installs one per test class; use it directly with
- * other test frameworks.
+ * <p><b>Attribution.</b> Without {@link #beginTest}, every span goes to one default capture. With
+ * it, tests may run in parallel: a trace belongs to the test on whose thread its root started, and
+ * every later span of that trace follows it, whatever thread it runs on. A root started on a thread
+ * no test owns (a server thread, a pool) belongs to the running test when exactly one runs;
+ * otherwise it cannot be attributed, and is kept apart ({@link #unattributed()}) rather than blamed
+ * on a test. Spans that end after their test finished are counted ({@link #lateSpans()}), not kept.
+ *
+ * <p><b>Bounds.</b> Each test keeps at most {@code maxSpansPerTest} ended spans; the rest are counted
+ * ({@link #droppedSpans(Object)}) so the test can fail saying so instead of exhausting memory.
  */
 public final class SpanCapture implements SpanProcessor {
 
-  private final InMemorySpanExporter exporter = InMemorySpanExporter.create();
-  private final SpanProcessor export = SimpleSpanProcessor.create(exporter);
+  /** The default bound on the spans kept per test. */
+  public static final int DEFAULT_MAX_SPANS = 100_000;
+
+  private static final Object DEFAULT = "default capture";
+  private static final Object UNATTRIBUTED = "unattributed";
+
+  /** What one test (or the default, or the unattributed) captured. */
+  private static final class Bucket {
+    final InMemorySpanExporter exporter = InMemorySpanExporter.create();
+    final Map<String, SpanStart> open = new LinkedHashMap<>();
+    final List<SpanStart> started = new ArrayList<>();
+    final boolean captureStackTraces;
+    final int maxSpans;
+    int ended;
+    int dropped;
+
+    Bucket(boolean captureStackTraces, int maxSpans) {
+      this.captureStackTraces = captureStackTraces;
+      this.maxSpans = maxSpans;
+    }
+  }
+
   private final Object lock = new Object();
   private final boolean captureStackTraces;
-  // Keyed by trace id + span id; guarded by lock.
-  private final Map<String, SpanStart> open = new LinkedHashMap<>();
-  private final List<SpanStart> started = new ArrayList<>();
+  private final int maxSpans;
+  // All guarded by lock.
+  private final Map<Object, Bucket> buckets = new HashMap<>();
+  private final Set<Object> activeTests = new LinkedHashSet<>();
+  private final Map<Thread, Object> threadOwners = new HashMap<>();
+  private final Map<String, Object> traceOwners = new HashMap<>();
+  private final Map<String, Object> spanOwners = new HashMap<>();
+  private long lateSpans;
   private long generation;
 
   /** @param captureStackTraces record where each span was started (costs a stack walk per span) */
   public SpanCapture(boolean captureStackTraces) {
-    this.captureStackTraces = captureStackTraces;
+    this(captureStackTraces, DEFAULT_MAX_SPANS);
   }
+
+  /**
+   * @param captureStackTraces record where each span was started, unless a test says otherwise
+   * @param maxSpansPerTest the spans kept per test, unless a test says otherwise
+   */
+  public SpanCapture(boolean captureStackTraces, int maxSpansPerTest) {
+    if (maxSpansPerTest < 1) {
+      throw new IllegalArgumentException("maxSpansPerTest must be at least 1, was " + maxSpansPerTest);
+    }
+    this.captureStackTraces = captureStackTraces;
+    this.maxSpans = maxSpansPerTest;
+    buckets.put(DEFAULT, new Bucket(captureStackTraces, maxSpansPerTest));
+    buckets.put(UNATTRIBUTED, new Bucket(captureStackTraces, maxSpansPerTest));
+  }
+
+  // --- attribution ---------------------------------------------------------------------------
+
+  /** Starts capturing for a test that runs on the current thread. */
+  public void beginTest(Object test, boolean captureStackTraces, int maxSpans) {
+    synchronized (lock) {
+      buckets.put(test, new Bucket(captureStackTraces, maxSpans));
+      activeTests.add(test);
+      threadOwners.put(Thread.currentThread(), test);
+      changed();
+    }
+  }
+
+  /** Stops capturing for the test and forgets what it captured. */
+  public void endTest(Object test) {
+    synchronized (lock) {
+      activeTests.remove(test);
+      threadOwners.values().removeIf(test::equals);
+      traceOwners.values().removeIf(test::equals);
+      spanOwners.values().removeIf(test::equals);
+      buckets.remove(test);
+      changed();
+    }
+  }
+
+  /**
+   * The test running on the current thread; when none is bound to it, the only running test, or
+   * the default capture when no test runs.
+   */
+  public Object testOfCurrentThread() {
+    synchronized (lock) {
+      Object owner = threadOwners.get(Thread.currentThread());
+      if (owner != null) {
+        return owner;
+      }
+      return activeTests.size() == 1 ? activeTests.iterator().next() : DEFAULT;
+    }
+  }
+
+  // --- the processor -------------------------------------------------------------------------
 
   @Override
   public void onStart(Context parentContext, ReadWriteSpan span) {
+    Thread thread = Thread.currentThread();
+    Bucket bucket;
+    String key = key(span);
+    synchronized (lock) {
+      Object owner = traceOwners.get(span.getSpanContext().getTraceId());
+      if (owner == null || !buckets.containsKey(owner)) {
+        owner = ownerOfNewTrace(thread);
+        traceOwners.put(span.getSpanContext().getTraceId(), owner);
+      }
+      spanOwners.put(key, owner);
+      bucket = buckets.get(owner);
+    }
     SpanStart start =
         new SpanStart(
             span.getName(),
             span.getKind(),
             span.getSpanContext(),
             span.getParentSpanContext(),
-            Thread.currentThread().getName(),
+            thread.getName(),
             span.toSpanData().getStartEpochNanos(),
-            captureStackTraces ? callerFrames() : List.of());
+            bucket.captureStackTraces ? callerFrames() : List.of());
     synchronized (lock) {
-      open.put(key(span), start);
-      started.add(start);
+      bucket.open.put(key, start);
+      bucket.started.add(start);
       changed();
     }
+  }
+
+  /** The test a trace started on this thread belongs to. */
+  private Object ownerOfNewTrace(Thread thread) {
+    Object owner = threadOwners.get(thread);
+    if (owner != null) {
+      return owner;
+    }
+    if (activeTests.isEmpty()) {
+      return DEFAULT;
+    }
+    return activeTests.size() == 1 ? activeTests.iterator().next() : UNATTRIBUTED;
   }
 
   @Override
@@ -72,9 +184,22 @@ public final class SpanCapture implements SpanProcessor {
 
   @Override
   public void onEnd(ReadableSpan span) {
-    export.onEnd(span);
+    String key = key(span);
+    SpanData data = span.toSpanData();
     synchronized (lock) {
-      open.remove(key(span));
+      Object owner = spanOwners.remove(key);
+      Bucket bucket = owner == null ? null : buckets.get(owner);
+      if (bucket == null) {
+        lateSpans++;
+      } else {
+        bucket.open.remove(key);
+        if (bucket.ended < bucket.maxSpans) {
+          bucket.exporter.export(List.of(data));
+          bucket.ended++;
+        } else {
+          bucket.dropped++;
+        }
+      }
       changed();
     }
   }
@@ -84,45 +209,111 @@ public final class SpanCapture implements SpanProcessor {
     return true;
   }
 
-  /** The spans ended since the last reset, in the order they ended. */
-  public List<SpanData> endedSpans() {
-    return exporter.getFinishedSpanItems();
+  // --- views ----------------------------------------------------------------------------------
+
+  /** The spans ended (and kept) for the test, in the order they ended. */
+  public List<SpanData> endedSpans(Object test) {
+    Bucket bucket = bucket(test);
+    return bucket == null ? List.of() : bucket.exporter.getFinishedSpanItems();
   }
 
-  /** The spans started since the last reset that have not ended, in the order they started. */
-  public List<SpanStart> openSpans() {
+  /** The test's spans that started and have not ended, in start order. */
+  public List<SpanStart> openSpans(Object test) {
     synchronized (lock) {
-      return new ArrayList<>(open.values());
+      Bucket bucket = buckets.get(test);
+      return bucket == null ? List.of() : new ArrayList<>(bucket.open.values());
     }
   }
 
-  /** Every span started since the last reset, in the order they started. */
-  public List<SpanStart> startedSpans() {
+  /** Every span started for the test, in start order. */
+  public List<SpanStart> startedSpans(Object test) {
     synchronized (lock) {
-      return new ArrayList<>(started);
+      Bucket bucket = buckets.get(test);
+      return bucket == null ? List.of() : new ArrayList<>(bucket.started);
     }
   }
 
   /**
-   * The ended spans and the starts, read together so that each ended span has its start. Ended
-   * spans are read first: a span ending in between shows as ended and started, never as neither.
+   * The ended spans and the starts of a test, read together: ended spans first, so that a span
+   * ending in between shows as ended and started, never as neither.
    */
-  public TraceForest snapshot() {
-    List<SpanData> ended = exporter.getFinishedSpanItems();
-    return TraceForest.of(ended, startedSpans());
+  public TraceForest snapshot(Object test) {
+    List<SpanData> ended = endedSpans(test);
+    return TraceForest.of(ended, startedSpans(test));
   }
 
-  /** Forgets every span captured so far: the next test starts from nothing. */
-  public void reset() {
+  /** How many ended spans of the test were not kept because the bound was reached. */
+  public int droppedSpans(Object test) {
     synchronized (lock) {
-      exporter.reset();
-      open.clear();
-      started.clear();
+      Bucket bucket = buckets.get(test);
+      return bucket == null ? 0 : bucket.dropped;
+    }
+  }
+
+  /** How many spans ended after their test had finished. */
+  public long lateSpans() {
+    synchronized (lock) {
+      return lateSpans;
+    }
+  }
+
+  /** Forgets what the test captured so far. */
+  public void reset(Object test) {
+    synchronized (lock) {
+      Bucket bucket = buckets.get(test);
+      if (bucket != null) {
+        bucket.exporter.reset();
+        bucket.open.clear();
+        bucket.started.clear();
+        bucket.ended = 0;
+        bucket.dropped = 0;
+      }
       changed();
     }
   }
 
-  /** A counter bumped by every span start and end, and by {@link #reset()}. */
+  /** The traces whose root started where no single test could own it, while several tests ran. */
+  public TraceForest unattributed() {
+    return snapshot(UNATTRIBUTED);
+  }
+
+  /** Forgets the unattributed spans, once they have been reported. */
+  public void clearUnattributed() {
+    reset(UNATTRIBUTED);
+  }
+
+  // The default capture: what a user of this class without tests sees.
+
+  /** The spans ended so far outside any test, in the order they ended. */
+  public List<SpanData> endedSpans() {
+    return endedSpans(DEFAULT);
+  }
+
+  public List<SpanStart> openSpans() {
+    return openSpans(DEFAULT);
+  }
+
+  public List<SpanStart> startedSpans() {
+    return startedSpans(DEFAULT);
+  }
+
+  public TraceForest snapshot() {
+    return snapshot(DEFAULT);
+  }
+
+  public void reset() {
+    reset(DEFAULT);
+  }
+
+  private Bucket bucket(Object test) {
+    synchronized (lock) {
+      return buckets.get(test);
+    }
+  }
+
+  // --- signals --------------------------------------------------------------------------------
+
+  /** A counter bumped by every span start and end, and by every reset. */
   public long generation() {
     synchronized (lock) {
       return generation;
@@ -169,13 +360,14 @@ public final class SpanCapture implements SpanProcessor {
     return span.getSpanContext().getTraceId() + span.getSpanContext().getSpanId();
   }
 
+  /** The capture outlives the tracer providers that feed it: shutting one down keeps it open. */
   @Override
   public CompletableResultCode shutdown() {
-    return export.shutdown();
+    return CompletableResultCode.ofSuccess();
   }
 
   @Override
   public CompletableResultCode forceFlush() {
-    return export.forceFlush();
+    return CompletableResultCode.ofSuccess();
   }
 }

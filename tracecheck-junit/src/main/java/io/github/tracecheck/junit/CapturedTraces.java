@@ -30,29 +30,38 @@ import java.util.function.Predicate;
  */
 public final class CapturedTraces {
 
+  /** Stands for "the test running on the calling thread", for handles made before the test ran. */
+  static final Object CURRENT_TEST = new Object();
+
   private final SpanCapture capture;
+  private final Object boundTest;
   private final ServiceTelemetry services;
   private final Duration defaultTimeout;
 
-  CapturedTraces(SpanCapture capture, ServiceTelemetry services, Duration defaultTimeout) {
+  /**
+   * @param test the test whose spans this shows (see {@link SpanCapture#beginTest}), or {@link
+   *     #CURRENT_TEST}
+   */
+  CapturedTraces(SpanCapture capture, Object test, ServiceTelemetry services, Duration defaultTimeout) {
     this.capture = capture;
+    this.boundTest = test;
     this.services = services;
     this.defaultTimeout = defaultTimeout;
   }
 
   /** The traces ended so far in this test. Spans still open are not in it (see {@link #openSpans()}). */
   public TraceForest snapshot() {
-    return capture.snapshot();
+    return capture.snapshot(test());
   }
 
   /** The spans ended so far in this test, in the order they ended. */
   public List<SpanData> spans() {
-    return capture.endedSpans();
+    return capture.endedSpans(test());
   }
 
   /** The spans started in this test that have not ended yet. */
   public List<SpanStart> openSpans() {
-    return capture.openSpans();
+    return capture.openSpans(test());
   }
 
   /**
@@ -121,19 +130,23 @@ public final class CapturedTraces {
 
   /** Waits, at most {@code timeout}, until every span started in this test has ended. */
   public TraceForest awaitAllEnded(Duration timeout) {
-    return awaitUntil("every started span to end", f -> capture.openSpans().isEmpty(), timeout);
+    return awaitUntil("every started span to end", f -> capture.openSpans(test()).isEmpty(), timeout);
   }
 
   /** Forgets what was captured so far in this test, e.g. the spans of a warm-up call. */
   public void reset() {
-    capture.reset();
+    capture.reset(test());
+  }
+
+  private Object test() {
+    return boundTest == CURRENT_TEST ? capture.testOfCurrentThread() : boundTest;
   }
 
   private AssertionError timedOut(String description, Duration timeout) {
     StringBuilder message = new StringBuilder();
     message.append("Timed out after ").append(timeout.toMillis()).append(" ms waiting for ")
         .append(description).append('.');
-    List<SpanStart> open = capture.openSpans();
+    List<SpanStart> open = capture.openSpans(test());
     if (open.isEmpty()) {
       message.append("\nNo span is still open.");
     } else {

@@ -52,16 +52,16 @@ final class Gate {
 
   private Gate() {}
 
-  static Verdict run(SpanCapture capture, GateSettings settings, Duration await, RuleOptions options) {
+  static Verdict run(SpanCapture capture, Object test, GateSettings settings, Duration await, RuleOptions options) {
     List<Finding> findings = new ArrayList<>();
     if (settings.mode(Rules.LEAKED_SCOPE) != GateMode.OFF) {
-      Finding leak = LeakedScopeCheck.check(capture.startedSpans());
+      Finding leak = LeakedScopeCheck.check(capture.startedSpans(test));
       if (leak != null) {
         findings.add(leak);
       }
     }
-    awaitOpenSpans(capture, await);
-    TraceForest forest = capture.snapshot();
+    awaitOpenSpans(capture, test, await);
+    TraceForest forest = capture.snapshot(test);
     List<Rule> rules = new ArrayList<>();
     for (Rule rule : Rules.builtIn()) {
       if (settings.mode(rule.name()) != GateMode.OFF) {
@@ -87,12 +87,12 @@ final class Gate {
   }
 
   /** Waits, at most {@code await}, for every started span to end; in-flight work usually does. */
-  private static void awaitOpenSpans(SpanCapture capture, Duration await) {
+  private static void awaitOpenSpans(SpanCapture capture, Object test, Duration await) {
     long deadline = System.nanoTime() + await.toNanos();
     try {
       while (true) {
         long seen = capture.generation();
-        if (capture.openSpans().isEmpty()) {
+        if (capture.openSpans(test).isEmpty()) {
           return;
         }
         long remaining = deadline - System.nanoTime();

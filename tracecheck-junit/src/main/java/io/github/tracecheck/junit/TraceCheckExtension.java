@@ -1,5 +1,7 @@
 package io.github.tracecheck.junit;
 
+import io.github.tracecheck.model.TraceForest;
+import io.github.tracecheck.render.TraceTreeRenderer;
 import io.github.tracecheck.rules.Finding;
 import io.github.tracecheck.rules.RuleOptions;
 import io.opentelemetry.api.OpenTelemetry;
@@ -8,6 +10,7 @@ import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
@@ -23,7 +26,7 @@ import org.junit.platform.commons.support.AnnotationSupport;
  * annotation (nested classes share it), and is closed by JUnit when that class is done.
  */
 public final class TraceCheckExtension
-    implements BeforeAllCallback, BeforeEachCallback, AfterEachCallback, ParameterResolver {
+    implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback, AfterEachCallback, ParameterResolver {
 
   private static final ExtensionContext.Namespace NAMESPACE =
       ExtensionContext.Namespace.create(TraceCheckExtension.class);
@@ -36,13 +39,52 @@ public final class TraceCheckExtension
 
   @Override
   public void beforeEach(ExtensionContext context) {
-    // A test sees only the spans of its own run.
-    session(context).capture().reset();
+    // A test sees only the spans of its own run: from here on, traces started on this thread are its.
+    TraceCheckSession session = session(context);
+    session.capture().beginTest(context.getUniqueId(), session.settings().captureStackTraces(), session.settings().maxSpans());
+  }
+
+  /** Reports, at the end of a class, traces that could not be attributed to any one test. */
+  @Override
+  public void afterAll(ExtensionContext context) {
+    TraceCheckSession session = session(context);
+    TraceForest unattributed = session.capture().unattributed();
+    if (unattributed.isEmpty()) {
+      return;
+    }
+    session.capture().clearUnattributed();
+    String report =
+        TraceTreeRenderer.create().render(unattributed)
+            + "\n(these traces started on threads no test owned while several tests ran, so tracecheck cannot"
+            + " tell which test they belong to; no test was failed for them)";
+    context.publishReportEntry("tracecheck.unattributed", report);
+    System.err.println("tracecheck: " + unattributed.traces().size() + " unattributed trace(s) at the end of "
+        + context.getDisplayName() + ":\n" + report);
   }
 
   @Override
   public void afterEach(ExtensionContext context) {
+    try {
+      checkTest(context);
+    } finally {
+      session(context).capture().endTest(context.getUniqueId());
+    }
+  }
+
+  private void checkTest(ExtensionContext context) {
     TraceCheckSession session = session(context);
+    Object test = context.getUniqueId();
+    int dropped = session.capture().droppedSpans(test);
+    if (dropped > 0) {
+      String message = "tracecheck captured more spans than " + TraceCheckSettings.MAX_SPANS + "="
+          + session.settings().maxSpans() + " allows: " + dropped + " ended span(s) were not kept, and the"
+          + " checks did not run. Raise the bound if the test really makes that many spans.";
+      TraceCheckGateError error = new TraceCheckGateError(message);
+      context.getExecutionException().ifPresentOrElse(e -> e.addSuppressed(error), () -> {
+        throw error;
+      });
+      return;
+    }
     TraceCheckSettings settings = session.settings();
     GateSettings gate = settings.gate();
     PiiSettings pii = settings.pii();
@@ -65,7 +107,7 @@ public final class TraceCheckExtension
     TestReports reports = reports(context);
     if (gate.allOff()) {
       if (reports.wanted(testFailed)) {
-        reports.write(context, session.capture().snapshot(), List.of(), testFailed);
+        reports.write(context, session.capture().snapshot(test), List.of(), testFailed);
       }
       return;
     }
@@ -74,7 +116,7 @@ public final class TraceCheckExtension
             .withLinksConnect(settings.linksConnect())
             .withPiiDetectors(pii.detectors())
             .withPiiAllowances(pii.allowances());
-    Gate.Verdict verdict = Gate.run(session.capture(), gate, settings.gateAwait(), options);
+    Gate.Verdict verdict = Gate.run(session.capture(), test, gate, settings.gateAwait(), options);
     boolean failed = testFailed || !verdict.failures.isEmpty();
     if (reports.wanted(failed)) {
       List<Finding> all = new ArrayList<>(verdict.failures);
@@ -113,7 +155,8 @@ public final class TraceCheckExtension
     if (type == Tracer.class) {
       return session.openTelemetry().getTracer(context.getRequiredTestClass().getName());
     }
-    return session.traces();
+    Object test = context.getTestMethod().isPresent() ? context.getUniqueId() : CapturedTraces.CURRENT_TEST;
+    return new CapturedTraces(session.capture(), test, session.telemetry(), session.settings().awaitTimeout());
   }
 
   // getOrComputeIfAbsent is deprecated in JUnit 6 for computeIfAbsent, which JUnit 5.14 lacks.
@@ -125,13 +168,20 @@ public final class TraceCheckExtension
         .getOrComputeIfAbsent(SESSION, key -> newSession(owner), TraceCheckSession.class);
   }
 
+  @SuppressWarnings("deprecation") // getOrComputeIfAbsent: JUnit 5.14 has no computeIfAbsent
+  private static TraceCheckRun run(ExtensionContext context) {
+    boolean parallel = context.getConfigurationParameter(TraceCheckRun.PARALLEL).map(Boolean::parseBoolean).orElse(false);
+    return context.getRoot().getStore(NAMESPACE)
+        .getOrComputeIfAbsent(TraceCheckRun.class, k -> new TraceCheckRun(parallel), TraceCheckRun.class);
+  }
+
   private static TraceCheckSession newSession(ExtensionContext classContext) {
     Class<?> testClass = classContext.getRequiredTestClass();
     TraceCheck annotation =
         AnnotationSupport.findAnnotation(testClass, TraceCheck.class).orElse(null);
     TraceCheckSettings settings =
         TraceCheckSettings.read(annotation, classContext::getConfigurationParameter, testClass.getSimpleName());
-    return new TraceCheckSession(settings);
+    return new TraceCheckSession(settings, run(classContext));
   }
 
   /** The outermost class-level context annotated with {@link TraceCheck}, else the nearest class. */

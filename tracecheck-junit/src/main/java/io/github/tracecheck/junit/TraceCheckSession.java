@@ -5,35 +5,40 @@ import io.opentelemetry.api.GlobalOpenTelemetry;
 import io.opentelemetry.api.OpenTelemetry;
 
 /**
- * What {@link TraceCheckExtension} keeps for one test class: the capture, the SDKs exporting to it,
- * and the GlobalOpenTelemetry that was set before, restored on close. Stored in the class's
- * {@code ExtensionContext.Store}, so JUnit closes it when the class is done.
+ * What {@link TraceCheckExtension} keeps for one test class: its settings and the SDKs exporting to
+ * the run's capture. Unless tests run in parallel, the class's SDK is GlobalOpenTelemetry while it
+ * runs, and whatever was set before is restored on close. Stored in the class's {@code
+ * ExtensionContext.Store}, so JUnit closes it when the class is done.
  */
 final class TraceCheckSession implements AutoCloseable {
 
   private final TraceCheckSettings settings;
   private final SpanCapture capture;
   private final ServiceTelemetry telemetry;
-  private final CapturedTraces traces;
+  private final boolean ownsGlobal;
   private final OpenTelemetry previousGlobal;
   private boolean closed;
 
-  TraceCheckSession(TraceCheckSettings settings) {
+  TraceCheckSession(TraceCheckSettings settings, TraceCheckRun run) {
     this.settings = settings;
-    this.capture = new SpanCapture(settings.captureStackTraces());
+    this.capture = run.capture();
     this.telemetry = new ServiceTelemetry(capture, settings.resourceAttributes());
-    this.traces = new CapturedTraces(capture, telemetry, settings.awaitTimeout());
-    this.previousGlobal = GlobalOpenTelemetry.isSet() ? GlobalOpenTelemetry.get() : null;
-    GlobalOpenTelemetry.resetForTest();
-    GlobalOpenTelemetry.set(telemetry.main());
+    this.ownsGlobal = !run.parallel();
+    if (ownsGlobal) {
+      this.previousGlobal = GlobalOpenTelemetry.isSet() ? GlobalOpenTelemetry.get() : null;
+      GlobalOpenTelemetry.resetForTest();
+      GlobalOpenTelemetry.set(telemetry.main());
+    } else {
+      this.previousGlobal = null;
+    }
   }
 
   OpenTelemetry openTelemetry() {
     return telemetry.main();
   }
 
-  CapturedTraces traces() {
-    return traces;
+  ServiceTelemetry telemetry() {
+    return telemetry;
   }
 
   TraceCheckSettings settings() {
@@ -51,9 +56,11 @@ final class TraceCheckSession implements AutoCloseable {
     }
     closed = true;
     telemetry.close();
-    GlobalOpenTelemetry.resetForTest();
-    if (previousGlobal != null) {
-      GlobalOpenTelemetry.set(previousGlobal);
+    if (ownsGlobal) {
+      GlobalOpenTelemetry.resetForTest();
+      if (previousGlobal != null) {
+        GlobalOpenTelemetry.set(previousGlobal);
+      }
     }
   }
 }

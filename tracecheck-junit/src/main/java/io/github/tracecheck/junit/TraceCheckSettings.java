@@ -1,5 +1,6 @@
 package io.github.tracecheck.junit;
 
+import io.github.tracecheck.capture.SpanCapture;
 import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.api.common.AttributesBuilder;
 import java.time.Duration;
@@ -25,6 +26,7 @@ final class TraceCheckSettings {
   static final String CAPTURE_STACK_TRACES = "tracecheck.capture.stack-traces";
   static final String GATE_AWAIT = "tracecheck.gate.await";
   static final String LINKS_CONNECT = "tracecheck.gate.links-connect";
+  static final String MAX_SPANS = "tracecheck.capture.max-spans";
   static final Duration DEFAULT_AWAIT_TIMEOUT = Duration.ofSeconds(10);
   static final Duration DEFAULT_GATE_AWAIT = Duration.ofSeconds(1);
 
@@ -37,6 +39,7 @@ final class TraceCheckSettings {
   private final boolean linksConnect;
   private final GateSettings gate;
   private final PiiSettings pii;
+  private final int maxSpans;
 
   private TraceCheckSettings(
       Duration awaitTimeout,
@@ -45,7 +48,8 @@ final class TraceCheckSettings {
       Duration gateAwait,
       boolean linksConnect,
       GateSettings gate,
-      PiiSettings pii) {
+      PiiSettings pii,
+      int maxSpans) {
     this.awaitTimeout = awaitTimeout;
     this.resourceAttributes = resourceAttributes;
     this.captureStackTraces = captureStackTraces;
@@ -53,6 +57,7 @@ final class TraceCheckSettings {
     this.linksConnect = linksConnect;
     this.gate = gate;
     this.pii = pii;
+    this.maxSpans = maxSpans;
   }
 
   /**
@@ -102,7 +107,20 @@ final class TraceCheckSettings {
         gateAwait,
         linksConnect,
         GateSettings.read(annotation, properties),
-        PiiSettings.read(annotation, properties));
+        PiiSettings.read(annotation, properties),
+        parsePositive(MAX_SPANS, properties.apply(MAX_SPANS).orElse(String.valueOf(SpanCapture.DEFAULT_MAX_SPANS))));
+  }
+
+  static int parsePositive(String key, String text) {
+    try {
+      int value = Integer.parseInt(text.strip());
+      if (value > 0) {
+        return value;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw new ExtensionConfigurationException(key + ": '" + text + "' is not a positive whole number");
   }
 
   static boolean parseBoolean(String key, String text) {
@@ -173,5 +191,10 @@ final class TraceCheckSettings {
   /** The PII detectors and the allowances from properties, before class and method annotations. */
   PiiSettings pii() {
     return pii;
+  }
+
+  /** The spans kept per test before the test fails for exceeding the bound. */
+  int maxSpans() {
+    return maxSpans;
   }
 }

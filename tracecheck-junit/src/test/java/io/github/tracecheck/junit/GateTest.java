@@ -258,6 +258,7 @@ class GateTest {
     List<String> reported =
         results.testEvents().reportingEntryPublished().stream()
             .map(e -> e.getRequiredPayload(ReportEntry.class).getKeyValuePairs().get("tracecheck"))
+            .filter(java.util.Objects::nonNull)
             .toList();
     assertThat(reported)
         .singleElement()

@@ -1,0 +1,55 @@
+package io.github.tracecheck.junit;
+
+import io.github.tracecheck.capture.SpanCapture;
+import io.opentelemetry.api.GlobalOpenTelemetry;
+import io.opentelemetry.api.OpenTelemetry;
+import io.opentelemetry.api.common.Attributes;
+
+/**
+ * What a run of {@link TraceCheck} tests shares: one capture, which attributes spans to tests (so
+ * that tests may run in parallel), and - when they do - one GlobalOpenTelemetry for the whole run.
+ * Kept in the root context's store and closed when the run ends.
+ */
+final class TraceCheckRun implements AutoCloseable {
+
+  static final String PARALLEL = "junit.jupiter.execution.parallel.enabled";
+
+  private final SpanCapture capture = new SpanCapture(false);
+  private final boolean parallel;
+  private final ServiceTelemetry runTelemetry;
+  private final OpenTelemetry previousGlobal;
+
+  TraceCheckRun(boolean parallel) {
+    this.parallel = parallel;
+    if (parallel) {
+      // One global for every class running at once; each class still injects its own SDK.
+      this.runTelemetry = new ServiceTelemetry(capture, Attributes.builder().put("service.name", "tracecheck").build());
+      this.previousGlobal = GlobalOpenTelemetry.isSet() ? GlobalOpenTelemetry.get() : null;
+      GlobalOpenTelemetry.resetForTest();
+      GlobalOpenTelemetry.set(runTelemetry.main());
+    } else {
+      this.runTelemetry = null;
+      this.previousGlobal = null;
+    }
+  }
+
+  SpanCapture capture() {
+    return capture;
+  }
+
+  /** Whether JUnit runs tests in parallel: then classes do not set GlobalOpenTelemetry each. */
+  boolean parallel() {
+    return parallel;
+  }
+
+  @Override
+  public void close() {
+    if (runTelemetry != null) {
+      runTelemetry.close();
+      GlobalOpenTelemetry.resetForTest();
+      if (previousGlobal != null) {
+        GlobalOpenTelemetry.set(previousGlobal);
+      }
+    }
+  }
+}
