@@ -22,6 +22,15 @@ final class AuthorizationDetector extends RegexDetector {
         Detectors::notRedacted);
   }
 
+  /** The scheme and its credential are separated by white space: most values have none. */
+  @Override
+  public java.util.List<PiiMatch> find(String text) {
+    if (text.indexOf(' ') < 0 && text.indexOf('\t') < 0) {
+      return java.util.List.of();
+    }
+    return super.find(text);
+  }
+
   @Override
   public boolean flagsKey(String attributeKey) {
     String key = attributeKey.toLowerCase(Locale.ROOT);

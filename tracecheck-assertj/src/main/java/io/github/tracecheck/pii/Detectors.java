@@ -44,7 +44,7 @@ public final class Detectors {
           "a US social security number",
           NOT_AFTER_WORD + "(\\d{3})-(\\d{2})-(\\d{4})" + NOT_BEFORE_WORD,
           Detectors::issuedSsn)
-          .withPrefilter(text -> text.indexOf('-') > 0 && digits(text, 9));
+          .withPrefilter(Detectors::hasSsnShape);
 
   public static final PiiDetector PHONE =
       RegexDetector.of(
@@ -56,7 +56,7 @@ public final class Detectors {
               + "|\\d{3}[\\-.]\\d{3}[\\-.]\\d{4})"
               + NOT_BEFORE_WORD,
           Detectors::plausiblePhone)
-          .withPrefilter(text -> digits(text, 8));
+          .withPrefilter(text -> digits(text, 8) && (text.indexOf('+') >= 0 || text.indexOf('(') >= 0 || hasSeparatedDigitGroups(text)));
 
   public static final PiiDetector JWT =
       RegexDetector.of(
@@ -76,14 +76,14 @@ public final class Detectors {
           "(?i)[a-z][a-z0-9+.\\-]*://[^/\\s:@?#]+:(?<value>[^/\\s@?#]+)@",
           "(?i)(?:^|[?&;])(?:access_token|id_token|refresh_token|api_key|apikey|api-key|token|password|passwd"
               + "|pwd|secret|client_secret|signature|sig|x-amz-signature|x-goog-signature)=(?<value>[^&#\\s]+)")
-          .withPrefilter(text -> text.indexOf('=') > 0 || text.contains("://"));
+          .withPrefilter(text -> (text.indexOf('@') > 0 && text.contains("://")) || (text.indexOf('=') > 0 && hasCredentialParameter(text)));
 
   public static final PiiDetector AWS_ACCESS_KEY =
       RegexDetector.of(
           "aws-access-key",
           "an AWS access key id",
           "(?<![A-Z0-9])(?:AKIA|ASIA|ABIA|ACCA|AGPA|AIDA|AROA|ANPA|ANVA|AIPA)[A-Z2-7]{16}(?![A-Z0-9])")
-          .withPrefilter(text -> text.length() >= 20 && text.indexOf('A') >= 0);
+          .withPrefilter(text -> text.length() >= 20 && (text.contains("KIA") || text.contains("SIA") || text.contains("BIA") || text.contains("CCA") || text.contains("GPA") || text.contains("IDA") || text.contains("ROA") || text.contains("NPA") || text.contains("NVA") || text.contains("IPA")));
 
   public static final PiiDetector PRIVATE_KEY =
       RegexDetector.of(
@@ -96,7 +96,7 @@ public final class Detectors {
           "an IBAN",
           "(?<![A-Za-z0-9])[A-Z]{2}\\d{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,3})?(?![A-Za-z0-9])",
           Detectors::validIban)
-          .withPrefilter(text -> text.length() >= 15 && digits(text, 10));
+          .withPrefilter(text -> text.length() >= 15 && digits(text, 10) && hasCountryAndCheckDigits(text));
 
   /** IPv4 and IPv6 addresses: off by default, since {@code server.address} legitimately holds them. */
   public static final PiiDetector IP_ADDRESS =
@@ -131,6 +131,70 @@ public final class Detectors {
   }
 
   // --- prefilters and validators -----------------------------------------------------------
+
+  private static final String[] CREDENTIAL_PARAMETERS = {"token", "key", "pass", "pwd", "secret", "sig"};
+
+  /** Whether a parameter name that can carry a credential appears, in any case. */
+  static boolean hasCredentialParameter(String text) {
+    for (String name : CREDENTIAL_PARAMETERS) {
+      if (containsIgnoreCase(text, name)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  static boolean containsIgnoreCase(String text, String lowerCaseWord) {
+    int last = text.length() - lowerCaseWord.length();
+    for (int i = 0; i <= last; i++) {
+      if (text.regionMatches(true, i, lowerCaseWord, 0, lowerCaseWord.length())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** 123-45-6789 somewhere: the shape an SSN needs before its regex runs. */
+  static boolean hasSsnShape(String text) {
+    for (int i = 3; i + 7 < text.length(); i++) {
+      if (text.charAt(i) == '-' && text.charAt(i + 3) == '-' && isDigit(text.charAt(i - 1))
+          && isDigit(text.charAt(i + 1)) && isDigit(text.charAt(i + 4))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** 415-555 or 415.555: digit groups joined by a separator, as national phone forms have. */
+  static boolean hasSeparatedDigitGroups(String text) {
+    for (int i = 3; i + 3 < text.length(); i++) {
+      char c = text.charAt(i);
+      if ((c == '-' || c == '.') && isDigit(text.charAt(i - 1)) && isDigit(text.charAt(i - 2))
+          && isDigit(text.charAt(i - 3)) && isDigit(text.charAt(i + 1)) && isDigit(text.charAt(i + 2))
+          && isDigit(text.charAt(i + 3))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Two capital letters then two digits: how every IBAN starts. */
+  static boolean hasCountryAndCheckDigits(String text) {
+    for (int i = 0; i + 3 < text.length(); i++) {
+      if (isUpper(text.charAt(i)) && isUpper(text.charAt(i + 1)) && isDigit(text.charAt(i + 2)) && isDigit(text.charAt(i + 3))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean isDigit(char c) {
+    return c >= '0' && c <= '9';
+  }
+
+  private static boolean isUpper(char c) {
+    return c >= 'A' && c <= 'Z';
+  }
 
   /** Whether the text has at least {@code minimum} digits: a card needs 13, a phone 8. */
   static boolean digits(String text, int minimum) {

@@ -17,10 +17,12 @@ import io.opentelemetry.sdk.trace.data.EventData;
 import io.opentelemetry.sdk.trace.data.LinkData;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -46,10 +48,11 @@ public final class PiiRule implements Rule {
     Set<Resource> scannedResources = Collections.newSetFromMap(new IdentityHashMap<>());
     // Telemetry repeats itself (methods, routes, hosts): a text no detector matched is not scanned again.
     Set<String> clean = new HashSet<>();
+    Map<String, Optional<PiiDetector>> keyDetectors = new HashMap<>();
     for (Trace trace : forest.traces()) {
       for (SpanNode span : trace.spans()) {
-        Scan scan = new Scan(span, options, findings, clean);
-        scan.text("span name", null, span.name());
+        Scan scan = new Scan(span, options, findings, clean, keyDetectors);
+        scan.text("span name", null, false, span.name());
         scan.attributes("attribute", span.data().getAttributes());
         for (EventData event : span.data().getEvents()) {
           scan.attributes("event \"" + Masking.redact(event.getName()) + "\" attribute", event.getAttributes());
@@ -65,51 +68,60 @@ public final class PiiRule implements Rule {
     return findings;
   }
 
-  /** Scans the texts of one span, adding a finding per detection that is not allowed. */
+  /**
+   * Scans the texts of one span, adding a finding per detection that is not allowed. Where a text
+   * was found is only spelled out when there is a finding: most texts have none.
+   */
   private static final class Scan {
     private final SpanNode span;
     private final RuleOptions options;
     private final List<Finding> findings;
     private final Set<String> clean;
+    private final Map<String, Optional<PiiDetector>> keyDetectors;
 
-    Scan(SpanNode span, RuleOptions options, List<Finding> findings, Set<String> clean) {
+    Scan(SpanNode span, RuleOptions options, List<Finding> findings, Set<String> clean,
+        Map<String, Optional<PiiDetector>> keyDetectors) {
       this.span = span;
       this.options = options;
       this.findings = findings;
       this.clean = clean;
+      this.keyDetectors = keyDetectors;
     }
 
-    void attributes(String where, Attributes attributes) {
-      for (Map.Entry<AttributeKey<?>, Object> entry : attributes.asMap().entrySet()) {
-        String key = entry.getKey().getKey();
-        text(where + " key", key, key);
-        Object value = entry.getValue();
+    void attributes(String scope, Attributes attributes) {
+      attributes.forEach((attributeKey, value) -> {
+        String key = attributeKey.getKey();
+        text(scope, key, true, key);
         if (value instanceof String) {
-          value(where, key, (String) value);
+          value(scope, key, (String) value);
         } else if (value instanceof List) {
           for (Object element : (List<?>) value) {
             if (element instanceof String) {
-              value(where, key, (String) element);
+              value(scope, key, (String) element);
             }
           }
         }
-      }
+      });
     }
 
-    private void value(String where, String key, String value) {
-      for (PiiDetector detector : options.piiDetectors()) {
-        if (detector.flagsKey(key)
-            && !Detectors.isRedactionMarker(value)
-            && !value.isEmpty()
-            && !allowed(detector.name(), key)) {
-          report(detector, where + " \"" + key + "\"", key, Masking.mask(detector.name(), value));
+    private void value(String scope, String key, String value) {
+      Optional<PiiDetector> keyDetector =
+          keyDetectors.computeIfAbsent(key, k -> options.piiDetectors().stream().filter(d -> d.flagsKey(k)).findFirst());
+      if (keyDetector.isPresent()) {
+        PiiDetector detector = keyDetector.get();
+        if (!value.isEmpty() && !Detectors.isRedactionMarker(value) && !allowed(detector.name(), key)) {
+          report(detector, location(scope, key, false), key, Masking.mask(detector.name(), value));
           return; // the whole value is the credential: one finding is enough
         }
       }
-      text(where + " \"" + key + "\"", key, value);
+      text(scope, key, false, value);
     }
 
-    void text(String where, String key, String text) {
+    /**
+     * @param scope "span name", "attribute", "resource attribute", ...
+     * @param inKey whether the text is the attribute's key rather than its value
+     */
+    void text(String scope, String key, boolean inKey, String text) {
       if (clean.contains(text)) {
         return;
       }
@@ -119,13 +131,20 @@ public final class PiiRule implements Rule {
           found = true;
           if (!allowed(detector.name(), key)) {
             String value = text.substring(match.start(), match.end());
-            report(detector, where, key, Masking.mask(detector.name(), value));
+            report(detector, location(scope, key, inKey), key, Masking.mask(detector.name(), value));
           }
         }
       }
       if (!found && clean.size() < MAX_CLEAN_TEXTS) {
         clean.add(text);
       }
+    }
+
+    private static String location(String scope, String key, boolean inKey) {
+      if (key == null) {
+        return scope;
+      }
+      return inKey ? scope + " key" : scope + " \"" + key + "\"";
     }
 
     private boolean allowed(String detector, String key) {

@@ -1,0 +1,66 @@
+package io.github.tracecheck.benchmarks;
+
+import io.github.tracecheck.model.TraceForest;
+import io.github.tracecheck.rules.Rules;
+import io.opentelemetry.api.common.AttributeKey;
+import io.opentelemetry.sdk.trace.data.EventData;
+import io.opentelemetry.sdk.trace.data.SpanData;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * What the gate costs after a test: building the trace forest and running every rule (orphans,
+ * dangling parents, never-ended spans, error status, PII, SQL literals), against the baseline of
+ * one bare pass over the same spans reading every attribute.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+@Warmup(iterations = 2, time = 2)
+@Measurement(iterations = 3, time = 2)
+@Fork(value = 1, jvmArgsAppend = {"-Xmx12g"})
+public class GateBenchmark {
+
+  @Param({"1000", "10000", "100000", "1000000"})
+  public int spans;
+
+  private List<SpanData> data;
+
+  @Setup
+  public void setUp() {
+    data = SyntheticSpans.generate(spans, 7);
+  }
+
+  /** Baseline: one pass reading every attribute of every span and event. */
+  @Benchmark
+  public long barePass() {
+    long characters = 0;
+    for (SpanData span : data) {
+      characters += span.getName().length() + span.getParentSpanId().length();
+      for (Map.Entry<AttributeKey<?>, Object> entry : span.getAttributes().asMap().entrySet()) {
+        characters += entry.getKey().getKey().length() + String.valueOf(entry.getValue()).length();
+      }
+      for (EventData event : span.getEvents()) {
+        characters += event.getAttributes().size();
+      }
+    }
+    return characters;
+  }
+
+  @Benchmark
+  public int forestAndAllRules() {
+    return Rules.check(TraceForest.of(data)).size();
+  }
+}
