@@ -203,7 +203,9 @@ public final class OrphanedRootRule implements Rule {
     private final Map<String, List<SpanNode>> producersByDestination = new HashMap<>();
     private final Map<String, List<SpanNode>> clientsByRpc = new HashMap<>();
     private final Map<String, List<SpanNode>> clientsByHttpMethod = new HashMap<>();
+    private final Map<List<SpanNode>, Long> longest = new java.util.IdentityHashMap<>();
     private SpanNode[] byStart;
+    private long longestSpan;
 
     Causes(TraceForest forest) {
       this.forest = forest;
@@ -224,6 +226,50 @@ public final class OrphanedRootRule implements Rule {
           }
         }
       }
+    }
+
+    /**
+     * The spans of a list (sorted by start on first use) that were in flight at {@code time}: only
+     * those that started within the longest duration before it are looked at, so the cost per
+     * orphan does not grow with the whole capture.
+     */
+    private List<SpanNode> inFlightAt(List<SpanNode> spans, long time) {
+      Long max = longest.get(spans);
+      if (max == null) {
+        spans.sort(Comparator.comparingLong(n -> n.data().getStartEpochNanos()));
+        long m = 0;
+        for (SpanNode n : spans) {
+          m = Math.max(m, n.durationNanos());
+        }
+        max = m;
+        longest.put(spans, max);
+      }
+      List<SpanNode> found = new ArrayList<>();
+      int i = upperBound(spans, time) - 1;
+      for (int scanned = 0; i >= 0 && scanned < MAX_SPANS_SCANNED_PER_ORPHAN; i--, scanned++) {
+        SpanNode n = spans.get(i);
+        if (n.data().getStartEpochNanos() < time - max) {
+          break;
+        }
+        if (n.data().getEndEpochNanos() >= time) {
+          found.add(n);
+        }
+      }
+      return found;
+    }
+
+    private static int upperBound(List<SpanNode> sorted, long time) {
+      int low = 0;
+      int high = sorted.size();
+      while (low < high) {
+        int mid = (low + high) >>> 1;
+        if (sorted.get(mid).data().getStartEpochNanos() <= time) {
+          low = mid + 1;
+        } else {
+          high = mid;
+        }
+      }
+      return low;
     }
 
     /** The latest producer for the destination that started before the consumer. */
@@ -261,13 +307,26 @@ public final class OrphanedRootRule implements Rule {
         return null;
       }
       long start = server.data().getStartEpochNanos();
-      return candidates.stream()
-          .filter(c -> c.data().getStartEpochNanos() <= start && start <= c.data().getEndEpochNanos())
-          .filter(c -> SpanAttributes.rpcService(server) != null || samePath(c, server))
-          .min(
-              Comparator.comparing(Causes::hasRemoteServerChild)
-                  .thenComparing(c -> -c.data().getStartEpochNanos()))
-          .orElse(null);
+      SpanNode best = null;
+      for (SpanNode c : inFlightAt(candidates, start)) {
+        if (SpanAttributes.rpcService(server) == null && !samePath(c, server)) {
+          continue;
+        }
+        if (best == null || better(c, best)) {
+          best = c;
+        }
+      }
+      return best;
+    }
+
+    /** Calls whose server side is not connected yet come first, then the latest started. */
+    private static boolean better(SpanNode candidate, SpanNode best) {
+      boolean candidateConnected = hasRemoteServerChild(candidate);
+      boolean bestConnected = hasRemoteServerChild(best);
+      if (candidateConnected != bestConnected) {
+        return !candidateConnected;
+      }
+      return candidate.data().getStartEpochNanos() > best.data().getStartEpochNanos();
     }
 
     private static boolean hasRemoteServerChild(SpanNode client) {
@@ -288,28 +347,38 @@ public final class OrphanedRootRule implements Rule {
       return route == null || routePattern(route).matcher(clientPath).matches();
     }
 
-    /**
+      /**
      * The innermost span of another service, in another trace, that started before the server
      * span and ended after it.
      */
     SpanNode enclosingSpanOfAnotherService(SpanNode server) {
+      sortAll();
       long start = server.data().getStartEpochNanos();
       long end = server.data().getEndEpochNanos();
-      SpanNode innermost = null;
-      for (Trace trace : forest.traces()) {
-        if (trace == server.trace()) {
-          continue;
+      int i = upperBound(start) - 1;
+      for (int scanned = 0; i >= 0 && scanned < MAX_SPANS_SCANNED_PER_ORPHAN; i--, scanned++) {
+        SpanNode candidate = byStart[i];
+        if (candidate.data().getStartEpochNanos() < start - longestSpan) {
+          break;
         }
-        for (SpanNode candidate : trace.spans()) {
-          if (!candidate.serviceName().equals(server.serviceName())
-              && candidate.data().getStartEpochNanos() <= start
-              && candidate.data().getEndEpochNanos() >= end
-              && (innermost == null || candidate.data().getStartEpochNanos() > innermost.data().getStartEpochNanos())) {
-            innermost = candidate;
-          }
+        // Scanning backwards by start, the first enclosing span found is the innermost.
+        if (candidate.trace() != server.trace()
+            && !candidate.serviceName().equals(server.serviceName())
+            && candidate.data().getEndEpochNanos() >= end) {
+          return candidate;
         }
       }
-      return innermost;
+      return null;
+    }
+
+    private void sortAll() {
+      if (byStart == null) {
+        byStart = forest.spans().toArray(new SpanNode[0]);
+        Arrays.sort(byStart, Comparator.comparingLong(n -> n.data().getStartEpochNanos()));
+        for (SpanNode n : byStart) {
+          longestSpan = Math.max(longestSpan, n.durationNanos());
+        }
+      }
     }
 
     /** "/stock/{sku}", "/stock/:sku" and "/files/*" as regular expressions over paths. */
@@ -332,15 +401,15 @@ public final class OrphanedRootRule implements Rule {
      * submitter ended).
      */
     SpanNode spanOpenOnAnotherThread(SpanNode root, String thread) {
-      if (byStart == null) {
-        byStart = forest.spans().toArray(new SpanNode[0]);
-        Arrays.sort(byStart, Comparator.comparingLong(n -> n.data().getStartEpochNanos()));
-      }
+      sortAll();
       long start = root.data().getStartEpochNanos();
       int i = upperBound(start) - 1;
       SpanNode latestEnded = null;
       for (int scanned = 0; i >= 0 && scanned < MAX_SPANS_SCANNED_PER_ORPHAN; i--, scanned++) {
         SpanNode candidate = byStart[i];
+        if (latestEnded != null && candidate.data().getStartEpochNanos() < start - longestSpan) {
+          break; // nothing earlier can still be open, and an ended one was found
+        }
         if (candidate.trace() == root.trace()) {
           continue;
         }

@@ -5,6 +5,8 @@ import io.github.tracecheck.model.SpanNode;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.common.Attributes;
 import java.net.URI;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Reads the semantic-convention attributes the rules need, accepting the current names and the
@@ -12,12 +14,16 @@ import java.net.URI;
  */
 final class SpanAttributes {
 
+  // Attribute keys are looked up for every span by every rule: make each once.
+  private static final Map<String, AttributeKey<String>> STRING_KEYS = new ConcurrentHashMap<>();
+  private static final Map<String, AttributeKey<Long>> LONG_KEYS = new ConcurrentHashMap<>();
+
   private SpanAttributes() {}
 
   static String string(SpanNode node, String... keys) {
     Attributes attributes = node.data().getAttributes();
     for (String key : keys) {
-      String value = attributes.get(AttributeKey.stringKey(key));
+      String value = attributes.get(STRING_KEYS.computeIfAbsent(key, AttributeKey::stringKey));
       if (value != null) {
         return value;
       }
@@ -28,11 +34,11 @@ final class SpanAttributes {
   static Long number(SpanNode node, String... keys) {
     Attributes attributes = node.data().getAttributes();
     for (String key : keys) {
-      Long value = attributes.get(AttributeKey.longKey(key));
+      Long value = attributes.get(LONG_KEYS.computeIfAbsent(key, AttributeKey::longKey));
       if (value != null) {
         return value;
       }
-      String text = attributes.get(AttributeKey.stringKey(key));
+      String text = attributes.get(STRING_KEYS.computeIfAbsent(key, AttributeKey::stringKey));
       if (text != null) {
         try {
           return Long.parseLong(text.strip());

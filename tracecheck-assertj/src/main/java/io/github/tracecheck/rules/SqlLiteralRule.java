@@ -7,7 +7,10 @@ import io.github.tracecheck.model.Trace;
 import io.github.tracecheck.model.TraceForest;
 import io.github.tracecheck.pii.SqlLiterals;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 /**
  * Finds {@code db.query.text} / {@code db.statement} that carry literals in predicates, VALUES or SET
@@ -26,13 +29,16 @@ public final class SqlLiteralRule implements Rule {
   @Override
   public List<Finding> check(TraceForest forest, RuleOptions options) {
     List<Finding> findings = new ArrayList<>();
+    // Parameterized statements repeat across spans: each distinct text is tokenized once.
+    Map<String, Optional<SqlLiterals.Literal>> seen = new HashMap<>();
     for (Trace trace : forest.traces()) {
       for (SpanNode span : trace.spans()) {
         String statement = SpanAttributes.string(span, "db.query.text", "db.statement");
         if (statement == null) {
           continue;
         }
-        SqlLiterals.Literal literal = SqlLiterals.firstLiteral(statement);
+        SqlLiterals.Literal literal =
+            seen.computeIfAbsent(statement, text -> Optional.ofNullable(SqlLiterals.firstLiteral(text))).orElse(null);
         if (literal != null) {
           findings.add(
               Finding.about(

@@ -1,0 +1,45 @@
+package io.github.tracecheck.benchmarks;
+
+import io.github.tracecheck.model.TraceForest;
+import io.github.tracecheck.rules.Rule;
+import io.github.tracecheck.rules.RuleOptions;
+import io.github.tracecheck.rules.Rules;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+/** Each gate rule alone on a built forest of 100,000 spans: where the gate's time goes. */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+@Warmup(iterations = 2, time = 2)
+@Measurement(iterations = 3, time = 2)
+@Fork(value = 1, jvmArgsAppend = {"-Xmx8g"})
+public class RuleBenchmark {
+
+  @Param({"orphaned-root", "dangling-parent", "span-never-ended", "missing-error-status", "pii", "sql-literal"})
+  public String rule;
+
+  private TraceForest forest;
+  private Rule selected;
+
+  @Setup
+  public void setUp() {
+    forest = TraceForest.of(SyntheticSpans.generate(100_000, 7));
+    selected = Rules.builtIn().stream().filter(r -> r.name().equals(rule)).findFirst().orElseThrow();
+  }
+
+  @Benchmark
+  public int check() {
+    return selected.check(forest, RuleOptions.defaults()).size();
+  }
+}
