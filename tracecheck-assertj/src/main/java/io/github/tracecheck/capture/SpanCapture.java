@@ -225,6 +225,14 @@ public final class SpanCapture implements SpanProcessor {
     }
   }
 
+  /** How many of the test's spans started and have not ended. */
+  public int openSpanCount(Object test) {
+    synchronized (lock) {
+      Bucket bucket = buckets.get(test);
+      return bucket == null ? 0 : bucket.open.size();
+    }
+  }
+
   /** Every span started for the test, in start order. */
   public List<SpanStart> startedSpans(Object test) {
     synchronized (lock) {

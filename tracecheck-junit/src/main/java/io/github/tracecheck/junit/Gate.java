@@ -55,7 +55,7 @@ final class Gate {
   static Verdict run(SpanCapture capture, Object test, GateSettings settings, Duration await, RuleOptions options) {
     List<Finding> findings = new ArrayList<>();
     if (settings.mode(Rules.LEAKED_SCOPE) != GateMode.OFF) {
-      Finding leak = LeakedScopeCheck.check(capture.startedSpans(test));
+      Finding leak = LeakedScopeCheck.check(() -> capture.startedSpans(test));
       if (leak != null) {
         findings.add(leak);
       }
@@ -92,7 +92,7 @@ final class Gate {
     try {
       while (true) {
         long seen = capture.generation();
-        if (capture.openSpans(test).isEmpty()) {
+        if (capture.openSpanCount(test) == 0) {
           return;
         }
         long remaining = deadline - System.nanoTime();

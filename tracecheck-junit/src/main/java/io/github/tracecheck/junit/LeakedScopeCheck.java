@@ -8,6 +8,7 @@ import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanContext;
 import io.opentelemetry.context.Context;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * Checks, on the test thread after the test, that no OpenTelemetry context is still current: a
@@ -19,7 +20,7 @@ final class LeakedScopeCheck {
   private LeakedScopeCheck() {}
 
   /** Returns the finding, or null; when it finds a leak it resets the thread to the root context. */
-  static Finding check(List<SpanStart> started) {
+  static Finding check(Supplier<List<SpanStart>> started) {
     Context current = Context.current();
     if (current == Context.root()) {
       return null;
@@ -28,7 +29,7 @@ final class LeakedScopeCheck {
     String what;
     if (spanContext.isValid()) {
       String name =
-          started.stream()
+          started.get().stream()
               .filter(s -> s.spanContext().equals(spanContext))
               .map(s -> "\"" + Masking.redact(s.name()) + "\" ")
               .findFirst()

@@ -32,6 +32,15 @@ public final class TraceCheckExtension
       ExtensionContext.Namespace.create(TraceCheckExtension.class);
   private static final String SESSION = "session";
 
+  // Looked up several times per test: the annotation search is done once per class.
+  private static final ClassValue<Boolean> ANNOTATED =
+      new ClassValue<>() {
+        @Override
+        protected Boolean computeValue(Class<?> type) {
+          return AnnotationSupport.isAnnotated(type, TraceCheck.class);
+        }
+      };
+
   @Override
   public void beforeAll(ExtensionContext context) {
     session(context);
@@ -86,6 +95,44 @@ public final class TraceCheckExtension
       return;
     }
     TraceCheckSettings settings = session.settings();
+    ResolvedSettings resolved = session.resolved(context, () -> resolve(context, settings));
+    GateSettings gate = resolved.gate;
+    boolean testFailed = context.getExecutionException().isPresent();
+    TestReports reports = reports(context);
+    if (gate.allOff()) {
+      if (reports.wanted(testFailed)) {
+        reports.write(context, session.capture().snapshot(test), List.of(), testFailed);
+      }
+      return;
+    }
+    Gate.Verdict verdict = Gate.run(session.capture(), test, gate, settings.gateAwait(), resolved.options);
+    boolean failed = testFailed || !verdict.failures.isEmpty();
+    if (reports.wanted(failed)) {
+      List<Finding> all = new ArrayList<>(verdict.failures);
+      all.addAll(verdict.warnings);
+      reports.write(context, verdict.forest, all, failed);
+    }
+    Gate.report(
+        verdict,
+        context.getExecutionException().orElse(null),
+        text -> {
+          context.publishReportEntry("tracecheck", text);
+          System.err.println(text);
+        });
+  }
+
+  /** A test method's gate settings and rule options, from properties and every annotation that applies. */
+  static final class ResolvedSettings {
+    final GateSettings gate;
+    final RuleOptions options;
+
+    ResolvedSettings(GateSettings gate, RuleOptions options) {
+      this.gate = gate;
+      this.options = options;
+    }
+  }
+
+  private static ResolvedSettings resolve(ExtensionContext context, TraceCheckSettings settings) {
     GateSettings gate = settings.gate();
     PiiSettings pii = settings.pii();
     // Nested classes and the method may each carry @TraceCheckRule / @SuppressFinding; outer first.
@@ -103,33 +150,12 @@ public final class TraceCheckExtension
     String methodName = method.getDeclaringClass().getSimpleName() + "." + method.getName();
     gate = gate.with(method, methodName);
     pii = pii.with(method, methodName);
-    boolean testFailed = context.getExecutionException().isPresent();
-    TestReports reports = reports(context);
-    if (gate.allOff()) {
-      if (reports.wanted(testFailed)) {
-        reports.write(context, session.capture().snapshot(test), List.of(), testFailed);
-      }
-      return;
-    }
     RuleOptions options =
         RuleOptions.defaults()
             .withLinksConnect(settings.linksConnect())
             .withPiiDetectors(pii.detectors())
             .withPiiAllowances(pii.allowances());
-    Gate.Verdict verdict = Gate.run(session.capture(), test, gate, settings.gateAwait(), options);
-    boolean failed = testFailed || !verdict.failures.isEmpty();
-    if (reports.wanted(failed)) {
-      List<Finding> all = new ArrayList<>(verdict.failures);
-      all.addAll(verdict.warnings);
-      reports.write(context, verdict.forest, all, failed);
-    }
-    Gate.report(
-        verdict,
-        context.getExecutionException().orElse(null),
-        text -> {
-          context.publishReportEntry("tracecheck", text);
-          System.err.println(text);
-        });
+    return new ResolvedSettings(gate, options);
   }
 
   /** The run's reports, shared by every test class (the index lists them all). */
@@ -197,7 +223,7 @@ public final class TraceCheckExtension
       if (nearestClass == null) {
         nearestClass = current;
       }
-      if (AnnotationSupport.isAnnotated(current.getRequiredTestClass(), TraceCheck.class)) {
+      if (ANNOTATED.get(current.getRequiredTestClass())) {
         annotated = current;
       }
     }

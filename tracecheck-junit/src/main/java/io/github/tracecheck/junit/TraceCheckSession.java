@@ -3,6 +3,10 @@ package io.github.tracecheck.junit;
 import io.github.tracecheck.capture.SpanCapture;
 import io.opentelemetry.api.GlobalOpenTelemetry;
 import io.opentelemetry.api.OpenTelemetry;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * What {@link TraceCheckExtension} keeps for one test class: its settings and the SDKs exporting to
@@ -16,6 +20,8 @@ final class TraceCheckSession implements AutoCloseable {
   private final SpanCapture capture;
   private final ServiceTelemetry telemetry;
   private final boolean ownsGlobal;
+  // Annotations do not change while the class runs: resolve each test method's settings once.
+  private final Map<String, TraceCheckExtension.ResolvedSettings> resolved = new ConcurrentHashMap<>();
   private final OpenTelemetry previousGlobal;
   private boolean closed;
 
@@ -47,6 +53,12 @@ final class TraceCheckSession implements AutoCloseable {
 
   SpanCapture capture() {
     return capture;
+  }
+
+  TraceCheckExtension.ResolvedSettings resolved(
+      ExtensionContext context, Supplier<TraceCheckExtension.ResolvedSettings> resolve) {
+    String key = context.getRequiredTestClass().getName() + "#" + context.getRequiredTestMethod().toGenericString();
+    return resolved.computeIfAbsent(key, k -> resolve.get());
   }
 
   @Override
