@@ -27,7 +27,7 @@ import net.jqwik.api.lifecycle.AfterContainer;
  * ids, huge values, deep chains, wide fan-outs, many resources - and what tracecheck must do with
  * them: build, check and render, always, keeping every span, with output of bounded size.
  */
-class HostileInputProperties {
+class HostileInputPropertiesTest {
 
   private static long cases;
   private static long started = System.nanoTime();
