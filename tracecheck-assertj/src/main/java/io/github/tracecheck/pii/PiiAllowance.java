@@ -1,5 +1,6 @@
 package io.github.tracecheck.pii;
 
+import io.github.tracecheck.rules.Glob;
 import java.util.Objects;
 import java.util.regex.Pattern;
 
@@ -39,18 +40,7 @@ public final class PiiAllowance {
           "a PII allowance must name a detector, an attribute key or a span; to turn PII detection off, turn"
               + " the rule off");
     }
-    return new PiiAllowance(detector, glob(attributeKey), glob(spanName), reason.strip());
-  }
-
-  static Pattern glob(String glob) {
-    StringBuilder regex = new StringBuilder();
-    for (String part : glob.split("\\*", -1)) {
-      if (regex.length() > 0) {
-        regex.append(".*");
-      }
-      regex.append(Pattern.quote(part));
-    }
-    return Pattern.compile(regex.toString(), Pattern.DOTALL);
+    return new PiiAllowance(detector, Glob.compile(attributeKey), Glob.compile(spanName), reason.strip());
   }
 
   /** Whether this allowance covers a detection. */

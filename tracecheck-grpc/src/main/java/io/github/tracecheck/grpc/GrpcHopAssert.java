@@ -1,5 +1,6 @@
 package io.github.tracecheck.grpc;
 
+import io.github.tracecheck.assertj.Hops;
 import io.github.tracecheck.model.SpanNode;
 import io.github.tracecheck.model.TraceForest;
 import io.github.tracecheck.render.TraceTreeRenderer;
@@ -38,13 +39,7 @@ public class GrpcHopAssert extends AbstractAssert<GrpcHopAssert, TraceForest> {
   public GrpcHopAssert serverIsRemoteChildOfClient() {
     exists();
     List<SpanNode> clients = spans(SpanKind.CLIENT);
-    List<SpanNode> broken = new ArrayList<>();
-    for (SpanNode server : spans(SpanKind.SERVER)) {
-      boolean ok = server.hasRemoteParent() && server.parent().map(clients::contains).orElse(false);
-      if (!ok) {
-        broken.add(server);
-      }
-    }
+    List<SpanNode> broken = Hops.serversNotContinuingClients(clients, spans(SpanKind.SERVER));
     if (!broken.isEmpty()) {
       List<SpanNode> marked = new ArrayList<>(broken);
       marked.addAll(clients);

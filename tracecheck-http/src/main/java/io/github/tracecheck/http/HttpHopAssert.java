@@ -1,5 +1,6 @@
 package io.github.tracecheck.http;
 
+import io.github.tracecheck.assertj.Hops;
 import io.github.tracecheck.model.SpanNode;
 import io.github.tracecheck.model.TraceForest;
 import io.github.tracecheck.render.TraceTreeRenderer;
@@ -37,12 +38,7 @@ public class HttpHopAssert extends AbstractAssert<HttpHopAssert, TraceForest> {
   public HttpHopAssert serverIsRemoteChildOfClient() {
     exists();
     List<SpanNode> clients = clients();
-    List<SpanNode> broken = new ArrayList<>();
-    for (SpanNode server : servers()) {
-      if (!server.hasRemoteParent() || !server.parent().map(clients::contains).orElse(false)) {
-        broken.add(server);
-      }
-    }
+    List<SpanNode> broken = Hops.serversNotContinuingClients(clients, servers());
     if (!broken.isEmpty()) {
       List<SpanNode> marked = new ArrayList<>(broken);
       marked.addAll(clients);

@@ -2,6 +2,7 @@ package io.github.tracecheck.junit;
 
 import io.github.tracecheck.model.SpanNode;
 import io.github.tracecheck.rules.Finding;
+import io.github.tracecheck.rules.Glob;
 import io.github.tracecheck.rules.Rules;
 import io.opentelemetry.api.common.AttributeKey;
 import java.util.Map;
@@ -56,19 +57,8 @@ final class Suppression {
       key = attribute.substring(0, equals).strip();
       value = attribute.substring(equals + 1).strip();
     }
-    Pattern name = span.isBlank() ? null : glob(span.strip());
+    Pattern name = span.isBlank() ? null : Glob.compile(span.strip());
     return new Suppression(rule, name, key, value, reason.strip(), source);
-  }
-
-  private static Pattern glob(String glob) {
-    StringBuilder regex = new StringBuilder();
-    for (String part : glob.split("\\*", -1)) {
-      if (regex.length() > 0) {
-        regex.append(".*");
-      }
-      regex.append(Pattern.quote(part));
-    }
-    return Pattern.compile(regex.toString(), Pattern.DOTALL);
   }
 
   boolean matches(Finding finding) {
