@@ -3,6 +3,7 @@ package io.github.tracecheck.junit;
 import io.github.tracecheck.capture.SpanCapture;
 import io.opentelemetry.api.GlobalOpenTelemetry;
 import io.opentelemetry.api.OpenTelemetry;
+import java.lang.reflect.Method;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
@@ -21,7 +22,8 @@ final class TraceCheckSession implements AutoCloseable {
   private final ServiceTelemetry telemetry;
   private final boolean ownsGlobal;
   // Annotations do not change while the class runs: resolve each test method's settings once.
-  private final Map<String, TraceCheckExtension.ResolvedSettings> resolved = new ConcurrentHashMap<>();
+  private final Map<Map.Entry<Class<?>, Method>, TraceCheckExtension.ResolvedSettings> resolved =
+      new ConcurrentHashMap<>();
   private final OpenTelemetry previousGlobal;
   private boolean closed;
 
@@ -57,7 +59,8 @@ final class TraceCheckSession implements AutoCloseable {
 
   TraceCheckExtension.ResolvedSettings resolved(
       ExtensionContext context, Supplier<TraceCheckExtension.ResolvedSettings> resolve) {
-    String key = context.getRequiredTestClass().getName() + "#" + context.getRequiredTestMethod().toGenericString();
+    // The test class matters too: an inherited test method runs in each subclass.
+    Map.Entry<Class<?>, Method> key = Map.entry(context.getRequiredTestClass(), context.getRequiredTestMethod());
     return resolved.computeIfAbsent(key, k -> resolve.get());
   }
 
