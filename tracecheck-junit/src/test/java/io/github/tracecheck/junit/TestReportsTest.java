@@ -82,6 +82,34 @@ class TestReportsTest {
   }
 
   @Test
+  void ideAndBuildToolsGetTheFilesAsJUnitFileEntries(@TempDir Path dir, @TempDir Path junitOutput) {
+    EngineExecutionResults results =
+        EngineTestKit.engine("junit-jupiter")
+            .configurationParameters(Map.of("tracecheck.report.dir", dir.toString()))
+            .outputDirectoryCreator(new org.junit.platform.engine.OutputDirectoryCreator() {
+              @Override
+              public Path getRootDirectory() {
+                return junitOutput;
+              }
+
+              @Override
+              public Path createOutputDirectory(org.junit.platform.engine.TestDescriptor descriptor) throws java.io.IOException {
+                return Files.createDirectories(junitOutput.resolve(Integer.toHexString(descriptor.getUniqueId().hashCode())));
+              }
+            })
+            .selectors(selectClass(OneFailsOnePasses.class))
+            .execute();
+
+    List<org.junit.platform.engine.reporting.FileEntry> files = results.testEvents().fileEntryPublished().stream()
+        .map(e -> e.getRequiredPayload(org.junit.platform.engine.reporting.FileEntry.class)).toList();
+    assertThat(files).extracting(f -> f.getPath().getFileName().toString())
+        .containsExactlyInAnyOrder("tracecheck-trace.html", "tracecheck-spans.otlp.json", "tracecheck-hops.mmd");
+    assertThat(files).allSatisfy(f -> assertThat(f.getPath()).exists());
+    assertThat(files).extracting(f -> f.getMediaType().orElse(""))
+        .contains("text/html; charset=UTF-8", "application/json");
+  }
+
+  @Test
   void everyTestIsReportedWhenAskedAndNoneWhenOff(@TempDir Path all, @TempDir Path off) throws Exception {
     run(all, "all");
     assertThat(files(all).stream().filter(p -> p.endsWith("trace.html"))).hasSize(2);
