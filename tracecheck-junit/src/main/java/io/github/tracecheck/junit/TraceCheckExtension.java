@@ -2,13 +2,8 @@ package io.github.tracecheck.junit;
 
 import io.github.tracecheck.model.TraceForest;
 import io.github.tracecheck.render.TraceTreeRenderer;
-import io.github.tracecheck.rules.Finding;
-import io.github.tracecheck.rules.RuleOptions;
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.api.trace.Tracer;
-import java.lang.reflect.Method;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.AfterEachCallback;
@@ -22,8 +17,11 @@ import org.junit.platform.commons.support.AnnotationSupport;
 /**
  * The JUnit Jupiter extension behind {@link TraceCheck}; register it with the annotation.
  *
- * <p>State lives in the {@code ExtensionContext.Store} of the outermost test class that carries the
- * annotation (nested classes share it), and is closed by JUnit when that class is done.
+ * <p>State lives in {@code ExtensionContext.Store}s, closed by JUnit when their context ends: the
+ * run's capture and reports in the root context's store ({@link TraceCheckRun}, {@link
+ * TestReports}), each class's SDKs and settings in the store of the outermost test class that
+ * carries the annotation ({@link TraceCheckSession}; nested classes share it). What happens after
+ * each test is {@link AfterTestChecks}.
  */
 public final class TraceCheckExtension
     implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback, AfterEachCallback, ParameterResolver {
@@ -74,88 +72,10 @@ public final class TraceCheckExtension
   @Override
   public void afterEach(ExtensionContext context) {
     try {
-      checkTest(context);
+      AfterTestChecks.run(context, session(context), reports(context));
     } finally {
       session(context).capture().endTest(context.getUniqueId());
     }
-  }
-
-  private void checkTest(ExtensionContext context) {
-    TraceCheckSession session = session(context);
-    Object test = context.getUniqueId();
-    int dropped = session.capture().droppedSpans(test);
-    if (dropped > 0) {
-      String message = "tracecheck captured more spans than " + TraceCheckSettings.MAX_SPANS + "="
-          + session.settings().maxSpans() + " allows: " + dropped + " ended span(s) were not kept, and the"
-          + " checks did not run. Raise the bound if the test really makes that many spans.";
-      TraceCheckGateError error = new TraceCheckGateError(message);
-      context.getExecutionException().ifPresentOrElse(e -> e.addSuppressed(error), () -> {
-        throw error;
-      });
-      return;
-    }
-    TraceCheckSettings settings = session.settings();
-    ResolvedSettings resolved = session.resolved(context, () -> resolve(context, settings));
-    GateSettings gate = resolved.gate;
-    boolean testFailed = context.getExecutionException().isPresent();
-    TestReports reports = reports(context);
-    if (gate.allOff()) {
-      if (reports.wanted(testFailed)) {
-        reports.write(context, session.capture().snapshot(test), List.of(), testFailed);
-      }
-      return;
-    }
-    Gate.Verdict verdict = Gate.run(session.capture(), test, gate, settings.gateAwait(), resolved.options);
-    boolean failed = testFailed || !verdict.failures.isEmpty();
-    if (reports.wanted(failed)) {
-      List<Finding> all = new ArrayList<>(verdict.failures);
-      all.addAll(verdict.warnings);
-      reports.write(context, verdict.forest, all, failed);
-    }
-    Gate.report(
-        verdict,
-        context.getExecutionException().orElse(null),
-        text -> {
-          context.publishReportEntry("tracecheck", text);
-          System.err.println(text);
-        });
-  }
-
-  /** A test method's gate settings and rule options, from properties and every annotation that applies. */
-  static final class ResolvedSettings {
-    final GateSettings gate;
-    final RuleOptions options;
-
-    ResolvedSettings(GateSettings gate, RuleOptions options) {
-      this.gate = gate;
-      this.options = options;
-    }
-  }
-
-  private static ResolvedSettings resolve(ExtensionContext context, TraceCheckSettings settings) {
-    GateSettings gate = settings.gate();
-    PiiSettings pii = settings.pii();
-    // Nested classes and the method may each carry @TraceCheckRule / @SuppressFinding; outer first.
-    List<Class<?>> classes = new ArrayList<>();
-    for (Optional<ExtensionContext> c = Optional.of(context); c.isPresent(); c = c.get().getParent()) {
-      if (c.get().getTestMethod().isEmpty() && c.get().getTestClass().isPresent()) {
-        classes.add(0, c.get().getRequiredTestClass());
-      }
-    }
-    for (Class<?> testClass : classes) {
-      gate = gate.with(testClass, testClass.getSimpleName());
-      pii = pii.with(testClass, testClass.getSimpleName());
-    }
-    Method method = context.getRequiredTestMethod();
-    String methodName = method.getDeclaringClass().getSimpleName() + "." + method.getName();
-    gate = gate.with(method, methodName);
-    pii = pii.with(method, methodName);
-    RuleOptions options =
-        RuleOptions.defaults()
-            .withLinksConnect(settings.linksConnect())
-            .withPiiDetectors(pii.detectors())
-            .withPiiAllowances(pii.allowances());
-    return new ResolvedSettings(gate, options);
   }
 
   /** The run's reports, shared by every test class (the index lists them all). */
@@ -187,7 +107,7 @@ public final class TraceCheckExtension
 
   // getOrComputeIfAbsent is deprecated in JUnit 6 for computeIfAbsent, which JUnit 5.14 lacks.
   @SuppressWarnings("deprecation")
-  private static TraceCheckSession session(ExtensionContext context) {
+  static TraceCheckSession session(ExtensionContext context) {
     ExtensionContext owner = owningClassContext(context);
     return owner
         .getStore(NAMESPACE)

@@ -22,7 +22,7 @@ final class TraceCheckSession implements AutoCloseable {
   private final ServiceTelemetry telemetry;
   private final boolean ownsGlobal;
   // Annotations do not change while the class runs: resolve each test method's settings once.
-  private final Map<Map.Entry<Class<?>, Method>, TraceCheckExtension.ResolvedSettings> resolved =
+  private final Map<Map.Entry<Class<?>, Method>, AfterTestChecks.ResolvedSettings> resolved =
       new ConcurrentHashMap<>();
   private final OpenTelemetry previousGlobal;
   private boolean closed;
@@ -57,8 +57,8 @@ final class TraceCheckSession implements AutoCloseable {
     return capture;
   }
 
-  TraceCheckExtension.ResolvedSettings resolved(
-      ExtensionContext context, Supplier<TraceCheckExtension.ResolvedSettings> resolve) {
+  AfterTestChecks.ResolvedSettings resolved(
+      ExtensionContext context, Supplier<AfterTestChecks.ResolvedSettings> resolve) {
     // The test class matters too: an inherited test method runs in each subclass.
     Map.Entry<Class<?>, Method> key = Map.entry(context.getRequiredTestClass(), context.getRequiredTestMethod());
     return resolved.computeIfAbsent(key, k -> resolve.get());
