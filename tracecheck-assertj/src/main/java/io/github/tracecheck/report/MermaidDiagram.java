@@ -23,11 +23,13 @@ public final class MermaidDiagram {
   public static String of(TraceForest forest) {
     Set<String> participants = new LinkedHashSet<>();
     StringBuilder arrows = new StringBuilder();
+    SpanNode start = forest.isEmpty() ? null : forest.traces().get(0).firstRoot();
     for (SpanNode span : forest.spans()) {
       participants.add(service(span));
       Optional<SpanNode> parent = span.parent();
       if (parent.isEmpty()) {
-        if (span.depth() == 0 && span.trace().firstRoot() != span) {
+        // Every root but the first starts a trace of its own: a hop may have lost its context there.
+        if (span != start) {
           arrows.append("    Note over ").append(id(service(span))).append(": new trace at ").append(label(span)).append('\n');
         }
         continue;

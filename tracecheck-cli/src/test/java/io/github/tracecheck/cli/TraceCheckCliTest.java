@@ -113,4 +113,11 @@ class TraceCheckCliTest {
     assertThat(run("--strict", file("clean.json"))).isEqualTo(2);
     assertThat(err()).contains("tracecheck: unknown option --strict\nusage: tracecheck [--no-links] FILE...");
   }
+
+  @Test
+  void aConsumerLinkedToItsProducerIsConnectedUnlessNoLinksIsGiven() {
+    assertThat(run(file("linked-consumer.json"))).isEqualTo(0);
+    assertThat(run("--no-links", file("linked-consumer.json"))).isEqualTo(1);
+    assertThat(out()).contains("[orphaned-root] consumer span \"orders process\" (order-worker) started a new trace");
+  }
 }
