@@ -134,20 +134,30 @@ public final class Detectors {
 
   private static final String[] CREDENTIAL_PARAMETERS = {"token", "key", "pass", "pwd", "secret", "sig"};
 
-  /** Whether a parameter name that can carry a credential appears, in any case. */
+  /**
+   * Whether a query or form parameter whose name can carry a credential is set: looks only at the
+   * names just before each {@code =}, as the detector's pattern does.
+   */
   static boolean hasCredentialParameter(String text) {
-    for (String name : CREDENTIAL_PARAMETERS) {
-      if (containsIgnoreCase(text, name)) {
-        return true;
+    for (int equals = text.indexOf('='); equals > 0; equals = text.indexOf('=', equals + 1)) {
+      int start = equals - 1;
+      while (start >= 0 && "?&;/ ".indexOf(text.charAt(start)) < 0) {
+        start--;
+      }
+      for (String name : CREDENTIAL_PARAMETERS) {
+        if (containsIgnoreCase(text, start + 1, equals, name)) {
+          return true;
+        }
       }
     }
     return false;
   }
 
-  static boolean containsIgnoreCase(String text, String lowerCaseWord) {
-    int last = text.length() - lowerCaseWord.length();
-    for (int i = 0; i <= last; i++) {
-      if (text.regionMatches(true, i, lowerCaseWord, 0, lowerCaseWord.length())) {
+  /** Whether {@code text[from, to)} contains the lower-case ASCII word in any case. */
+  static boolean containsIgnoreCase(String text, int from, int to, String lowerCaseWord) {
+    char first = lowerCaseWord.charAt(0);
+    for (int i = from; i + lowerCaseWord.length() <= to; i++) {
+      if ((text.charAt(i) | 0x20) == first && text.regionMatches(true, i, lowerCaseWord, 0, lowerCaseWord.length())) {
         return true;
       }
     }
