@@ -23,8 +23,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * }</pre>
  *
  * <p>For the class, an {@code OpenTelemetrySdk} with W3C trace-context and baggage propagators is
- * set as {@code GlobalOpenTelemetry} (the previous state is restored afterwards). Each test sees
- * only the spans of its own run. Test methods and constructors can declare parameters of type
+ * set as {@code GlobalOpenTelemetry} (the previous state is restored afterwards; when JUnit runs
+ * tests in parallel, one SDK serves the whole run). Each test sees only the spans of its own run,
+ * also in parallel: a trace belongs to the test on whose thread its root started. At most {@code
+ * tracecheck.capture.max-spans} spans are kept per test. Test methods and constructors can declare parameters of type
  * {@code OpenTelemetry}, {@code Tracer} and {@link CapturedTraces}.
  *
  * <p>After each test the gate checks the captured traces for orphaned roots, dangling parents,
