@@ -1,10 +1,10 @@
 package io.github.tracecheck.benchmarks;
 
 import io.github.tracecheck.capture.SpanCapture;
-import io.github.tracecheck.model.TraceForest;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.sdk.trace.SdkTracerProvider;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.concurrent.ExecutorService;
@@ -60,18 +60,12 @@ public final class AwaitLatency {
     }
   }
 
-  /** The loop of CapturedTraces.awaitUntil: read the generation, check a snapshot, wait for a change. */
+  /** What CapturedTraces.awaitSpan does: wait on the capture's signal, checking a fresh snapshot. */
   private static void awaitSpan(SpanCapture capture, String name) throws InterruptedException {
-    long deadline = System.nanoTime() + 10_000_000_000L;
-    while (true) {
-      long seen = capture.generation();
-      TraceForest forest = capture.snapshot();
-      if (forest.spans().stream().anyMatch(s -> s.name().equals(name))) {
-        return;
-      }
-      if (!capture.awaitChange(seen, deadline - System.nanoTime())) {
-        throw new IllegalStateException("timed out");
-      }
+    boolean ended = capture.await(
+        () -> capture.snapshot().spans().stream().anyMatch(s -> s.name().equals(name)), Duration.ofSeconds(10));
+    if (!ended) {
+      throw new IllegalStateException("timed out");
     }
   }
 }

@@ -9,6 +9,7 @@ import io.opentelemetry.sdk.trace.ReadWriteSpan;
 import io.opentelemetry.sdk.trace.ReadableSpan;
 import io.opentelemetry.sdk.trace.SpanProcessor;
 import io.opentelemetry.sdk.trace.data.SpanData;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -16,12 +17,13 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BooleanSupplier;
 
 /**
  * A span processor that captures spans for checks, test by test. Ended spans go to
  * opentelemetry-sdk-testing's {@link InMemorySpanExporter}, one per test; span starts are recorded
  * too (with their thread), so the capture knows which spans are still open. Every start and end
- * bumps a generation counter and wakes waiters: awaiting spans needs no polling.
+ * wakes waiters ({@link #await}): awaiting spans needs no polling.
  *
  * <pre>{@code
  * SpanCapture capture = new SpanCapture(false);
@@ -51,7 +53,8 @@ public final class SpanCapture implements SpanProcessor {
   /** What one test (or the default, or the unattributed) captured. */
   private static final class Bucket {
     final InMemorySpanExporter exporter = InMemorySpanExporter.create();
-    final Map<String, SpanStart> open = new LinkedHashMap<>();
+    // Keyed by the SDK's span object, which is the same at start and end (identity equality).
+    final Map<ReadableSpan, SpanStart> open = new LinkedHashMap<>();
     final List<SpanStart> started = new ArrayList<>();
     final boolean captureStackTraces;
     final int maxSpans;
@@ -72,7 +75,7 @@ public final class SpanCapture implements SpanProcessor {
   private final Set<Object> activeTests = new LinkedHashSet<>();
   private final Map<Thread, Object> threadOwners = new HashMap<>();
   private final Map<String, Object> traceOwners = new HashMap<>();
-  private final Map<String, Object> spanOwners = new HashMap<>();
+  private final Map<ReadableSpan, Object> spanOwners = new HashMap<>();
   private long lateSpans;
   private long generation;
 
@@ -139,14 +142,13 @@ public final class SpanCapture implements SpanProcessor {
   public void onStart(Context parentContext, ReadWriteSpan span) {
     Thread thread = Thread.currentThread();
     Bucket bucket;
-    String key = key(span);
     synchronized (lock) {
       Object owner = traceOwners.get(span.getSpanContext().getTraceId());
       if (owner == null || !buckets.containsKey(owner)) {
         owner = ownerOfNewTrace(thread);
         traceOwners.put(span.getSpanContext().getTraceId(), owner);
       }
-      spanOwners.put(key, owner);
+      spanOwners.put(span, owner);
       bucket = buckets.get(owner);
     }
     SpanStart start =
@@ -159,7 +161,7 @@ public final class SpanCapture implements SpanProcessor {
             span.toSpanData().getStartEpochNanos(),
             bucket.captureStackTraces ? callerFrames() : List.of());
     synchronized (lock) {
-      bucket.open.put(key, start);
+      bucket.open.put(span, start);
       bucket.started.add(start);
       changed();
     }
@@ -184,15 +186,14 @@ public final class SpanCapture implements SpanProcessor {
 
   @Override
   public void onEnd(ReadableSpan span) {
-    String key = key(span);
     SpanData data = span.toSpanData();
     synchronized (lock) {
-      Object owner = spanOwners.remove(key);
+      Object owner = spanOwners.remove(span);
       Bucket bucket = owner == null ? null : buckets.get(owner);
       if (bucket == null) {
         lateSpans++;
       } else {
-        bucket.open.remove(key);
+        bucket.open.remove(span);
         if (bucket.ended < bucket.maxSpans) {
           bucket.exporter.export(List.of(data));
           bucket.ended++;
@@ -321,29 +322,32 @@ public final class SpanCapture implements SpanProcessor {
 
   // --- signals --------------------------------------------------------------------------------
 
-  /** A counter bumped by every span start and end, and by every reset. */
-  public long generation() {
-    synchronized (lock) {
-      return generation;
-    }
-  }
-
   /**
-   * Waits until a span starts or ends after {@code seenGeneration}, or the time runs out.
+   * Waits until the condition holds, re-checking it whenever a span starts or ends, never by
+   * polling; gives up after the timeout.
    *
-   * @return false when the time ran out without a change
+   * @return whether the condition held
    */
-  public boolean awaitChange(long seenGeneration, long timeoutNanos) throws InterruptedException {
-    long deadline = System.nanoTime() + timeoutNanos;
-    synchronized (lock) {
-      while (generation == seenGeneration) {
-        long remaining = deadline - System.nanoTime();
-        if (remaining <= 0) {
-          return false;
-        }
-        lock.wait(remaining / 1_000_000, (int) (remaining % 1_000_000));
+  public boolean await(BooleanSupplier condition, Duration timeout) throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (true) {
+      // Read the generation before checking: a span ending in between wakes the wait at once.
+      long seen;
+      synchronized (lock) {
+        seen = generation;
       }
-      return true;
+      if (condition.getAsBoolean()) {
+        return true;
+      }
+      synchronized (lock) {
+        while (generation == seen) {
+          long remaining = deadline - System.nanoTime();
+          if (remaining <= 0) {
+            return false;
+          }
+          lock.wait(remaining / 1_000_000, (int) (remaining % 1_000_000));
+        }
+      }
     }
   }
 
@@ -362,10 +366,6 @@ public final class SpanCapture implements SpanProcessor {
   private void changed() {
     generation++;
     lock.notifyAll();
-  }
-
-  private static String key(ReadableSpan span) {
-    return span.getSpanContext().getTraceId() + span.getSpanContext().getSpanId();
   }
 
   /** The capture outlives the tracer providers that feed it: shutting one down keeps it open. */

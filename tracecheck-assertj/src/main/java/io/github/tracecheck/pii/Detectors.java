@@ -1,6 +1,5 @@
 package io.github.tracecheck.pii;
 
-import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
@@ -66,7 +65,20 @@ public final class Detectors {
           Detectors::jwtHeaderIsJson)
           .withPrefilter(text -> text.contains("eyJ"));
 
-  public static final PiiDetector AUTHORIZATION = new AuthorizationDetector();
+  /**
+   * Credentials in {@code Authorization}-like headers: {@code Bearer}/{@code Basic}/... values
+   * anywhere, and any value of a captured {@code Authorization}, {@code Proxy-Authorization}, {@code
+   * Cookie}, {@code Set-Cookie} or {@code X-Api-Key} header.
+   */
+  public static final PiiDetector AUTHORIZATION =
+      RegexDetector.of(
+              "authorization",
+              "an Authorization header credential",
+              "(?i)(?<![\\p{Alnum}])(?:bearer|basic|digest|negotiate)\\s+(?<value>[A-Za-z0-9._~+/=\\-]{8,})",
+              Detectors::notRedacted)
+          // The scheme and its credential are separated by white space: most values have none.
+          .withPrefilter(text -> text.indexOf(' ') > 0 || text.indexOf('\t') > 0)
+          .withFlaggedKeys(Detectors::isCredentialHeader);
 
   public static final PiiDetector URL_CREDENTIALS =
       RegexDetector.anyOf(
@@ -110,13 +122,9 @@ public final class Detectors {
   private static final List<PiiDetector> DEFAULTS =
       List.of(EMAIL, CARD_NUMBER, US_SSN, PHONE, JWT, AUTHORIZATION, URL_CREDENTIALS, AWS_ACCESS_KEY, PRIVATE_KEY, IBAN);
 
-  private static final List<PiiDetector> ALL;
-
-  static {
-    List<PiiDetector> all = new java.util.ArrayList<>(DEFAULTS);
-    all.add(IP_ADDRESS);
-    ALL = List.copyOf(all);
-  }
+  private static final List<PiiDetector> ALL =
+      List.of(EMAIL, CARD_NUMBER, US_SSN, PHONE, JWT, AUTHORIZATION, URL_CREDENTIALS, AWS_ACCESS_KEY, PRIVATE_KEY, IBAN,
+          IP_ADDRESS);
 
   private Detectors() {}
 
@@ -131,6 +139,22 @@ public final class Detectors {
   }
 
   // --- prefilters and validators -----------------------------------------------------------
+
+  private static final Set<String> CREDENTIAL_HEADERS =
+      Set.of("authorization", "proxy-authorization", "cookie", "set-cookie", "x-api-key");
+  private static final List<String> HEADER_PREFIXES =
+      List.of("http.request.header.", "http.response.header.", "rpc.grpc.request.metadata.");
+
+  /** A captured header or metadata attribute whose every value is a credential. */
+  static boolean isCredentialHeader(String attributeKey) {
+    String key = attributeKey.toLowerCase(Locale.ROOT);
+    for (String prefix : HEADER_PREFIXES) {
+      if (key.startsWith(prefix) && CREDENTIAL_HEADERS.contains(key.substring(prefix.length()))) {
+        return true;
+      }
+    }
+    return false;
+  }
 
   private static final String[] CREDENTIAL_PARAMETERS = {"token", "key", "pass", "pwd", "secret", "sig"};
 
@@ -211,7 +235,7 @@ public final class Detectors {
     int count = 0;
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
-      if (c >= '0' && c <= '9' && ++count >= minimum) {
+      if (isDigit(c) && ++count >= minimum) {
         return true;
       }
     }
@@ -306,7 +330,7 @@ public final class Detectors {
     }
     if (value.startsWith("+")) {
       // E.164 without separators is a long digit run: demand the full international length.
-      return value.matches("\\+\\d+") ? digits.length() >= 10 : true;
+      return digits.length() >= 10 || digits.length() < value.length() - 1;
     }
     return true;
   }
@@ -326,12 +350,12 @@ public final class Detectors {
 
   /** Whether a value is a placeholder left by redaction, such as {@code REDACTED} or {@code ****}. */
   public static boolean isRedactionMarker(String value) {
-    return !notRedacted(value.strip());
+    String v = value.strip().toLowerCase(Locale.ROOT);
+    return REDACTED_MARKERS.contains(v) || v.chars().allMatch(c -> c == '*' || c == 'x');
   }
 
   static boolean notRedacted(String value) {
-    String v = value.toLowerCase(Locale.ROOT);
-    return !REDACTED_MARKERS.contains(v) && !v.chars().allMatch(c -> c == '*' || c == 'x');
+    return !isRedactionMarker(value);
   }
 
   private static final Map<String, Integer> IBAN_LENGTHS =
@@ -351,11 +375,13 @@ public final class Detectors {
     if (length == null || iban.length() != length) {
       return false;
     }
+    // mod 97 of the number the rearranged IBAN spells (letters are 10 to 35), a digit group at a time.
     String rearranged = iban.substring(4) + iban.substring(0, 4);
-    StringBuilder numeric = new StringBuilder();
-    for (char c : rearranged.toCharArray()) {
-      numeric.append(Character.isDigit(c) ? String.valueOf(c) : String.valueOf(c - 'A' + 10));
+    int remainder = 0;
+    for (int i = 0; i < rearranged.length(); i++) {
+      char c = rearranged.charAt(i);
+      remainder = isDigit(c) ? (remainder * 10 + (c - '0')) % 97 : (remainder * 100 + (c - 'A' + 10)) % 97;
     }
-    return new BigInteger(numeric.toString()).mod(BigInteger.valueOf(97)).intValue() == 1;
+    return remainder == 1;
   }
 }

@@ -11,8 +11,6 @@ import java.util.List;
  */
 public final class Masking {
 
-  private static final Redactor DEFAULT = new Redactor(Detectors.defaults());
-
   private Masking() {}
 
   /** The masked form of a value a detector found. */
@@ -41,46 +39,35 @@ public final class Masking {
 
   /** The text with every value the default detectors find masked. */
   public static String redact(String text) {
-    return text == null ? null : DEFAULT.redact(text);
+    if (text == null) {
+      return null;
+    }
+    List<PiiMatch> matches = matches(text);
+    if (matches.isEmpty()) {
+      return text;
+    }
+    StringBuilder out = new StringBuilder(text.length());
+    int at = 0;
+    for (PiiMatch match : matches) {
+      out.append(text, at, match.start()).append(mask(match.detector(), text.substring(match.start(), match.end())));
+      at = match.end();
+    }
+    return out.append(text.substring(at)).toString();
   }
 
-  /** Masks every value the given detectors find in a text. */
-  public static final class Redactor {
-    private final List<PiiDetector> detectors;
-
-    public Redactor(List<PiiDetector> detectors) {
-      this.detectors = List.copyOf(detectors);
+  /** Non-overlapping matches of the default detectors, left to right; of overlapping ones the longest wins. */
+  private static List<PiiMatch> matches(String text) {
+    List<PiiMatch> all = new ArrayList<>();
+    for (PiiDetector detector : Detectors.defaults()) {
+      all.addAll(detector.find(text));
     }
-
-    public String redact(String text) {
-      List<PiiMatch> matches = matches(text);
-      if (matches.isEmpty()) {
-        return text;
+    all.sort(Comparator.comparingInt(PiiMatch::start).thenComparing(m -> -(m.end() - m.start())));
+    List<PiiMatch> kept = new ArrayList<>();
+    for (PiiMatch match : all) {
+      if (kept.isEmpty() || !kept.get(kept.size() - 1).overlaps(match)) {
+        kept.add(match);
       }
-      StringBuilder out = new StringBuilder(text.length());
-      int at = 0;
-      for (PiiMatch match : matches) {
-        out.append(text, at, match.start())
-            .append(mask(match.detector(), text.substring(match.start(), match.end())));
-        at = match.end();
-      }
-      return out.append(text.substring(at)).toString();
     }
-
-    /** Non-overlapping matches, left to right; of overlapping ones the longest wins. */
-    List<PiiMatch> matches(String text) {
-      List<PiiMatch> all = new ArrayList<>();
-      for (PiiDetector detector : detectors) {
-        all.addAll(detector.find(text));
-      }
-      all.sort(Comparator.comparingInt(PiiMatch::start).thenComparing(m -> -(m.end() - m.start())));
-      List<PiiMatch> kept = new ArrayList<>();
-      for (PiiMatch match : all) {
-        if (kept.isEmpty() || !kept.get(kept.size() - 1).overlaps(match)) {
-          kept.add(match);
-        }
-      }
-      return kept;
-    }
+    return kept;
   }
 }

@@ -18,20 +18,33 @@ public class RegexDetector implements PiiDetector {
   private final String name;
   private final String description;
   private final List<Pattern> patterns;
+  // Whether each pattern marks the value with a group named "value": read once, not per text.
+  private final boolean[] namedValue;
   private final Predicate<String> validator;
   private final Predicate<String> prefilter;
+  private final Predicate<String> flaggedKeys;
 
   protected RegexDetector(String name, String description, Pattern pattern, Predicate<String> validator) {
-    this(name, description, List.of(pattern), validator, text -> true);
+    this(name, description, List.of(pattern), validator, text -> true, key -> false);
   }
 
   private RegexDetector(
-      String name, String description, List<Pattern> patterns, Predicate<String> validator, Predicate<String> prefilter) {
+      String name,
+      String description,
+      List<Pattern> patterns,
+      Predicate<String> validator,
+      Predicate<String> prefilter,
+      Predicate<String> flaggedKeys) {
     this.name = Objects.requireNonNull(name, "name");
     this.description = Objects.requireNonNull(description, "description");
     this.patterns = List.copyOf(patterns);
+    this.namedValue = new boolean[patterns.size()];
+    for (int i = 0; i < patterns.size(); i++) {
+      namedValue[i] = patterns.get(i).pattern().contains("(?<value>");
+    }
     this.validator = Objects.requireNonNull(validator, "validator");
     this.prefilter = Objects.requireNonNull(prefilter, "prefilter");
+    this.flaggedKeys = Objects.requireNonNull(flaggedKeys, "flaggedKeys");
   }
 
   /**
@@ -39,7 +52,12 @@ public class RegexDetector implements PiiDetector {
    * {@code text -> text.indexOf('@') >= 0} for emails: most telemetry strings fail it at once.
    */
   public RegexDetector withPrefilter(Predicate<String> test) {
-    return new RegexDetector(name, description, patterns, validator, test);
+    return new RegexDetector(name, description, patterns, validator, test, flaggedKeys);
+  }
+
+  /** This detector, also flagging every value under the attribute keys the predicate accepts. */
+  public RegexDetector withFlaggedKeys(Predicate<String> keys) {
+    return new RegexDetector(name, description, patterns, validator, prefilter, keys);
   }
 
   /** A detector flagging every match of {@code regex}. */
@@ -69,7 +87,7 @@ public class RegexDetector implements PiiDetector {
                 + e.getIndex() + " of " + regex, e);
       }
     }
-    return new RegexDetector(name, description, patterns, validator, text -> true);
+    return new RegexDetector(name, description, patterns, validator, text -> true, key -> false);
   }
 
   @Override
@@ -88,9 +106,9 @@ public class RegexDetector implements PiiDetector {
       return List.of();
     }
     List<PiiMatch> found = new ArrayList<>(0);
-    for (Pattern pattern : patterns) {
-      Matcher matcher = pattern.matcher(text);
-      boolean named = pattern.pattern().contains("(?<value>");
+    for (int i = 0; i < patterns.size(); i++) {
+      Matcher matcher = patterns.get(i).matcher(text);
+      boolean named = namedValue[i];
       while (matcher.find()) {
         int start = named ? matcher.start("value") : matcher.start();
         int end = named ? matcher.end("value") : matcher.end();
@@ -100,5 +118,10 @@ public class RegexDetector implements PiiDetector {
       }
     }
     return found;
+  }
+
+  @Override
+  public boolean flagsKey(String attributeKey) {
+    return flaggedKeys.test(attributeKey);
   }
 }

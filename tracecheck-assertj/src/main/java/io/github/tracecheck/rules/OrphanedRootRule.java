@@ -8,7 +8,6 @@ import io.github.tracecheck.model.Trace;
 import io.github.tracecheck.model.TraceForest;
 import io.opentelemetry.api.trace.SpanKind;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -197,79 +196,82 @@ public final class OrphanedRootRule implements Rule {
             + " Context.taskWrapping(executor) or the task with Context.current().wrap(task)");
   }
 
+  /**
+   * Spans sorted by start time, with the longest duration among them: the spans in flight at a
+   * time are found by scanning back from it no further than that duration, so the cost per orphan
+   * does not grow with the whole capture.
+   */
+  private static final class ByStart {
+    final List<SpanNode> spans;
+    final long longest;
+
+    ByStart(List<SpanNode> spans) {
+      spans.sort(Comparator.comparingLong(n -> n.data().getStartEpochNanos()));
+      this.spans = spans;
+      long max = 0;
+      for (SpanNode span : spans) {
+        max = Math.max(max, span.durationNanos());
+      }
+      this.longest = max;
+    }
+
+    /** Index of the last span that started at or before {@code time}, or -1. */
+    int lastStartedBy(long time) {
+      int low = 0;
+      int high = spans.size();
+      while (low < high) {
+        int mid = (low + high) >>> 1;
+        if (spans.get(mid).data().getStartEpochNanos() <= time) {
+          low = mid + 1;
+        } else {
+          high = mid;
+        }
+      }
+      return low - 1;
+    }
+
+    /** Whether a span at this index, or any before it, can still be in flight at {@code time}. */
+    boolean mayBeInFlight(int index, long time) {
+      return index >= 0 && spans.get(index).data().getStartEpochNanos() >= time - longest;
+    }
+  }
+
   /** Indexes of the spans that can cause an orphan, built once per check. */
   private static final class Causes {
     private final TraceForest forest;
     private final Map<String, List<SpanNode>> producersByDestination = new HashMap<>();
-    private final Map<String, List<SpanNode>> clientsByRpc = new HashMap<>();
-    private final Map<String, List<SpanNode>> clientsByHttpMethod = new HashMap<>();
-    private final Map<List<SpanNode>, Long> longest = new java.util.IdentityHashMap<>();
-    private SpanNode[] byStart;
-    private long longestSpan;
+    private final Map<String, List<SpanNode>> clientsByCall = new HashMap<>();
+    private final Map<String, ByStart> sorted = new HashMap<>();
+    private final Map<String, Pattern> routes = new HashMap<>();
+    private ByStart all;
 
     Causes(TraceForest forest) {
       this.forest = forest;
       for (Trace trace : forest.traces()) {
         for (SpanNode node : trace.spans()) {
           if (node.kind() == SpanKind.PRODUCER) {
-            producersByDestination
-                .computeIfAbsent(destinationKey(node), k -> new ArrayList<>())
-                .add(node);
+            producersByDestination.computeIfAbsent(destinationKey(node), k -> new ArrayList<>()).add(node);
           } else if (node.kind() == SpanKind.CLIENT) {
-            if (SpanAttributes.rpcService(node) != null) {
-              clientsByRpc.computeIfAbsent(rpcKey(node), k -> new ArrayList<>()).add(node);
-            }
-            String method = SpanAttributes.httpMethod(node);
-            if (method != null) {
-              clientsByHttpMethod.computeIfAbsent(method, k -> new ArrayList<>()).add(node);
+            String call = callKey(node);
+            if (call != null) {
+              clientsByCall.computeIfAbsent(call, k -> new ArrayList<>()).add(node);
             }
           }
         }
       }
     }
 
-    /**
-     * The spans of a list (sorted by start on first use) that were in flight at {@code time}: only
-     * those that started within the longest duration before it are looked at, so the cost per
-     * orphan does not grow with the whole capture.
-     */
-    private List<SpanNode> inFlightAt(List<SpanNode> spans, long time) {
-      Long max = longest.get(spans);
-      if (max == null) {
-        spans.sort(Comparator.comparingLong(n -> n.data().getStartEpochNanos()));
-        long m = 0;
-        for (SpanNode n : spans) {
-          m = Math.max(m, n.durationNanos());
-        }
-        max = m;
-        longest.put(spans, max);
-      }
-      List<SpanNode> found = new ArrayList<>();
-      int i = upperBound(spans, time) - 1;
-      for (int scanned = 0; i >= 0 && scanned < MAX_SPANS_SCANNED_PER_ORPHAN; i--, scanned++) {
-        SpanNode n = spans.get(i);
-        if (n.data().getStartEpochNanos() < time - max) {
-          break;
-        }
-        if (n.data().getEndEpochNanos() >= time) {
-          found.add(n);
-        }
-      }
-      return found;
+    /** The list of an index, sorted by start on first use. */
+    private ByStart sorted(String key, Map<String, List<SpanNode>> index) {
+      List<SpanNode> spans = index.get(key);
+      return spans == null ? null : sorted.computeIfAbsent(key, k -> new ByStart(spans));
     }
 
-    private static int upperBound(List<SpanNode> sorted, long time) {
-      int low = 0;
-      int high = sorted.size();
-      while (low < high) {
-        int mid = (low + high) >>> 1;
-        if (sorted.get(mid).data().getStartEpochNanos() <= time) {
-          low = mid + 1;
-        } else {
-          high = mid;
-        }
+    private ByStart all() {
+      if (all == null) {
+        all = new ByStart(forest.spans());
       }
-      return low;
+      return all;
     }
 
     /** The latest producer for the destination that started before the consumer. */
@@ -277,18 +279,12 @@ public final class OrphanedRootRule implements Rule {
       if (destination == null) {
         return null;
       }
-      List<SpanNode> producers = producersByDestination.get(system + "|" + destination);
+      ByStart producers = sorted("producer|" + system + "|" + destination, producersByDestination);
       if (producers == null) {
         return null;
       }
-      SpanNode best = null;
-      for (SpanNode producer : producers) {
-        if (producer.data().getStartEpochNanos() <= consumer.data().getStartEpochNanos()
-            && (best == null || producer.data().getStartEpochNanos() > best.data().getStartEpochNanos())) {
-          best = producer;
-        }
-      }
-      return best;
+      int last = producers.lastStartedBy(consumer.data().getStartEpochNanos());
+      return last < 0 ? null : producers.spans.get(last);
     }
 
     /**
@@ -296,23 +292,20 @@ public final class OrphanedRootRule implements Rule {
      * calls whose server side is already connected come last.
      */
     SpanNode clientFor(SpanNode server) {
-      List<SpanNode> candidates;
-      if (SpanAttributes.rpcService(server) != null) {
-        candidates = clientsByRpc.get(rpcKey(server));
-      } else {
-        String method = SpanAttributes.httpMethod(server);
-        candidates = method == null ? null : clientsByHttpMethod.get(method);
-      }
-      if (candidates == null) {
+      String call = callKey(server);
+      ByStart clients = call == null ? null : sorted(call, clientsByCall);
+      if (clients == null) {
         return null;
       }
       long start = server.data().getStartEpochNanos();
+      boolean rpc = SpanAttributes.rpcService(server) != null;
       SpanNode best = null;
-      for (SpanNode c : inFlightAt(candidates, start)) {
-        if (SpanAttributes.rpcService(server) == null && !samePath(c, server)) {
-          continue;
-        }
-        if (best == null || better(c, best)) {
+      int scanned = 0;
+      for (int i = clients.lastStartedBy(start);
+          clients.mayBeInFlight(i, start) && scanned < MAX_SPANS_SCANNED_PER_ORPHAN;
+          i--, scanned++) {
+        SpanNode c = clients.spans.get(i);
+        if (c.data().getEndEpochNanos() >= start && (rpc || samePath(c, server)) && (best == null || better(c, best))) {
           best = c;
         }
       }
@@ -334,7 +327,7 @@ public final class OrphanedRootRule implements Rule {
     }
 
     /** Paths must agree where both sides recorded one; a route template matches its paths. */
-    private static boolean samePath(SpanNode client, SpanNode server) {
+    private boolean samePath(SpanNode client, SpanNode server) {
       String clientPath = SpanAttributes.clientPath(client);
       if (clientPath == null) {
         return true;
@@ -344,23 +337,22 @@ public final class OrphanedRootRule implements Rule {
         return serverPath.equals(clientPath);
       }
       String route = SpanAttributes.serverRoute(server);
-      return route == null || routePattern(route).matcher(clientPath).matches();
+      return route == null || routes.computeIfAbsent(route, Causes::routePattern).matcher(clientPath).matches();
     }
 
-      /**
+    /**
      * The innermost span of another service, in another trace, that started before the server
      * span and ended after it.
      */
     SpanNode enclosingSpanOfAnotherService(SpanNode server) {
-      sortAll();
+      ByStart spans = all();
       long start = server.data().getStartEpochNanos();
       long end = server.data().getEndEpochNanos();
-      int i = upperBound(start) - 1;
-      for (int scanned = 0; i >= 0 && scanned < MAX_SPANS_SCANNED_PER_ORPHAN; i--, scanned++) {
-        SpanNode candidate = byStart[i];
-        if (candidate.data().getStartEpochNanos() < start - longestSpan) {
-          break;
-        }
+      int scanned = 0;
+      for (int i = spans.lastStartedBy(start);
+          spans.mayBeInFlight(i, start) && scanned < MAX_SPANS_SCANNED_PER_ORPHAN;
+          i--, scanned++) {
+        SpanNode candidate = spans.spans.get(i);
         // Scanning backwards by start, the first enclosing span found is the innermost.
         if (candidate.trace() != server.trace()
             && !candidate.serviceName().equals(server.serviceName())
@@ -371,14 +363,32 @@ public final class OrphanedRootRule implements Rule {
       return null;
     }
 
-    private void sortAll() {
-      if (byStart == null) {
-        byStart = forest.spans().toArray(new SpanNode[0]);
-        Arrays.sort(byStart, Comparator.comparingLong(n -> n.data().getStartEpochNanos()));
-        for (SpanNode n : byStart) {
-          longestSpan = Math.max(longestSpan, n.durationNanos());
+    /**
+     * The innermost span open on another thread when {@code root} started; failing that, the latest
+     * one started before it on another thread (fire-and-forget work often starts after its
+     * submitter ended).
+     */
+    SpanNode spanOpenOnAnotherThread(SpanNode root, String thread) {
+      ByStart spans = all();
+      long start = root.data().getStartEpochNanos();
+      SpanNode latestEnded = null;
+      int scanned = 0;
+      for (int i = spans.lastStartedBy(start);
+          i >= 0 && scanned < MAX_SPANS_SCANNED_PER_ORPHAN && (latestEnded == null || spans.mayBeInFlight(i, start));
+          i--, scanned++) {
+        SpanNode candidate = spans.spans.get(i);
+        String candidateThread = candidate.trace() == root.trace() ? null : threadOf(candidate);
+        if (candidateThread == null || candidateThread.equals(thread)) {
+          continue;
+        }
+        if (candidate.data().getEndEpochNanos() >= start) {
+          return candidate;
+        }
+        if (latestEnded == null) {
+          latestEnded = candidate;
         }
       }
+      return latestEnded;
     }
 
     /** "/stock/{sku}", "/stock/:sku" and "/files/*" as regular expressions over paths. */
@@ -395,52 +405,6 @@ public final class OrphanedRootRule implements Rule {
       return Pattern.compile(regex.toString());
     }
 
-    /**
-     * The innermost span open on another thread when {@code root} started; failing that, the latest
-     * one started before it on another thread (fire-and-forget work often starts after its
-     * submitter ended).
-     */
-    SpanNode spanOpenOnAnotherThread(SpanNode root, String thread) {
-      sortAll();
-      long start = root.data().getStartEpochNanos();
-      int i = upperBound(start) - 1;
-      SpanNode latestEnded = null;
-      for (int scanned = 0; i >= 0 && scanned < MAX_SPANS_SCANNED_PER_ORPHAN; i--, scanned++) {
-        SpanNode candidate = byStart[i];
-        if (latestEnded != null && candidate.data().getStartEpochNanos() < start - longestSpan) {
-          break; // nothing earlier can still be open, and an ended one was found
-        }
-        if (candidate.trace() == root.trace()) {
-          continue;
-        }
-        String candidateThread = threadOf(candidate);
-        if (candidateThread == null || candidateThread.equals(thread)) {
-          continue;
-        }
-        if (candidate.data().getEndEpochNanos() >= start) {
-          return candidate;
-        }
-        if (latestEnded == null) {
-          latestEnded = candidate;
-        }
-      }
-      return latestEnded;
-    }
-
-    private int upperBound(long start) {
-      int low = 0;
-      int high = byStart.length;
-      while (low < high) {
-        int mid = (low + high) >>> 1;
-        if (byStart[mid].data().getStartEpochNanos() <= start) {
-          low = mid + 1;
-        } else {
-          high = mid;
-        }
-      }
-      return low;
-    }
-
     /** The thread that started the span: from the capture, else a {@code thread.name} attribute. */
     String threadOf(SpanNode node) {
       return forest.startOf(node).map(SpanStart::threadName)
@@ -448,12 +412,17 @@ public final class OrphanedRootRule implements Rule {
     }
 
     private static String destinationKey(SpanNode node) {
-      return SpanAttributes.messagingSystem(node) + "|" + SpanAttributes.messagingDestination(node);
+      return "producer|" + SpanAttributes.messagingSystem(node) + "|" + SpanAttributes.messagingDestination(node);
     }
 
-    private static String rpcKey(SpanNode node) {
-      return Objects.toString(SpanAttributes.rpcSystem(node)) + "|" + SpanAttributes.rpcService(node)
-          + "|" + SpanAttributes.rpcMethod(node);
+    /** What a client call and its server span share: RPC service and method, else the HTTP method. */
+    private static String callKey(SpanNode node) {
+      if (SpanAttributes.rpcService(node) != null) {
+        return "rpc|" + Objects.toString(SpanAttributes.rpcSystem(node)) + "|" + SpanAttributes.rpcService(node)
+            + "|" + SpanAttributes.rpcMethod(node);
+      }
+      String method = SpanAttributes.httpMethod(node);
+      return method == null ? null : "http|" + method;
     }
   }
 }

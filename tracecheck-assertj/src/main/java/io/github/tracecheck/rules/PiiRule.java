@@ -55,7 +55,8 @@ public final class PiiRule implements Rule {
         scan.text("span name", null, false, span.name());
         scan.attributes("attribute", span.data().getAttributes());
         for (EventData event : span.data().getEvents()) {
-          scan.attributes("event \"" + Masking.redact(event.getName()) + "\" attribute", event.getAttributes());
+          // The event's name is masked with the rest of the location, and only if there is a finding.
+          scan.attributes("event \"" + event.getName() + "\" attribute", event.getAttributes());
         }
         for (LinkData link : span.data().getLinks()) {
           scan.attributes("link attribute", link.getAttributes());
@@ -142,9 +143,9 @@ public final class PiiRule implements Rule {
 
     private static String location(String scope, String key, boolean inKey) {
       if (key == null) {
-        return scope;
+        return Masking.redact(scope);
       }
-      return inKey ? scope + " key" : scope + " \"" + key + "\"";
+      return Masking.redact(inKey ? scope + " key" : scope + " \"" + key + "\"");
     }
 
     private boolean allowed(String detector, String key) {

@@ -93,20 +93,12 @@ public final class CapturedTraces {
   public TraceForest awaitUntil(String description, Predicate<TraceForest> condition, Duration timeout) {
     Objects.requireNonNull(description, "description");
     Objects.requireNonNull(condition, "condition");
-    long deadline = System.nanoTime() + timeout.toNanos();
+    TraceForest[] last = new TraceForest[1];
     try {
-      while (true) {
-        // Read the generation before the snapshot: a span ending in between wakes the wait at once.
-        long seen = capture.generation();
-        TraceForest forest = snapshot();
-        if (condition.test(forest)) {
-          return forest;
-        }
-        long remaining = deadline - System.nanoTime();
-        if (remaining <= 0 || !capture.awaitChange(seen, remaining)) {
-          throw timedOut(description, timeout);
-        }
+      if (capture.await(() -> condition.test(last[0] = snapshot()), timeout)) {
+        return last[0];
       }
+      throw timedOut(description, timeout);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new AssertionError("Interrupted while waiting for " + description, e);

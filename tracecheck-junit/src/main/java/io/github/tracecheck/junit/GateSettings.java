@@ -3,14 +3,11 @@ package io.github.tracecheck.junit;
 import io.github.tracecheck.rules.Rules;
 import java.lang.reflect.AnnotatedElement;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.TreeSet;
-import java.util.function.Function;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.platform.commons.support.AnnotationSupport;
 
@@ -24,7 +21,6 @@ final class GateSettings {
 
   static final String GATE = "tracecheck.gate";
   static final String SUPPRESS = "tracecheck.suppress.";
-  private static final int MAX_PROPERTY_SUPPRESSIONS = 1000;
 
   private final Map<String, GateMode> modes;
   private final List<Suppression> suppressions;
@@ -35,9 +31,9 @@ final class GateSettings {
   }
 
   /** The settings from properties and the class annotation only. */
-  static GateSettings read(TraceCheck annotation, Function<String, Optional<String>> properties) {
+  static GateSettings read(TraceCheck annotation, PropertySource properties) {
     Map<String, GateMode> modes = new HashMap<>();
-    GateMode all = properties.apply(GATE).map(v -> parseMode(GATE, v)).orElse(GateMode.FAIL);
+    GateMode all = properties.get(GATE).map(v -> parseMode(GATE, v)).orElse(GateMode.FAIL);
     if (annotation != null && !annotation.gate().isEmpty()) {
       all = parseMode("@TraceCheck(gate)", annotation.gate());
     }
@@ -46,26 +42,19 @@ final class GateSettings {
     }
     for (GateMode mode : GateMode.values()) {
       String key = GATE + "." + mode.name().toLowerCase(Locale.ROOT);
-      for (String rule : properties.apply(key).map(v -> Arrays.asList(v.split(","))).orElse(List.of())) {
-        if (!rule.isBlank()) {
-          modes.put(checkRuleName(key, rule.strip()), mode);
-        }
+      for (String rule : properties.list(key)) {
+        modes.put(checkRuleName(key, rule), mode);
       }
     }
     List<Suppression> suppressions = new ArrayList<>();
-    for (int n = 1; n <= MAX_PROPERTY_SUPPRESSIONS; n++) {
-      String prefix = SUPPRESS + n + ".";
-      Optional<String> rule = properties.apply(prefix + "rule");
-      if (rule.isEmpty()) {
-        break;
-      }
+    for (PropertySource.Group group : properties.groups(SUPPRESS, "rule", "span", "attribute", "reason")) {
       suppressions.add(
           Suppression.of(
-              rule.get().strip(),
-              properties.apply(prefix + "span").orElse(""),
-              properties.apply(prefix + "attribute").orElse(""),
-              properties.apply(prefix + "reason").orElse(""),
-              prefix + "*"));
+              group.get("rule").orElse("").strip(),
+              group.get("span").orElse(""),
+              group.get("attribute").orElse(""),
+              group.get("reason").orElse(""),
+              group.source()));
     }
     return new GateSettings(modes, suppressions);
   }

@@ -6,14 +6,11 @@ import io.github.tracecheck.pii.PiiDetector;
 import io.github.tracecheck.pii.RegexDetector;
 import java.lang.reflect.AnnotatedElement;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.function.Function;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.platform.commons.support.AnnotationSupport;
 
@@ -28,7 +25,6 @@ final class PiiSettings {
   static final String DISABLE = "tracecheck.pii.detectors.disable";
   static final String CUSTOM = "tracecheck.pii.custom.";
   static final String ALLOW = "tracecheck.pii.allow.";
-  private static final int MAX_INDEXED = 1000;
 
   private final List<PiiDetector> detectors;
   private final List<PiiAllowance> allowances;
@@ -41,30 +37,27 @@ final class PiiSettings {
     this.knownNames = knownNames;
   }
 
-  static PiiSettings read(TraceCheck annotation, Function<String, Optional<String>> properties) {
+  static PiiSettings read(TraceCheck annotation, PropertySource properties) {
     Map<String, PiiDetector> byName = new LinkedHashMap<>();
     Detectors.defaults().forEach(d -> byName.put(d.name(), d));
-    for (String name : names(properties, ENABLE)) {
+    for (String name : properties.list(ENABLE)) {
       byName.put(name, builtIn(ENABLE, name));
     }
-    for (String name : names(properties, DISABLE)) {
+    for (String name : properties.list(DISABLE)) {
       builtIn(DISABLE, name);
       byName.remove(name);
     }
-    for (int n = 1; n <= MAX_INDEXED; n++) {
-      String prefix = CUSTOM + n + ".";
-      Optional<String> name = properties.apply(prefix + "name");
-      if (name.isEmpty()) {
-        break;
-      }
+    for (PropertySource.Group group : properties.groups(CUSTOM, "name", "pattern", "description")) {
+      String name =
+          group.get("name").map(String::strip)
+              .orElseThrow(() -> new ExtensionConfigurationException(group.source() + ": a custom detector needs a name"));
       String pattern =
-          properties.apply(prefix + "pattern")
-              .orElseThrow(() -> new ExtensionConfigurationException(prefix + "pattern: missing for detector '" + name.get() + "'"));
+          group.get("pattern")
+              .orElseThrow(() -> new ExtensionConfigurationException(group.source() + ": missing pattern for detector '" + name + "'"));
       try {
-        String description = properties.apply(prefix + "description").orElse("a value matching " + name.get());
-        byName.put(name.get(), RegexDetector.of(name.get().strip(), description, pattern));
+        byName.put(name, RegexDetector.of(name, group.get("description").orElse("a value matching " + name), pattern));
       } catch (IllegalArgumentException e) {
-        throw new ExtensionConfigurationException(prefix + "pattern: " + e.getMessage(), e);
+        throw new ExtensionConfigurationException(group.key("pattern") + ": " + e.getMessage(), e);
       }
     }
     if (annotation != null) {
@@ -76,17 +69,10 @@ final class PiiSettings {
     Set<String> known = new TreeSet<>(byName.keySet());
     Detectors.builtIn().forEach(d -> known.add(d.name()));
     List<PiiAllowance> allowances = new ArrayList<>();
-    for (int n = 1; n <= MAX_INDEXED; n++) {
-      String prefix = ALLOW + n + ".";
-      Optional<String> reason = properties.apply(prefix + "reason");
-      Optional<String> detector = properties.apply(prefix + "detector");
-      Optional<String> attribute = properties.apply(prefix + "attribute");
-      Optional<String> span = properties.apply(prefix + "span");
-      if (reason.isEmpty() && detector.isEmpty() && attribute.isEmpty() && span.isEmpty()) {
-        break;
-      }
+    for (PropertySource.Group group : properties.groups(ALLOW, "detector", "attribute", "span", "reason")) {
       allowances.add(
-          allowance(detector.orElse("*"), attribute.orElse("*"), span.orElse("*"), reason.orElse(""), prefix + "*", known));
+          allowance(group.get("detector").orElse("*"), group.get("attribute").orElse("*"), group.get("span").orElse("*"),
+              group.get("reason").orElse(""), group.source(), known));
     }
     return new PiiSettings(new ArrayList<>(byName.values()), allowances, known);
   }
@@ -119,16 +105,6 @@ final class PiiSettings {
     } catch (IllegalArgumentException e) {
       throw new ExtensionConfigurationException(source + ": " + e.getMessage(), e);
     }
-  }
-
-  private static List<String> names(Function<String, Optional<String>> properties, String key) {
-    List<String> names = new ArrayList<>();
-    for (String name : properties.apply(key).map(v -> Arrays.asList(v.split(","))).orElse(List.of())) {
-      if (!name.isBlank()) {
-        names.add(name.strip());
-      }
-    }
-    return names;
   }
 
   private static PiiDetector builtIn(String key, String name) {

@@ -14,8 +14,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
-import java.util.function.Function;
 import org.junit.jupiter.api.MediaType;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -44,15 +42,15 @@ final class TestReports {
     this.mode = mode;
   }
 
-  static TestReports read(Function<String, Optional<String>> properties) {
-    String modeText = properties.apply(MODE).orElse("failed");
+  static TestReports read(PropertySource properties) {
+    String modeText = properties.get(MODE).orElse("failed");
     Mode mode;
     try {
       mode = Mode.valueOf(modeText.strip().toUpperCase(Locale.ROOT));
     } catch (IllegalArgumentException e) {
       throw new ExtensionConfigurationException(MODE + ": '" + modeText + "' is not failed, all or off", e);
     }
-    return new TestReports(Path.of(properties.apply(DIR).orElse("target/tracecheck")), mode);
+    return new TestReports(Path.of(properties.get(DIR).orElse("target/tracecheck")), mode);
   }
 
   boolean wanted(boolean failed) {

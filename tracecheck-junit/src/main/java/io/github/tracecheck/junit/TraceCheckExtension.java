@@ -82,7 +82,7 @@ public final class TraceCheckExtension
   @SuppressWarnings("deprecation") // getOrComputeIfAbsent: JUnit 5.14 has no computeIfAbsent
   private static TestReports reports(ExtensionContext context) {
     return context.getRoot().getStore(NAMESPACE).getOrComputeIfAbsent(
-        TestReports.class, k -> TestReports.read(context::getConfigurationParameter), TestReports.class);
+        TestReports.class, k -> TestReports.read(new PropertySource(context::getConfigurationParameter)), TestReports.class);
   }
 
   @Override
@@ -126,7 +126,8 @@ public final class TraceCheckExtension
     TraceCheck annotation =
         AnnotationSupport.findAnnotation(testClass, TraceCheck.class).orElse(null);
     TraceCheckSettings settings =
-        TraceCheckSettings.read(annotation, classContext::getConfigurationParameter, testClass.getSimpleName());
+        TraceCheckSettings.read(
+            annotation, new PropertySource(classContext::getConfigurationParameter), testClass.getSimpleName());
     return new TraceCheckSession(settings, run(classContext));
   }
 

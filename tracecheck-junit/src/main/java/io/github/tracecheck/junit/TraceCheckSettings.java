@@ -8,8 +8,6 @@ import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
-import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
@@ -68,18 +66,18 @@ final class TraceCheckSettings {
    *     ExtensionContext::getConfigurationParameter}
    */
   static TraceCheckSettings read(
-      TraceCheck annotation, Function<String, Optional<String>> properties, String defaultServiceName) {
+      TraceCheck annotation, PropertySource properties, String defaultServiceName) {
     String timeoutText =
         annotation != null && !annotation.awaitTimeout().isEmpty()
             ? annotation.awaitTimeout()
-            : properties.apply(AWAIT_TIMEOUT).orElse(null);
+            : properties.get(AWAIT_TIMEOUT).orElse(null);
     Duration timeout =
         timeoutText == null ? DEFAULT_AWAIT_TIMEOUT : parseDuration(AWAIT_TIMEOUT, timeoutText);
 
     List<String> pairs =
         annotation != null && annotation.resourceAttributes().length > 0
             ? Arrays.asList(annotation.resourceAttributes())
-            : properties.apply(RESOURCE_ATTRIBUTES).map(v -> Arrays.asList(v.split(","))).orElse(List.of());
+            : properties.list(RESOURCE_ATTRIBUTES);
     AttributesBuilder attributes = Attributes.builder().put("service.name", defaultServiceName);
     for (String pair : pairs) {
       if (pair.isBlank()) {
@@ -95,11 +93,11 @@ final class TraceCheckSettings {
     String stacks =
         annotation != null && !annotation.captureStackTraces().isEmpty()
             ? annotation.captureStackTraces()
-            : properties.apply(CAPTURE_STACK_TRACES).orElse("false");
+            : properties.get(CAPTURE_STACK_TRACES).orElse("false");
     Duration gateAwait =
-        properties.apply(GATE_AWAIT).map(v -> parseDuration(GATE_AWAIT, v)).orElse(DEFAULT_GATE_AWAIT);
+        properties.get(GATE_AWAIT).map(v -> parseDuration(GATE_AWAIT, v)).orElse(DEFAULT_GATE_AWAIT);
     boolean linksConnect =
-        parseBoolean(LINKS_CONNECT, properties.apply(LINKS_CONNECT).orElse("true"));
+        parseBoolean(LINKS_CONNECT, properties.get(LINKS_CONNECT).orElse("true"));
     return new TraceCheckSettings(
         timeout,
         attributes.build(),
@@ -108,7 +106,7 @@ final class TraceCheckSettings {
         linksConnect,
         GateSettings.read(annotation, properties),
         PiiSettings.read(annotation, properties),
-        parsePositive(MAX_SPANS, properties.apply(MAX_SPANS).orElse(String.valueOf(SpanCapture.DEFAULT_MAX_SPANS))));
+        parsePositive(MAX_SPANS, properties.get(MAX_SPANS).orElse(String.valueOf(SpanCapture.DEFAULT_MAX_SPANS))));
   }
 
   static int parsePositive(String key, String text) {
