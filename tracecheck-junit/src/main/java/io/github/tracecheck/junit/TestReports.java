@@ -4,7 +4,7 @@ import io.github.tracecheck.model.TraceForest;
 import io.github.tracecheck.report.HtmlReport;
 import io.github.tracecheck.report.IndexPage;
 import io.github.tracecheck.report.MermaidDiagram;
-import io.github.tracecheck.report.OtlpJsonWriter;
+import io.github.tracecheck.otlp.OtlpJsonWriter;
 import io.github.tracecheck.rules.Finding;
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.tracecheck.model.TraceForest;
 import io.github.tracecheck.pools.ContextPropagationProbe;
-import io.github.tracecheck.pools.PoolHopAssert;
+import io.github.tracecheck.assertj.PoolHopAssert;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.Tracer;

@@ -1,10 +1,9 @@
 package io.github.tracecheck.otlp;
 
-import static io.github.tracecheck.assertj.TraceCheckAssertions.assertThat;
-import static io.github.tracecheck.assertj.TraceCheckAssertions.span;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.tracecheck.model.SpanNode;
 import io.github.tracecheck.model.TraceForest;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.trace.SpanKind;
@@ -22,12 +21,22 @@ class OtlpJsonReaderTest {
     List<SpanData> spans = OtlpJsonReader.read(Path.of("src/test/resources/clean.json"));
 
     TraceForest forest = TraceForest.of(spans);
-    assertThat(forest)
-        .singleTrace()
-        .hasShape(
-            span("POST /checkout").kind(SpanKind.SERVER).service("api-gateway").attribute("http.response.status_code", 202L)
-                .children(span("orders publish").kind(SpanKind.PRODUCER).children(
-                    span("orders process").kind(SpanKind.CONSUMER).service("order-worker").status(StatusCode.OK))));
+    assertThat(forest.traces()).hasSize(1);
+    SpanNode server = forest.traces().get(0).roots().get(0);
+    assertThat(forest.traces().get(0).roots()).containsExactly(server);
+    assertThat(server.name()).isEqualTo("POST /checkout");
+    assertThat(server.kind()).isEqualTo(SpanKind.SERVER);
+    assertThat(server.serviceName()).isEqualTo("api-gateway");
+    SpanNode producer = server.children().get(0);
+    assertThat(server.children()).containsExactly(producer);
+    assertThat(producer.name()).isEqualTo("orders publish");
+    assertThat(producer.kind()).isEqualTo(SpanKind.PRODUCER);
+    SpanNode consumer = producer.children().get(0);
+    assertThat(producer.children()).containsExactly(consumer);
+    assertThat(consumer.name()).isEqualTo("orders process");
+    assertThat(consumer.kind()).isEqualTo(SpanKind.CONSUMER);
+    assertThat(consumer.serviceName()).isEqualTo("order-worker");
+    assertThat(consumer.data().getStatus().getStatusCode()).isEqualTo(StatusCode.OK);
     SpanData root = spans.get(0);
     assertThat(root.getAttributes().get(AttributeKey.longKey("http.response.status_code"))).isEqualTo(202L);
     assertThat(root.getInstrumentationScopeInfo().getName()).isEqualTo("checkout");

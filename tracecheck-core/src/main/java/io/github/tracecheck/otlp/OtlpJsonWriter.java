@@ -1,5 +1,6 @@
-package io.github.tracecheck.report;
+package io.github.tracecheck.otlp;
 
+import io.github.tracecheck.internal.Json;
 import io.github.tracecheck.model.SpanNode;
 import io.github.tracecheck.model.TraceForest;
 import io.github.tracecheck.pii.Masking;

@@ -1,5 +1,6 @@
 package io.github.tracecheck.report;
 
+import io.github.tracecheck.internal.Json;
 import io.github.tracecheck.model.SpanNode;
 import io.github.tracecheck.model.Trace;
 import io.github.tracecheck.model.TraceForest;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.github.tracecheck.model.SpanNode;
 import io.github.tracecheck.model.TraceForest;
 import io.github.tracecheck.render.TraceTreeRenderer;
-import io.github.tracecheck.report.OtlpJsonWriter;
+import io.github.tracecheck.otlp.OtlpJsonWriter;
 import java.io.StringReader;
 import java.nio.file.Path;
 import java.util.List;

@@ -4,7 +4,6 @@ import io.github.tracecheck.model.SpanStart;
 import io.github.tracecheck.model.TraceForest;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.sdk.common.CompletableResultCode;
-import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
 import io.opentelemetry.sdk.trace.ReadWriteSpan;
 import io.opentelemetry.sdk.trace.ReadableSpan;
 import io.opentelemetry.sdk.trace.SpanProcessor;
@@ -20,8 +19,8 @@ import java.util.Set;
 import java.util.function.BooleanSupplier;
 
 /**
- * A span processor that captures spans for checks, test by test. Ended spans go to
- * opentelemetry-sdk-testing's {@link InMemorySpanExporter}, one per test; span starts are recorded
+ * A span processor that captures spans for checks, test by test. Ended spans are kept per test,
+ * up to a bound; span starts are recorded
  * too (with their thread), so the capture knows which spans are still open. Every start and end
  * wakes waiters ({@link #await}): awaiting spans needs no polling.
  *
@@ -52,13 +51,12 @@ public final class SpanCapture implements SpanProcessor {
 
   /** What one test (or the default, or the unattributed) captured. */
   private static final class Bucket {
-    final InMemorySpanExporter exporter = InMemorySpanExporter.create();
+    final List<SpanData> ended = new ArrayList<>();
     // Keyed by the SDK's span object, which is the same at start and end (identity equality).
     final Map<ReadableSpan, SpanStart> open = new LinkedHashMap<>();
     final List<SpanStart> started = new ArrayList<>();
     final boolean captureStackTraces;
     final int maxSpans;
-    int ended;
     int dropped;
 
     Bucket(boolean captureStackTraces, int maxSpans) {
@@ -194,9 +192,8 @@ public final class SpanCapture implements SpanProcessor {
         lateSpans++;
       } else {
         bucket.open.remove(span);
-        if (bucket.ended < bucket.maxSpans) {
-          bucket.exporter.export(List.of(data));
-          bucket.ended++;
+        if (bucket.ended.size() < bucket.maxSpans) {
+          bucket.ended.add(data);
         } else {
           bucket.dropped++;
         }
@@ -214,8 +211,10 @@ public final class SpanCapture implements SpanProcessor {
 
   /** The spans ended (and kept) for the test, in the order they ended. */
   public List<SpanData> endedSpans(Object test) {
-    Bucket bucket = bucket(test);
-    return bucket == null ? List.of() : bucket.exporter.getFinishedSpanItems();
+    synchronized (lock) {
+      Bucket bucket = buckets.get(test);
+      return bucket == null ? List.of() : new ArrayList<>(bucket.ended);
+    }
   }
 
   /** The test's spans that started and have not ended, in start order. */
@@ -271,10 +270,9 @@ public final class SpanCapture implements SpanProcessor {
     synchronized (lock) {
       Bucket bucket = buckets.get(test);
       if (bucket != null) {
-        bucket.exporter.reset();
+        bucket.ended.clear();
         bucket.open.clear();
         bucket.started.clear();
-        bucket.ended = 0;
         bucket.dropped = 0;
       }
       changed();
@@ -312,12 +310,6 @@ public final class SpanCapture implements SpanProcessor {
 
   public void reset() {
     reset(DEFAULT);
-  }
-
-  private Bucket bucket(Object test) {
-    synchronized (lock) {
-      return buckets.get(test);
-    }
   }
 
   // --- signals --------------------------------------------------------------------------------

@@ -18,7 +18,6 @@ import io.opentelemetry.api.trace.TraceId;
 import io.opentelemetry.api.trace.TraceState;
 import io.opentelemetry.sdk.common.InstrumentationScopeInfo;
 import io.opentelemetry.sdk.resources.Resource;
-import io.opentelemetry.sdk.testing.trace.TestSpanData;
 import io.opentelemetry.sdk.trace.data.EventData;
 import io.opentelemetry.sdk.trace.data.LinkData;
 import io.opentelemetry.sdk.trace.data.SpanData;
@@ -175,23 +174,19 @@ public final class OtlpJsonReader {
       }
       long start = nanos(field(span, "startTimeUnixNano", "start_time_unix_nano"), path + ".startTimeUnixNano");
       long end = nanos(field(span, "endTimeUnixNano", "end_time_unix_nano"), path + ".endTimeUnixNano");
-      return TestSpanData.builder()
-          .setSpanContext(SpanContext.create(traceId, spanId, TraceFlags.getSampled(), TraceState.getDefault()))
-          .setParentSpanContext(parent)
-          .setName(nameNode.asText())
-          .setKind(kind(field(span, "kind"), path + ".kind"))
-          .setStartEpochNanos(start)
-          .setEndEpochNanos(end)
-          .setHasEnded(true)
-          .setResource(resource)
-          .setInstrumentationScopeInfo(scope)
-          .setAttributes(attributes(field(span, "attributes"), path + ".attributes"))
-          .setEvents(events)
-          .setTotalRecordedEvents(events.size())
-          .setLinks(links)
-          .setTotalRecordedLinks(links.size())
-          .setStatus(status(field(span, "status"), path + ".status"))
-          .build();
+      return new ImportedSpanData(
+          nameNode.asText(),
+          kind(field(span, "kind"), path + ".kind"),
+          SpanContext.create(traceId, spanId, TraceFlags.getSampled(), TraceState.getDefault()),
+          parent,
+          status(field(span, "status"), path + ".status"),
+          start,
+          end,
+          attributes(field(span, "attributes"), path + ".attributes"),
+          events,
+          links,
+          resource,
+          scope);
     }
 
     private String id(JsonNode node, String path, String name, String altName, int length, boolean required)

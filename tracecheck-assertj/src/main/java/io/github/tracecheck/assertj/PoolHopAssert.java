@@ -1,4 +1,4 @@
-package io.github.tracecheck.pools;
+package io.github.tracecheck.assertj;
 
 import io.github.tracecheck.model.SpanNode;
 import io.github.tracecheck.model.SpanStart;

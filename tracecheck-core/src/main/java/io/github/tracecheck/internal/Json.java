@@ -1,11 +1,11 @@
-package io.github.tracecheck.report;
+package io.github.tracecheck.internal;
 
-/** Writes JSON string literals; the reports need nothing more than that. */
-final class Json {
+/** Writes JSON string literals for the report writers. Internal: not for use outside tracecheck. */
+public final class Json {
 
   private Json() {}
 
-  static String string(String value) {
+  public static String string(String value) {
     StringBuilder out = new StringBuilder(value.length() + 2).append('"');
     for (int i = 0; i < value.length(); i++) {
       char c = value.charAt(i);
