@@ -1,18 +1,20 @@
 package io.github.tracecheck.rules;
 
+import io.github.tracecheck.semconv.ErrorAttributes;
+import io.github.tracecheck.semconv.HttpAttributes;
+import io.github.tracecheck.semconv.RpcAttributes;
 import io.github.tracecheck.pii.Masking;
-import static io.github.tracecheck.rules.SpanAttributes.describe;
+import static io.github.tracecheck.rules.SpanDescriptions.describe;
 
 import io.github.tracecheck.model.SpanNode;
 import io.github.tracecheck.model.Trace;
 import io.github.tracecheck.model.TraceForest;
-import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.sdk.trace.data.EventData;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -31,16 +33,6 @@ import java.util.Set;
 public final class MissingErrorStatusRule implements Rule {
 
   public static final String NAME = "missing-error-status";
-
-  private static final AttributeKey<String> EXCEPTION_TYPE = AttributeKey.stringKey("exception.type");
-  private static final AttributeKey<String> EXCEPTION_MESSAGE = AttributeKey.stringKey("exception.message");
-
-  /** gRPC status codes by number, as {@code rpc.grpc.status_code} records them. */
-  private static final String[] GRPC_CODES = {
-    "OK", "CANCELLED", "UNKNOWN", "INVALID_ARGUMENT", "DEADLINE_EXCEEDED", "NOT_FOUND",
-    "ALREADY_EXISTS", "PERMISSION_DENIED", "RESOURCE_EXHAUSTED", "FAILED_PRECONDITION", "ABORTED",
-    "OUT_OF_RANGE", "UNIMPLEMENTED", "INTERNAL", "UNAVAILABLE", "DATA_LOSS", "UNAUTHENTICATED"
-  };
 
   private static final Set<String> GRPC_SERVER_ERRORS =
       Set.of("UNKNOWN", "DEADLINE_EXCEEDED", "UNIMPLEMENTED", "INTERNAL", "UNAVAILABLE", "DATA_LOSS");
@@ -76,15 +68,14 @@ public final class MissingErrorStatusRule implements Rule {
 
   /** Why the span should have status ERROR, or null when it should not. */
   private static String failureWithoutError(SpanNode span) {
-    for (EventData event : span.data().getEvents()) {
-      if (event.getName().equals("exception")) {
-        String type = event.getAttributes().get(EXCEPTION_TYPE);
-        String message = event.getAttributes().get(EXCEPTION_MESSAGE);
-        return "recorded exception " + (type == null ? "(no type)" : Masking.redact(type))
-            + (message == null ? "" : ": \"" + Masking.redact(message) + "\"");
-      }
+    Optional<EventData> exception = ErrorAttributes.exceptionEvent(span);
+    if (exception.isPresent()) {
+      String type = exception.get().getAttributes().get(ErrorAttributes.EXCEPTION_TYPE);
+      String message = exception.get().getAttributes().get(ErrorAttributes.EXCEPTION_MESSAGE);
+      return "recorded exception " + (type == null ? "(no type)" : Masking.redact(type))
+          + (message == null ? "" : ": \"" + Masking.redact(message) + "\"");
     }
-    Long httpStatus = SpanAttributes.httpStatus(span);
+    Long httpStatus = HttpAttributes.statusCode(span);
     if (httpStatus != null) {
       if (span.kind() == SpanKind.SERVER && httpStatus >= 500) {
         return "is an HTTP server span that answered " + httpStatus;
@@ -96,7 +87,7 @@ public final class MissingErrorStatusRule implements Rule {
         return null; // a 4xx is the client's fault: the server's status stays unset
       }
     }
-    String grpcCode = grpcCode(span);
+    String grpcCode = RpcAttributes.grpcStatus(span);
     if (grpcCode != null && !grpcCode.equals("OK")) {
       if (span.kind() == SpanKind.CLIENT) {
         return "is a gRPC client span that received " + grpcCode;
@@ -108,27 +99,11 @@ public final class MissingErrorStatusRule implements Rule {
         return null;
       }
     }
-    String errorType = SpanAttributes.string(span, "error.type");
+    String errorType = ErrorAttributes.errorType(span);
     if (errorType != null) {
       return "has error.type \"" + Masking.redact(errorType) + "\"";
     }
     return null;
-  }
-
-  /** The gRPC status name from {@code rpc.response.status_code} or the older numeric attribute. */
-  private static String grpcCode(SpanNode span) {
-    if (!"grpc".equals(SpanAttributes.rpcSystem(span))) {
-      return null;
-    }
-    String name = SpanAttributes.string(span, "rpc.response.status_code");
-    if (name != null) {
-      return name.toUpperCase(Locale.ROOT);
-    }
-    Long number = SpanAttributes.number(span, "rpc.grpc.status_code");
-    if (number == null) {
-      return null;
-    }
-    return number >= 0 && number < GRPC_CODES.length ? GRPC_CODES[number.intValue()] : "code " + number;
   }
 
   private static String cause(String reason) {

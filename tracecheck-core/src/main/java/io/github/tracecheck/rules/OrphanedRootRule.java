@@ -1,6 +1,10 @@
 package io.github.tracecheck.rules;
 
-import static io.github.tracecheck.rules.SpanAttributes.describe;
+import io.github.tracecheck.semconv.HttpAttributes;
+import io.github.tracecheck.semconv.MessagingAttributes;
+import io.github.tracecheck.semconv.RpcAttributes;
+import io.github.tracecheck.semconv.ThreadAttributes;
+import static io.github.tracecheck.rules.SpanDescriptions.describe;
 
 import io.github.tracecheck.model.SpanNode;
 import io.github.tracecheck.model.SpanStart;
@@ -78,8 +82,8 @@ public final class OrphanedRootRule implements Rule {
     if (options.linksConnect() && !consumer.links().isEmpty()) {
       return null; // connected by link, as the messaging conventions allow
     }
-    String system = SpanAttributes.messagingSystem(consumer);
-    String destination = SpanAttributes.messagingDestination(consumer);
+    String system = MessagingAttributes.system(consumer);
+    String destination = MessagingAttributes.destination(consumer);
     SpanNode producer = causes.producerFor(system, destination, consumer);
     if (producer == null) {
       return null;
@@ -129,7 +133,7 @@ public final class OrphanedRootRule implements Rule {
     if (caller == null) {
       return null;
     }
-    String what = SpanAttributes.rpcService(server) != null ? "gRPC" : "HTTP";
+    String what = RpcAttributes.service(server) != null ? "gRPC" : "HTTP";
     return Finding.about(
         NAME,
         server,
@@ -143,13 +147,13 @@ public final class OrphanedRootRule implements Rule {
   }
 
   private static String callDescription(SpanNode client) {
-    String rpcService = SpanAttributes.rpcService(client);
+    String rpcService = RpcAttributes.service(client);
     if (rpcService != null) {
-      String system = SpanAttributes.rpcSystem(client);
-      return (system == null ? "" : system + " ") + rpcService + "/" + SpanAttributes.rpcMethod(client);
+      String system = RpcAttributes.system(client);
+      return (system == null ? "" : system + " ") + rpcService + "/" + RpcAttributes.method(client);
     }
-    String path = SpanAttributes.clientPath(client);
-    return SpanAttributes.httpMethod(client) + (path == null ? "" : " " + path);
+    String path = HttpAttributes.clientPath(client);
+    return HttpAttributes.method(client) + (path == null ? "" : " " + path);
   }
 
   private static Finding orphanedOnAnotherThread(SpanNode root, TraceForest forest, Causes causes) {
@@ -298,7 +302,7 @@ public final class OrphanedRootRule implements Rule {
         return null;
       }
       long start = server.data().getStartEpochNanos();
-      boolean rpc = SpanAttributes.rpcService(server) != null;
+      boolean rpc = RpcAttributes.service(server) != null;
       SpanNode best = null;
       int scanned = 0;
       for (int i = clients.lastStartedBy(start);
@@ -328,15 +332,15 @@ public final class OrphanedRootRule implements Rule {
 
     /** Paths must agree where both sides recorded one; a route template matches its paths. */
     private boolean samePath(SpanNode client, SpanNode server) {
-      String clientPath = SpanAttributes.clientPath(client);
+      String clientPath = HttpAttributes.clientPath(client);
       if (clientPath == null) {
         return true;
       }
-      String serverPath = SpanAttributes.serverPath(server);
+      String serverPath = HttpAttributes.serverPath(server);
       if (serverPath != null) {
         return serverPath.equals(clientPath);
       }
-      String route = SpanAttributes.serverRoute(server);
+      String route = HttpAttributes.route(server);
       return route == null || routes.computeIfAbsent(route, Causes::routePattern).matcher(clientPath).matches();
     }
 
@@ -408,20 +412,20 @@ public final class OrphanedRootRule implements Rule {
     /** The thread that started the span: from the capture, else a {@code thread.name} attribute. */
     String threadOf(SpanNode node) {
       return forest.startOf(node).map(SpanStart::threadName)
-          .orElseGet(() -> SpanAttributes.string(node, "thread.name"));
+          .orElseGet(() -> ThreadAttributes.threadName(node));
     }
 
     private static String destinationKey(SpanNode node) {
-      return "producer|" + SpanAttributes.messagingSystem(node) + "|" + SpanAttributes.messagingDestination(node);
+      return "producer|" + MessagingAttributes.system(node) + "|" + MessagingAttributes.destination(node);
     }
 
     /** What a client call and its server span share: RPC service and method, else the HTTP method. */
     private static String callKey(SpanNode node) {
-      if (SpanAttributes.rpcService(node) != null) {
-        return "rpc|" + Objects.toString(SpanAttributes.rpcSystem(node)) + "|" + SpanAttributes.rpcService(node)
-            + "|" + SpanAttributes.rpcMethod(node);
+      if (RpcAttributes.service(node) != null) {
+        return "rpc|" + Objects.toString(RpcAttributes.system(node)) + "|" + RpcAttributes.service(node)
+            + "|" + RpcAttributes.method(node);
       }
-      String method = SpanAttributes.httpMethod(node);
+      String method = HttpAttributes.method(node);
       return method == null ? null : "http|" + method;
     }
   }

@@ -1,6 +1,7 @@
 package io.github.tracecheck.rules;
 
-import static io.github.tracecheck.rules.SpanAttributes.describe;
+import io.github.tracecheck.semconv.DbAttributes;
+import static io.github.tracecheck.rules.SpanDescriptions.describe;
 
 import io.github.tracecheck.model.SpanNode;
 import io.github.tracecheck.model.Trace;
@@ -33,7 +34,7 @@ public final class SqlLiteralRule implements Rule {
     Map<String, Optional<SqlLiterals.Literal>> seen = new HashMap<>();
     for (Trace trace : forest.traces()) {
       for (SpanNode span : trace.spans()) {
-        String statement = SpanAttributes.string(span, "db.query.text", "db.statement");
+        String statement = DbAttributes.queryText(span);
         if (statement == null) {
           continue;
         }

@@ -1,0 +1,19 @@
+package io.github.tracecheck.semconv;
+
+import static io.github.tracecheck.semconv.AttributeReader.string;
+
+import io.github.tracecheck.model.SpanNode;
+
+/**
+ * The thread a span started on as the OpenTelemetry Java agent records it ({@code thread.name}), for
+ * spans that come from files or other processes rather than from the capture.
+ */
+public final class ThreadAttributes {
+
+  private ThreadAttributes() {}
+
+  /** {@code thread.name}; null when not recorded. */
+  public static String threadName(SpanNode span) {
+    return string(span, "thread.name");
+  }
+}
