@@ -34,9 +34,10 @@ public final class TraceForest {
   private final List<ForestProblem> problems;
   private final Map<String, SpanStart> starts;
   private final List<SpanStart> openSpans;
+  private final List<ContextLeak> contextLeaks;
 
   TraceForest(List<Trace> traces, Map<String, Trace> tracesById, List<ForestProblem> problems) {
-    this(traces, tracesById, problems, Map.of(), List.of());
+    this(traces, tracesById, problems, Map.of(), List.of(), List.of());
   }
 
   private TraceForest(
@@ -44,12 +45,14 @@ public final class TraceForest {
       Map<String, Trace> tracesById,
       List<ForestProblem> problems,
       Map<String, SpanStart> starts,
-      List<SpanStart> openSpans) {
+      List<SpanStart> openSpans,
+      List<ContextLeak> contextLeaks) {
     this.traces = Collections.unmodifiableList(traces);
     this.tracesById = tracesById;
     this.problems = Collections.unmodifiableList(problems);
     this.starts = starts;
     this.openSpans = Collections.unmodifiableList(openSpans);
+    this.contextLeaks = List.copyOf(contextLeaks);
   }
 
   /** Builds the forest of the given spans. Null elements are rejected with a clear message. */
@@ -77,7 +80,12 @@ public final class TraceForest {
         open.add(start);
       }
     }
-    return new TraceForest(forest.traces, forest.tracesById, forest.problems, byKey, open);
+    return new TraceForest(forest.traces, forest.tracesById, forest.problems, byKey, open, List.of());
+  }
+
+  /** This forest, with the contexts found still current on a thread after the work was done. */
+  public TraceForest withContextLeaks(List<ContextLeak> leaks) {
+    return new TraceForest(traces, tracesById, problems, starts, openSpans, leaks);
   }
 
   public static TraceForest empty() {
@@ -125,6 +133,11 @@ public final class TraceForest {
       }
     }
     return Optional.empty();
+  }
+
+  /** Contexts left current on a thread (a {@code Scope} never closed), as recorded with this snapshot. */
+  public List<ContextLeak> contextLeaks() {
+    return contextLeaks;
   }
 
   private static String key(String traceId, String spanId) {

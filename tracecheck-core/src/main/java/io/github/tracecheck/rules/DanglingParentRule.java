@@ -21,9 +21,12 @@ public final class DanglingParentRule implements Rule {
 
   public static final String NAME = "dangling-parent";
 
+  public static final RuleInfo INFO =
+      RuleInfo.of(NAME, "a span whose local parent was never captured", RuleMode.FAIL);
+
   @Override
-  public String name() {
-    return NAME;
+  public RuleInfo info() {
+    return INFO;
   }
 
   @Override

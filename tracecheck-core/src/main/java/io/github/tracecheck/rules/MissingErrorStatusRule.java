@@ -34,12 +34,21 @@ public final class MissingErrorStatusRule implements Rule {
 
   public static final String NAME = "missing-error-status";
 
+  public static final RuleInfo INFO =
+      RuleInfo.of(NAME, "a failure recorded on a span whose status is not ERROR", RuleMode.FAIL)
+          .withConventions(
+              "exception event (recordException does not set the status)",
+              "HTTP: server 5xx SHOULD be ERROR, server 4xx MUST stay unset, client 4xx/5xx SHOULD be ERROR",
+              "http.response.status_code (http.status_code; Micrometer: status with outcome)",
+              "gRPC: rpc.response.status_code (rpc.grpc.status_code), per side",
+              "error.type");
+
   private static final Set<String> GRPC_SERVER_ERRORS =
       Set.of("UNKNOWN", "DEADLINE_EXCEEDED", "UNIMPLEMENTED", "INTERNAL", "UNAVAILABLE", "DATA_LOSS");
 
   @Override
-  public String name() {
-    return NAME;
+  public RuleInfo info() {
+    return INFO;
   }
 
   @Override

@@ -40,14 +40,22 @@ public final class OrphanedRootRule implements Rule {
 
   public static final String NAME = "orphaned-root";
 
+  public static final RuleInfo INFO =
+      RuleInfo.of(NAME, "a root span that should have continued a trace: a hop lost the context", RuleMode.FAIL)
+          .withConventions(
+              "messaging: a process span has the message's creation context as parent, or links to it",
+              "messaging.system, messaging.destination.name (messaging.destination)",
+              "rpc.system, rpc.service, rpc.method",
+              "http.request.method (http.method), url.full (http.url), url.path (http.target), http.route");
+
   /** Bounds the backward scan for an open span on another thread, so hostile input stays linear. */
   private static final int MAX_SPANS_SCANNED_PER_ORPHAN = 10_000;
 
   private static final Pattern ROUTE_PARAMETER = Pattern.compile("\\{[^/}]*}|:[^/]+|\\*");
 
   @Override
-  public String name() {
-    return NAME;
+  public RuleInfo info() {
+    return INFO;
   }
 
   @Override

@@ -35,11 +35,14 @@ public final class PiiRule implements Rule {
 
   public static final String NAME = "pii";
 
+  public static final RuleInfo INFO =
+      RuleInfo.of(NAME, "personal data or a secret in a span name, attribute key or value", RuleMode.FAIL);
+
   private static final int MAX_CLEAN_TEXTS = 100_000;
 
   @Override
-  public String name() {
-    return NAME;
+  public RuleInfo info() {
+    return INFO;
   }
 
   @Override

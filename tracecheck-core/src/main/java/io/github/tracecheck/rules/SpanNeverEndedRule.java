@@ -16,9 +16,12 @@ public final class SpanNeverEndedRule implements Rule {
 
   public static final String NAME = "span-never-ended";
 
+  public static final RuleInfo INFO =
+      RuleInfo.of(NAME, "a span started and never ended", RuleMode.FAIL);
+
   @Override
-  public String name() {
-    return NAME;
+  public RuleInfo info() {
+    return INFO;
   }
 
   @Override

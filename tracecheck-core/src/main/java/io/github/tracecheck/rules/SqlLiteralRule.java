@@ -22,9 +22,13 @@ public final class SqlLiteralRule implements Rule {
 
   public static final String NAME = "sql-literal";
 
+  public static final RuleInfo INFO =
+      RuleInfo.of(NAME, "a SQL statement with literals where parameters belong", RuleMode.FAIL)
+          .withConventions("db.query.text (db.statement): literals are replaced by ?");
+
   @Override
-  public String name() {
-    return NAME;
+  public RuleInfo info() {
+    return INFO;
   }
 
   @Override

@@ -1,11 +1,12 @@
 package io.github.tracecheck.junit;
 
+import io.github.tracecheck.capture.ContextLeakProbe;
 import io.github.tracecheck.capture.SpanCapture;
+import io.github.tracecheck.model.ContextLeak;
 import io.github.tracecheck.model.TraceForest;
 import io.github.tracecheck.pii.Masking;
 import io.github.tracecheck.rules.Finding;
 import io.github.tracecheck.rules.FindingsReport;
-import io.github.tracecheck.rules.Rule;
 import io.github.tracecheck.rules.RuleOptions;
 import io.github.tracecheck.rules.Rules;
 import java.time.Duration;
@@ -14,8 +15,8 @@ import java.util.List;
 import java.util.function.Consumer;
 
 /**
- * Runs the checks after a test: the leaked-scope check on the test thread, a bounded wait for spans
- * still in flight, then the rules on the test's spans. Splits the findings by mode, drops the
+ * Runs the checks after a test: looks for a context left current on the test thread, waits (with a
+ * bound) for spans still in flight, then runs the rules on the test's spans. Splits the findings by mode, drops the
  * suppressed ones, and reports.
  */
 final class Gate {
@@ -53,22 +54,11 @@ final class Gate {
   private Gate() {}
 
   static Verdict run(SpanCapture capture, Object test, GateSettings settings, Duration await, RuleOptions options) {
-    List<Finding> findings = new ArrayList<>();
-    if (settings.mode(Rules.LEAKED_SCOPE) != GateMode.OFF) {
-      Finding leak = LeakedScopeCheck.check(() -> capture.startedSpans(test));
-      if (leak != null) {
-        findings.add(leak);
-      }
-    }
+    // The test thread is inspected first: the wait below must not run with a leaked context current.
+    List<ContextLeak> leaks = ContextLeakProbe.takeFromCurrentThread(capture.startedSpans(test)).stream().toList();
     awaitOpenSpans(capture, test, await);
-    TraceForest forest = capture.snapshot(test);
-    List<Rule> rules = new ArrayList<>();
-    for (Rule rule : Rules.builtIn()) {
-      if (settings.mode(rule.name()) != GateMode.OFF) {
-        rules.add(rule);
-      }
-    }
-    findings.addAll(Rules.check(forest, rules, options));
+    TraceForest forest = capture.snapshot(test).withContextLeaks(leaks);
+    List<Finding> findings = Rules.check(forest, settings.activeRules(), options);
 
     List<Finding> failures = new ArrayList<>();
     List<Finding> warnings = new ArrayList<>();

@@ -21,10 +21,10 @@ import org.junit.platform.commons.support.AnnotationSupport;
  */
 final class PiiSettings {
 
-  static final String ENABLE = "tracecheck.pii.detectors.enable";
-  static final String DISABLE = "tracecheck.pii.detectors.disable";
-  static final String CUSTOM = "tracecheck.pii.custom.";
-  static final String ALLOW = "tracecheck.pii.allow.";
+  static final String ENABLE = TraceCheck.PII_DETECTORS_ENABLE_PROPERTY_NAME;
+  static final String DISABLE = TraceCheck.PII_DETECTORS_DISABLE_PROPERTY_NAME;
+  static final String CUSTOM = TraceCheck.PII_CUSTOM_PROPERTY_PREFIX;
+  static final String ALLOW = TraceCheck.PII_ALLOW_PROPERTY_PREFIX;
 
   private final List<PiiDetector> detectors;
   private final List<PiiAllowance> allowances;

@@ -3,9 +3,9 @@ package io.github.tracecheck.junit;
 import io.github.tracecheck.model.SpanNode;
 import io.github.tracecheck.rules.Finding;
 import io.github.tracecheck.rules.Glob;
-import io.github.tracecheck.rules.Rules;
 import io.opentelemetry.api.common.AttributeKey;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 
@@ -33,11 +33,13 @@ final class Suppression {
    * Validates and builds a suppression.
    *
    * @param source where it was declared, for error messages, e.g. "@SuppressFinding on CheckoutIT"
+   * @param knownRules the names of the rules the run knows
    */
-  static Suppression of(String rule, String span, String attribute, String reason, String source) {
-    if (!Rules.knownNames().contains(rule)) {
+  static Suppression of(
+      String rule, String span, String attribute, String reason, String source, Set<String> knownRules) {
+    if (!knownRules.contains(rule)) {
       throw new ExtensionConfigurationException(
-          source + ": unknown rule '" + rule + "'; known rules: " + GateSettings.sortedRuleNames());
+          source + ": unknown rule '" + rule + "'; known rules: " + GateSettings.sortedRuleNames(knownRules));
     }
     if (span.isBlank() && attribute.isBlank()) {
       throw new ExtensionConfigurationException(

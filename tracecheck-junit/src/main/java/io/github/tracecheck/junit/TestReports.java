@@ -25,8 +25,8 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  */
 final class TestReports {
 
-  static final String DIR = "tracecheck.report.dir";
-  static final String MODE = "tracecheck.report.mode";
+  static final String DIR = TraceCheck.REPORT_DIR_PROPERTY_NAME;
+  static final String MODE = TraceCheck.REPORT_MODE_PROPERTY_NAME;
 
   /** When reports are written. */
   enum Mode {

@@ -44,22 +44,82 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(TraceCheckExtension.class)
 public @interface TraceCheck {
 
+  /** Property for {@link #awaitTimeout()}. */
+  String AWAIT_TIMEOUT_PROPERTY_NAME = "tracecheck.await.timeout";
+
+  /** Property for {@link #resourceAttributes()}, comma-separated {@code key=value} pairs. */
+  String RESOURCE_ATTRIBUTES_PROPERTY_NAME = "tracecheck.resource.attributes";
+
+  /** Property for {@link #captureStackTraces()}. */
+  String CAPTURE_STACK_TRACES_PROPERTY_NAME = "tracecheck.capture.stack-traces";
+
+  /** Property: the ended spans kept per test (default 100,000); a test that makes more fails saying so. */
+  String MAX_SPANS_PROPERTY_NAME = "tracecheck.capture.max-spans";
+
+  /** Property for {@link #gate()}: {@code fail}, {@code warn} or {@code off} for every rule. */
+  String GATE_PROPERTY_NAME = "tracecheck.gate";
+
+  /** Property: the rule names (comma-separated) whose findings fail the test. */
+  String GATE_FAIL_PROPERTY_NAME = "tracecheck.gate.fail";
+
+  /** Property: the rule names (comma-separated) whose findings are reported as warnings. */
+  String GATE_WARN_PROPERTY_NAME = "tracecheck.gate.warn";
+
+  /** Property: the rule names (comma-separated) that do not run. */
+  String GATE_OFF_PROPERTY_NAME = "tracecheck.gate.off";
+
+  /** Property: how long the gate waits after a test for spans still open to end (default 1s). */
+  String GATE_AWAIT_PROPERTY_NAME = "tracecheck.gate.await";
+
+  /** Property: whether a consumer span linking to its producer counts as connected (default true). */
+  String LINKS_CONNECT_PROPERTY_NAME = "tracecheck.gate.links-connect";
+
+  /** Property for {@link #rules()}: fully qualified class names, comma-separated. */
+  String RULES_PROPERTY_NAME = "tracecheck.rules";
+
+  /**
+   * Property prefix of numbered suppressions: {@code tracecheck.suppress.1.rule}, {@code .span},
+   * {@code .attribute}, {@code .reason}, then {@code tracecheck.suppress.2.rule}, ...
+   */
+  String SUPPRESS_PROPERTY_PREFIX = "tracecheck.suppress.";
+
+  /** Property: built-in PII detectors turned on beyond the defaults, e.g. {@code ip-address}. */
+  String PII_DETECTORS_ENABLE_PROPERTY_NAME = "tracecheck.pii.detectors.enable";
+
+  /** Property: PII detectors turned off, by name. */
+  String PII_DETECTORS_DISABLE_PROPERTY_NAME = "tracecheck.pii.detectors.disable";
+
+  /** Property prefix of custom PII detectors: {@code tracecheck.pii.custom.1.name}, {@code .pattern}, {@code .description}. */
+  String PII_CUSTOM_PROPERTY_PREFIX = "tracecheck.pii.custom.";
+
+  /**
+   * Property prefix of PII allowances: {@code tracecheck.pii.allow.1.detector}, {@code .attribute},
+   * {@code .span}, {@code .reason}.
+   */
+  String PII_ALLOW_PROPERTY_PREFIX = "tracecheck.pii.allow.";
+
+  /** Property: which reports to write, {@code failed} (default), {@code all} or {@code off}. */
+  String REPORT_MODE_PROPERTY_NAME = "tracecheck.report.mode";
+
+  /** Property: where the reports go (default {@code target/tracecheck}). */
+  String REPORT_DIR_PROPERTY_NAME = "tracecheck.report.dir";
+
   /**
    * How long the await methods of {@link CapturedTraces} wait by default, e.g. {@code "10s"},
-   * {@code "500ms"} or {@code "PT2M"}. Property: {@code tracecheck.await.timeout}; default 10s.
+   * {@code "500ms"} or {@code "PT2M"}. Property: {@value #AWAIT_TIMEOUT_PROPERTY_NAME}; default 10s.
    */
   String awaitTimeout() default "";
 
   /**
    * Resource attributes of the captured spans as {@code key=value} pairs, e.g. {@code
-   * "service.name=checkout"}. Property: {@code tracecheck.resource.attributes}, comma-separated.
+   * "service.name=checkout"}. Property: {@value #RESOURCE_ATTRIBUTES_PROPERTY_NAME}, comma-separated.
    * Default: {@code service.name} is the test class's simple name.
    */
   String[] resourceAttributes() default {};
 
   /**
    * What the gate does with findings after each test: {@code "fail"} (the default), {@code "warn"}
-   * or {@code "off"}. Property: {@code tracecheck.gate}. Per rule: {@link TraceCheckRule}, or the
+   * or {@code "off"}. Property: {@value #GATE_PROPERTY_NAME}. Per rule: {@link TraceCheckRule}, or the
    * properties {@code tracecheck.gate.fail}, {@code tracecheck.gate.warn} and {@code
    * tracecheck.gate.off} listing rule names.
    */
@@ -78,4 +138,14 @@ public @interface TraceCheck {
    * tracecheck.pii.custom.1.name}, {@code .pattern} (a Java regex) and {@code .description}.
    */
   Class<? extends io.github.tracecheck.pii.PiiDetector>[] piiDetectors() default {};
+
+  /**
+   * Rules of your own that the gate runs after each test with the built-in ones: classes
+   * implementing {@link io.github.tracecheck.rules.Rule} with a no-argument constructor. They are
+   * configured ({@link TraceCheckRule}, {@code tracecheck.gate.*}), suppressed ({@link
+   * SuppressFinding}) and reported like built-in rules. Rules registered in {@code
+   * META-INF/services/io.github.tracecheck.rules.Rule} join without being listed here. Property:
+   * {@value #RULES_PROPERTY_NAME}; the annotation's rules are added to the property's.
+   */
+  Class<? extends io.github.tracecheck.rules.Rule>[] rules() default {};
 }

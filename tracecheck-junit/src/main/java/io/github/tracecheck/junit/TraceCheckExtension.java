@@ -127,7 +127,7 @@ public final class TraceCheckExtension
         AnnotationSupport.findAnnotation(testClass, TraceCheck.class).orElse(null);
     TraceCheckSettings settings =
         TraceCheckSettings.read(
-            annotation, new PropertySource(classContext::getConfigurationParameter), testClass.getSimpleName());
+            annotation, new PropertySource(classContext::getConfigurationParameter), testClass);
     return new TraceCheckSession(settings, run(classContext));
   }
 

@@ -19,12 +19,12 @@ import org.junit.jupiter.api.extension.ExtensionConfigurationException;
  */
 final class TraceCheckSettings {
 
-  static final String AWAIT_TIMEOUT = "tracecheck.await.timeout";
-  static final String RESOURCE_ATTRIBUTES = "tracecheck.resource.attributes";
-  static final String CAPTURE_STACK_TRACES = "tracecheck.capture.stack-traces";
-  static final String GATE_AWAIT = "tracecheck.gate.await";
-  static final String LINKS_CONNECT = "tracecheck.gate.links-connect";
-  static final String MAX_SPANS = "tracecheck.capture.max-spans";
+  static final String AWAIT_TIMEOUT = TraceCheck.AWAIT_TIMEOUT_PROPERTY_NAME;
+  static final String RESOURCE_ATTRIBUTES = TraceCheck.RESOURCE_ATTRIBUTES_PROPERTY_NAME;
+  static final String CAPTURE_STACK_TRACES = TraceCheck.CAPTURE_STACK_TRACES_PROPERTY_NAME;
+  static final String GATE_AWAIT = TraceCheck.GATE_AWAIT_PROPERTY_NAME;
+  static final String LINKS_CONNECT = TraceCheck.LINKS_CONNECT_PROPERTY_NAME;
+  static final String MAX_SPANS = TraceCheck.MAX_SPANS_PROPERTY_NAME;
   static final Duration DEFAULT_AWAIT_TIMEOUT = Duration.ofSeconds(10);
   static final Duration DEFAULT_GATE_AWAIT = Duration.ofSeconds(1);
 
@@ -64,9 +64,11 @@ final class TraceCheckSettings {
    * @param annotation the class's annotation, or null when the extension was registered without it
    * @param properties looks a configuration parameter up, e.g. {@code
    *     ExtensionContext::getConfigurationParameter}
+   * @param testClass the test class: its simple name is the default service name, its class loader
+   *     finds the user's rules
    */
-  static TraceCheckSettings read(
-      TraceCheck annotation, PropertySource properties, String defaultServiceName) {
+  static TraceCheckSettings read(TraceCheck annotation, PropertySource properties, Class<?> testClass) {
+    String defaultServiceName = testClass.getSimpleName();
     String timeoutText =
         annotation != null && !annotation.awaitTimeout().isEmpty()
             ? annotation.awaitTimeout()
@@ -104,9 +106,14 @@ final class TraceCheckSettings {
         parseBoolean(CAPTURE_STACK_TRACES, stacks),
         gateAwait,
         linksConnect,
-        GateSettings.read(annotation, properties),
+        GateSettings.read(annotation, properties, RuleSettings.read(annotation, properties, classLoader(testClass))),
         PiiSettings.read(annotation, properties),
         parsePositive(MAX_SPANS, properties.get(MAX_SPANS).orElse(String.valueOf(SpanCapture.DEFAULT_MAX_SPANS))));
+  }
+
+  private static ClassLoader classLoader(Class<?> testClass) {
+    ClassLoader loader = testClass.getClassLoader();
+    return loader != null ? loader : ClassLoader.getSystemClassLoader();
   }
 
   static int parsePositive(String key, String text) {

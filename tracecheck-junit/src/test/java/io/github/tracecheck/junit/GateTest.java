@@ -348,13 +348,15 @@ class GateTest {
     void noReason() {}
   }
 
+  // Known rules include no-todo-spans: UserRuleTest registers it for this module's tests with ServiceLoader.
   @Test
   void badGateSettingsAreConfigurationErrors() {
     assertThat(failure(run(UnknownRule.class)))
         .isInstanceOf(ExtensionConfigurationException.class)
         .hasMessage(
             "@TraceCheckRule on UnknownRule.typo: unknown rule 'orphan'; known rules: dangling-parent,"
-                + " leaked-scope, missing-error-status, orphaned-root, pii, span-never-ended, sql-literal");
+                + " leaked-scope, missing-error-status, no-todo-spans, orphaned-root, pii, span-never-ended,"
+                + " sql-literal");
     assertThat(failure(run(SuppressionWithoutReason.class)))
         .isInstanceOf(ExtensionConfigurationException.class)
         .hasMessage("@SuppressFinding on SuppressionWithoutReason.noReason: a suppression must give a reason");
@@ -364,7 +366,7 @@ class GateTest {
                 .map(e -> e.getRequiredPayload(TestExecutionResult.class).getThrowable().orElseThrow().getMessage()))
         .containsExactly(
             "tracecheck.gate.warn: unknown rule 'nope'; known rules: dangling-parent, leaked-scope,"
-                + " missing-error-status, orphaned-root, pii, span-never-ended, sql-literal");
+                + " missing-error-status, no-todo-spans, orphaned-root, pii, span-never-ended, sql-literal");
     assertThat(
             run(TwoIndependentRequests.class, Map.of("tracecheck.gate", "strict"))
                 .containerEvents().failed().stream()
