@@ -5,13 +5,14 @@ import static io.github.tracecheck.assertj.error.ShouldHaveNoFindings.shouldHave
 import static io.github.tracecheck.assertj.error.ShouldSatisfy.shouldSatisfy;
 
 import io.github.tracecheck.model.ForestProblem;
+import io.github.tracecheck.pii.Masking;
 import io.github.tracecheck.model.SpanNode;
 import io.github.tracecheck.model.Trace;
 import io.github.tracecheck.model.TraceForest;
 import io.github.tracecheck.render.TraceTreeRenderer;
 import io.github.tracecheck.rules.DanglingParentRule;
 import io.github.tracecheck.rules.Finding;
-import io.github.tracecheck.rules.FindingsReport;
+import io.github.tracecheck.render.FindingsReport;
 import io.github.tracecheck.rules.MissingErrorStatusRule;
 import io.github.tracecheck.rules.OrphanedRootRule;
 import io.github.tracecheck.rules.PiiRule;
@@ -129,7 +130,7 @@ public class TraceForestAssert extends AbstractAssert<TraceForestAssert, TraceFo
         if (problems.length() > 0) {
           problems.append('\n');
         }
-        problems.append(problem);
+        problems.append(Masking.redact(problem.toString()));
         if (problem.span() != null) {
           marked.add(problem.span());
         }

@@ -1,11 +1,12 @@
 package io.github.tracecheck.cli;
 
 import io.github.tracecheck.model.ForestProblem;
+import io.github.tracecheck.pii.Masking;
 import io.github.tracecheck.model.TraceForest;
 import io.github.tracecheck.otlp.OtlpFormatException;
 import io.github.tracecheck.otlp.OtlpJsonReader;
 import io.github.tracecheck.rules.Finding;
-import io.github.tracecheck.rules.FindingsReport;
+import io.github.tracecheck.render.FindingsReport;
 import io.github.tracecheck.rules.RuleOptions;
 import io.github.tracecheck.rules.Rules;
 import io.opentelemetry.sdk.trace.data.SpanData;
@@ -78,7 +79,7 @@ public final class TraceCheckCli {
     out.println("tracecheck: read " + spans.size() + " spans in " + forest.traces().size() + " traces from "
         + files.size() + (files.size() == 1 ? " file" : " files"));
     for (ForestProblem problem : forest.problems()) {
-      out.println("malformed: " + problem);
+      out.println("malformed: " + Masking.redact(problem.toString()));
     }
     List<Finding> findings = Rules.check(forest, Rules.builtIn(), options);
     if (findings.isEmpty()) {

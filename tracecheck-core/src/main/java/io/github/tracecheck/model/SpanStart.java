@@ -1,6 +1,5 @@
 package io.github.tracecheck.model;
 
-import io.github.tracecheck.pii.Masking;
 import io.opentelemetry.api.trace.SpanContext;
 import io.opentelemetry.api.trace.SpanKind;
 import java.util.List;
@@ -80,7 +79,7 @@ public final class SpanStart {
 
   @Override
   public String toString() {
-    return "'" + Masking.redact(name) + "' [" + kind + "] " + spanContext.getSpanId() + " started on thread '"
+    return "'" + name + "' [" + kind + "] " + spanContext.getSpanId() + " started on thread '"
         + threadName + "'";
   }
 }

@@ -1,6 +1,5 @@
 package io.github.tracecheck.model;
 
-import io.github.tracecheck.pii.Masking;
 import io.opentelemetry.api.trace.SpanId;
 import io.opentelemetry.api.trace.TraceId;
 import io.opentelemetry.sdk.trace.data.SpanData;
@@ -118,7 +117,7 @@ final class TraceForestBuilder {
               new ForestProblem(
                   ForestProblem.Kind.INVALID_SPAN_ID,
                   node,
-                  "span '" + Masking.redact(node.name()) + "' has span id '" + spanId
+                  "span '" + node.name() + "' has span id '" + spanId
                       + "', which is not 16 lowercase hex digits, or is all zeros"));
           continue;
         }
@@ -128,8 +127,8 @@ final class TraceForestBuilder {
               new ForestProblem(
                   ForestProblem.Kind.DUPLICATE_SPAN_ID,
                   node,
-                  "span '" + Masking.redact(node.name()) + "' has span id " + spanId
-                      + ", already used by span '" + Masking.redact(first.name()) + "' of the same trace; children are attached to the first"));
+                  "span '" + node.name() + "' has span id " + spanId
+                      + ", already used by span '" + first.name() + "' of the same trace; children are attached to the first"));
         }
       }
     }
@@ -147,7 +146,7 @@ final class TraceForestBuilder {
               new ForestProblem(
                   ForestProblem.Kind.SELF_PARENT,
                   node,
-                  "span '" + Masking.redact(node.name()) + "' (" + parentId + ") names itself as its parent;"
+                  "span '" + node.name() + "' (" + parentId + ") names itself as its parent;"
                       + " it is treated as a root"));
           continue;
         }
@@ -204,7 +203,7 @@ final class TraceForestBuilder {
           earliest = y;
         }
         if (names.size() < MAX_NAMES_IN_CYCLE_MESSAGE) {
-          names.add("'" + Masking.redact(nodes[y].name()) + "' (" + nodes[y].spanId() + ")");
+          names.add("'" + nodes[y].name() + "' (" + nodes[y].spanId() + ")");
         }
         length++;
         y = parent[y];
@@ -217,7 +216,7 @@ final class TraceForestBuilder {
               ForestProblem.Kind.PARENT_CYCLE,
               nodes[earliest],
               "parent links form a cycle: " + cycle + more + "; the cycle is cut above '"
-                  + Masking.redact(nodes[earliest].name()) + "', the earliest of its spans, which is treated as a root"));
+                  + nodes[earliest].name() + "', the earliest of its spans, which is treated as a root"));
       return earliest;
     }
 

@@ -1,6 +1,6 @@
 package io.github.tracecheck.pii;
 
-import io.github.tracecheck.rules.Glob;
+import io.github.tracecheck.internal.Glob;
 import java.util.Objects;
 import java.util.regex.Pattern;
 

@@ -2,20 +2,15 @@ package io.github.tracecheck.rules;
 
 import io.github.tracecheck.model.SpanNode;
 import io.github.tracecheck.model.SpanStart;
-import io.github.tracecheck.model.Trace;
-import io.github.tracecheck.model.TraceForest;
-import io.github.tracecheck.render.TraceTreeRenderer;
-import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * One problem a {@link Rule} found in captured traces: which rule, the span it is about, one
- * sentence saying what is wrong, and one saying the likely cause. It draws the trees involved with
- * the span (and the spans it relates to, such as the producer of an orphaned consumer) marked.
+ * sentence saying what is wrong, and one saying the likely cause. {@code
+ * io.github.tracecheck.render.FindingsReport} draws the trees involved with the span (and the spans
+ * it relates to, such as the producer of an orphaned consumer) marked.
  */
 public final class Finding {
 
@@ -94,31 +89,6 @@ public final class Finding {
   /** The finding in two lines: rule and message, then the likely cause. */
   public String summary() {
     return "[" + rule + "] " + message + "\n  likely cause: " + likelyCause;
-  }
-
-  /** The summary followed by each trace involved, with the span and related spans marked. */
-  public String render(TraceForest forest, TraceTreeRenderer renderer) {
-    StringBuilder out = new StringBuilder(summary());
-    Set<Trace> traces = new LinkedHashSet<>();
-    List<SpanNode> marked = new ArrayList<>(related);
-    if (span != null) {
-      marked.add(0, span);
-      traces.add(span.trace());
-    }
-    if (openSpan != null) {
-      forest.trace(openSpan.spanContext().getTraceId()).ifPresent(traces::add);
-    }
-    for (SpanNode node : related) {
-      traces.add(node.trace());
-    }
-    for (Trace trace : traces) {
-      out.append('\n').append(indent(renderer.render(trace, marked)));
-    }
-    return out.toString();
-  }
-
-  private static String indent(String text) {
-    return "  " + text.replace("\n", "\n  ");
   }
 
   @Override

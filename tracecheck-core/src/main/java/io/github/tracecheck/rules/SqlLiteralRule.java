@@ -6,7 +6,7 @@ import static io.github.tracecheck.rules.SpanDescriptions.describe;
 import io.github.tracecheck.model.SpanNode;
 import io.github.tracecheck.model.Trace;
 import io.github.tracecheck.model.TraceForest;
-import io.github.tracecheck.pii.SqlLiterals;
+import io.github.tracecheck.sql.SqlLiterals;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

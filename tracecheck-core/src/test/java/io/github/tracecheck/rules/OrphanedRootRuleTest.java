@@ -365,7 +365,7 @@ class OrphanedRootRuleTest {
 
     Finding finding = check(forest).get(0);
 
-    assertThat(finding.render(forest, io.github.tracecheck.render.TraceTreeRenderer.create()))
+    assertThat(io.github.tracecheck.render.FindingsReport.render(finding, forest, io.github.tracecheck.render.TraceTreeRenderer.create()))
         .isEqualTo(
             "[orphaned-root] consumer span \"orders process\" (order-worker) started a new trace, but producer"
                 + " span \"orders publish\" (api-gateway) sent to Kafka topic \"orders\" in trace"

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.github.tracecheck.model.TraceForest;
 import io.github.tracecheck.pii.Detectors;
 import io.github.tracecheck.pii.PiiAllowance;
+import io.github.tracecheck.render.FindingsReport;
 import io.github.tracecheck.render.TraceTreeRenderer;
 import io.github.tracecheck.testing.RealSdk;
 import io.opentelemetry.api.trace.Span;
@@ -42,8 +43,8 @@ class PiiRuleTest {
     assertThat(findings).extracting(Finding::message).containsExactlyInAnyOrder(
         "span \"POST /login\" (api-gateway) has an email address [email] in attribute \"user.email\": j***@e***.com",
         "span \"POST /login\" (api-gateway) has credentials in a URL [url-credentials] in attribute \"url.full\": s3***");
-    String rendered = findings.get(0).render(sdk.snapshot(), TraceTreeRenderer.create())
-        + findings.get(1).render(sdk.snapshot(), TraceTreeRenderer.create());
+    String rendered = FindingsReport.render(findings.get(0), sdk.snapshot(), TraceTreeRenderer.create())
+        + FindingsReport.render(findings.get(1), sdk.snapshot(), TraceTreeRenderer.create());
     assertThat(rendered).doesNotContain("jane.doe@example.com").doesNotContain("s3cr3tT0ken")
         .contains("url.full=https://shop.example.com/cb?access_token=s3***&x=1");
   }

@@ -3,6 +3,7 @@ package io.github.tracecheck.junit;
 import io.github.tracecheck.capture.SpanCapture;
 import io.github.tracecheck.model.SpanNode;
 import io.github.tracecheck.model.SpanStart;
+import io.github.tracecheck.pii.Masking;
 import io.github.tracecheck.model.TraceForest;
 import io.github.tracecheck.render.TraceTreeRenderer;
 import io.opentelemetry.api.OpenTelemetry;
@@ -145,7 +146,7 @@ public final class CapturedTraces {
       message.append("\nStill open (started, never ended): ").append(open.size())
           .append(open.size() == 1 ? " span" : " spans");
       for (SpanStart span : open) {
-        message.append("\n  ").append(span);
+        message.append("\n  ").append(Masking.redact(span.toString()));
       }
     }
     message.append("\nCaptured so far:\n")

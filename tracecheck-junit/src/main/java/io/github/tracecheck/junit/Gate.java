@@ -6,7 +6,7 @@ import io.github.tracecheck.model.ContextLeak;
 import io.github.tracecheck.model.TraceForest;
 import io.github.tracecheck.pii.Masking;
 import io.github.tracecheck.rules.Finding;
-import io.github.tracecheck.rules.FindingsReport;
+import io.github.tracecheck.render.FindingsReport;
 import io.github.tracecheck.rules.RuleOptions;
 import io.github.tracecheck.rules.Rules;
 import java.time.Duration;

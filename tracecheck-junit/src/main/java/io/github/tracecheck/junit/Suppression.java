@@ -2,7 +2,7 @@ package io.github.tracecheck.junit;
 
 import io.github.tracecheck.model.SpanNode;
 import io.github.tracecheck.rules.Finding;
-import io.github.tracecheck.rules.Glob;
+import io.github.tracecheck.internal.Glob;
 import io.opentelemetry.api.common.AttributeKey;
 import java.util.Map;
 import java.util.Set;

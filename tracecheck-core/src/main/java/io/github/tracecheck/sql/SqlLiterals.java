@@ -1,5 +1,6 @@
-package io.github.tracecheck.pii;
+package io.github.tracecheck.sql;
 
+import io.github.tracecheck.pii.Masking;
 import java.util.Locale;
 import java.util.Set;
 

@@ -1,4 +1,4 @@
-package io.github.tracecheck.rules;
+package io.github.tracecheck.internal;
 
 import java.util.regex.Pattern;
 

@@ -1,4 +1,4 @@
-package io.github.tracecheck.pii;
+package io.github.tracecheck.sql;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
