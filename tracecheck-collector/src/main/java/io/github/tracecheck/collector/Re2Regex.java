@@ -20,19 +20,30 @@ final class Re2Regex {
 
   private Re2Regex() {}
 
+  /** How a caller reports a regular expression it cannot use: the problem, and its cause or null. */
+  interface Failure {
+    CollectorConfigException of(String problem, Throwable cause);
+  }
+
+  /** Compiles the regular expression, or fails naming {@code where} it is configured. */
   static Pattern compile(String regex, String where) {
+    return compile(regex, (problem, cause) -> new CollectorConfigException(where + ": " + problem, cause));
+  }
+
+  /** Compiles the regular expression, or throws what {@code failure} makes of the problem. */
+  static Pattern compile(String regex, Failure failure) {
     Matcher unsupported = UNSUPPORTED.matcher(regex);
     if (unsupported.find()) {
-      throw new CollectorConfigException(
-          where + ": regular expression " + quote(regex) + " uses '" + unsupported.group()
+      throw failure.of(
+          "regular expression " + quote(regex) + " uses '" + unsupported.group()
               + "' (lookaround, backreference, atomic group or possessive quantifier), which Go's RE2 used by"
-              + " the Collector does not support");
+              + " the Collector does not support",
+          null);
     }
     try {
       return Pattern.compile(regex.replace("(?P<", "(?<"));
     } catch (PatternSyntaxException e) {
-      throw new CollectorConfigException(
-          where + ": invalid regular expression " + quote(regex) + ": " + e.getDescription(), e);
+      throw failure.of("invalid regular expression " + quote(regex) + ": " + e.getDescription(), e);
     }
   }
 

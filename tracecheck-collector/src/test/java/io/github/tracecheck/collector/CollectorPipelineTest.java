@@ -91,7 +91,7 @@ class CollectorPipelineTest {
         .hasMessage("processor transform, trace_statements[0]: OTTL function 'merge_maps' is not supported by"
             + " tracecheck (statement: merge_maps(attributes, cache, \"upsert\"))");
     assertThatThrownBy(() -> CollectorPipeline.fromYaml(pipeline("transform", "trace_statements: ['set(cache[\"x\"], 1)']"), null))
-        .hasMessage("processor transform, trace_statements[0]: cannot parse OTTL statement (path 'cache' is not"
+        .hasMessage("processor transform, trace_statements[0]: cannot parse OTTL statement at column 5 (path 'cache' is not"
             + " supported; use attributes, attributes[\"key\"], name or resource.attributes): set(cache[\"x\"], 1)");
     assertThatThrownBy(() -> CollectorPipeline.fromYaml(pipeline("transform", "trace_statements: ['limit(attributes, 10, [])']"), null))
         .hasMessage("processor transform, trace_statements[0]: OTTL function 'limit' is not supported by tracecheck"

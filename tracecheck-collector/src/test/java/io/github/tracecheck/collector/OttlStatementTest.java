@@ -11,7 +11,10 @@ import io.opentelemetry.sdk.testing.trace.TestSpanData;
 import io.opentelemetry.sdk.trace.data.EventData;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import io.opentelemetry.sdk.trace.data.StatusData;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** Each supported OTTL function and condition on one span, checked against what the Collector does. */
@@ -114,5 +117,71 @@ class OttlStatementTest {
         .containsExactlyInAnyOrder("http.target", "user.name", "user.password", "count");
     assertThat(attribute(out, "user.password")).isEqualTo("f3bbbd66a63d4bf1747940578ec3d0103530e21d");
     assertThat(attribute(out, "http.target")).startsWith("/users/42?").endsWith("&x=1").doesNotContain("abc");
+  }
+
+  private static final List<String> MANY_SPANS_STATEMENTS = List.of(
+      "replace_pattern(attributes[\"http.target\"], \"token=([^&]+)\", \"token=<$1>\")",
+      "replace_all_patterns(attributes, \"value\", \"\\\\S+@\\\\S+\", \"<email>\")",
+      "delete_matching_keys(attributes, \"^password\")",
+      "replace_match(name, \"GET /users/*\", \"GET /users/{id}\")",
+      "set(attributes[\"ends.with.one\"], true) where IsMatch(attributes[\"http.target\"], \"x=1$\")");
+
+  private static SpanData numbered(int i) {
+    return TestSpanData.builder()
+        .setName(i % 2 == 0 ? "GET /users/" + i : "POST /users")
+        .setKind(SpanKind.SERVER)
+        .setSpanContext(SpanContext.getInvalid())
+        .setStartEpochNanos(1).setEndEpochNanos(2).setHasEnded(true)
+        .setStatus(StatusData.unset())
+        .setAttributes(Attributes.builder()
+            .put("http.target", "/users/" + i + "?token=t" + i + "&x=" + i % 3)
+            .put("user.email", "user" + i + "@example.com")
+            .put("password." + i % 4, "secret" + i)
+            .put("count", (long) i)
+            .build())
+        .build();
+  }
+
+  private static List<OttlStatement> parse(List<String> statements) {
+    List<OttlStatement> parsed = new ArrayList<>();
+    for (String statement : statements) {
+      parsed.add(OttlStatement.parse(statement, "span", "test"));
+    }
+    return parsed;
+  }
+
+  private static SpanData applyTo(List<OttlStatement> statements, SpanData span) {
+    SpanRecord record = new SpanRecord(span);
+    OttlStatement.applyAll(statements, record);
+    return record.toSpanData();
+  }
+
+  private static Map<String, Object> attributes(SpanData span) {
+    Map<String, Object> map = new LinkedHashMap<>();
+    span.getAttributes().forEach((key, value) -> map.put(key.getKey(), value));
+    return map;
+  }
+
+  @Test
+  void oneParsedStatementListGivesEverySpanTheSameResultAsParsingItForThatSpan() {
+    List<OttlStatement> parsedOnce = parse(MANY_SPANS_STATEMENTS);
+
+    for (int i = 0; i < 3_000; i++) {
+      SpanData out = applyTo(parsedOnce, numbered(i));
+
+      Map<String, Object> expected = new LinkedHashMap<>();
+      expected.put("http.target", "/users/" + i + "?token=<t" + i + ">&x=" + i % 3);
+      expected.put("user.email", "<email>");
+      expected.put("count", (long) i);
+      if (i % 3 == 1) {
+        expected.put("ends.with.one", true);
+      }
+      assertThat(attributes(out)).as("span %d", i).isEqualTo(expected);
+      assertThat(out.getName()).as("span %d", i).isEqualTo(i % 2 == 0 ? "GET /users/{id}" : "POST /users");
+
+      SpanData parsedForThisSpan = applyTo(parse(MANY_SPANS_STATEMENTS), numbered(i));
+      assertThat(attributes(out)).isEqualTo(attributes(parsedForThisSpan));
+      assertThat(out.getName()).isEqualTo(parsedForThisSpan.getName());
+    }
   }
 }

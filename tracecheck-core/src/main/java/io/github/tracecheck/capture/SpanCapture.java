@@ -9,14 +9,11 @@ import io.opentelemetry.sdk.trace.ReadableSpan;
 import io.opentelemetry.sdk.trace.SpanProcessor;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.BooleanSupplier;
+import java.util.function.Function;
 
 /**
  * A span processor that captures spans for checks, test by test. Ended spans are kept per test,
@@ -38,44 +35,25 @@ import java.util.function.BooleanSupplier;
  * otherwise it cannot be attributed, and is kept apart ({@link #unattributed()}) rather than blamed
  * on a test. Spans that end after their test finished are counted ({@link #lateSpans()}), not kept.
  *
- * <p><b>Bounds.</b> Each test keeps at most {@code maxSpansPerTest} ended spans; the rest are counted
- * ({@link #droppedSpans(Object)}) so the test can fail saying so instead of exhausting memory.
+ * <p><b>Bounds.</b> Each test keeps at most {@code maxSpansPerTest} ended spans and at most as many
+ * span starts; the rest are counted ({@link #droppedSpans(Object)}, {@link #droppedStarts(Object)})
+ * so the test can fail saying so instead of exhausting memory. Open spans are counted exactly
+ * ({@link #openSpanCount(Object)}) even past the bound.
+ *
+ * <p>This class is the processor and the facade; who owns a span, what a test keeps and how
+ * waiters are woken are each decided by a class of their own in this package.
  */
 public final class SpanCapture implements SpanProcessor {
 
   /** The default bound on the spans kept per test. */
   public static final int DEFAULT_MAX_SPANS = 100_000;
 
-  private static final Object DEFAULT = "default capture";
-  private static final Object UNATTRIBUTED = "unattributed";
-
-  /** What one test (or the default, or the unattributed) captured. */
-  private static final class Bucket {
-    final List<SpanData> ended = new ArrayList<>();
-    // Keyed by the SDK's span object, which is the same at start and end (identity equality).
-    final Map<ReadableSpan, SpanStart> open = new LinkedHashMap<>();
-    final List<SpanStart> started = new ArrayList<>();
-    final boolean captureStackTraces;
-    final int maxSpans;
-    int dropped;
-
-    Bucket(boolean captureStackTraces, int maxSpans) {
-      this.captureStackTraces = captureStackTraces;
-      this.maxSpans = maxSpans;
-    }
-  }
-
+  private final ChangeSignal signal = new ChangeSignal();
   private final Object lock = new Object();
-  private final boolean captureStackTraces;
-  private final int maxSpans;
-  // All guarded by lock.
-  private final Map<Object, Bucket> buckets = new HashMap<>();
-  private final Set<Object> activeTests = new LinkedHashSet<>();
-  private final Map<Thread, Object> threadOwners = new HashMap<>();
-  private final Map<String, Object> traceOwners = new HashMap<>();
-  private final Map<ReadableSpan, Object> spanOwners = new HashMap<>();
+  // All guarded by lock. The signal is told after each change, outside the lock.
+  private final Attribution attribution = new Attribution();
+  private final Map<Object, SpanBuffer> buffers = new HashMap<>();
   private long lateSpans;
-  private long generation;
 
   /** @param captureStackTraces record where each span was started (costs a stack walk per span) */
   public SpanCapture(boolean captureStackTraces) {
@@ -90,10 +68,8 @@ public final class SpanCapture implements SpanProcessor {
     if (maxSpansPerTest < 1) {
       throw new IllegalArgumentException("maxSpansPerTest must be at least 1, was " + maxSpansPerTest);
     }
-    this.captureStackTraces = captureStackTraces;
-    this.maxSpans = maxSpansPerTest;
-    buckets.put(DEFAULT, new Bucket(captureStackTraces, maxSpansPerTest));
-    buckets.put(UNATTRIBUTED, new Bucket(captureStackTraces, maxSpansPerTest));
+    buffers.put(Attribution.DEFAULT, new SpanBuffer(captureStackTraces, maxSpansPerTest));
+    buffers.put(Attribution.UNATTRIBUTED, new SpanBuffer(captureStackTraces, maxSpansPerTest));
   }
 
   // --- attribution ---------------------------------------------------------------------------
@@ -101,23 +77,19 @@ public final class SpanCapture implements SpanProcessor {
   /** Starts capturing for a test that runs on the current thread. */
   public void beginTest(Object test, boolean captureStackTraces, int maxSpans) {
     synchronized (lock) {
-      buckets.put(test, new Bucket(captureStackTraces, maxSpans));
-      activeTests.add(test);
-      threadOwners.put(Thread.currentThread(), test);
-      changed();
+      buffers.put(test, new SpanBuffer(captureStackTraces, maxSpans));
+      attribution.begin(test, Thread.currentThread());
     }
+    signal.changed();
   }
 
   /** Stops capturing for the test and forgets what it captured. */
   public void endTest(Object test) {
     synchronized (lock) {
-      activeTests.remove(test);
-      threadOwners.values().removeIf(test::equals);
-      traceOwners.values().removeIf(test::equals);
-      spanOwners.values().removeIf(test::equals);
-      buckets.remove(test);
-      changed();
+      attribution.end(test);
+      buffers.remove(test);
     }
+    signal.changed();
   }
 
   /**
@@ -126,11 +98,7 @@ public final class SpanCapture implements SpanProcessor {
    */
   public Object testOfCurrentThread() {
     synchronized (lock) {
-      Object owner = threadOwners.get(Thread.currentThread());
-      if (owner != null) {
-        return owner;
-      }
-      return activeTests.size() == 1 ? activeTests.iterator().next() : DEFAULT;
+      return attribution.testOf(Thread.currentThread());
     }
   }
 
@@ -139,16 +107,11 @@ public final class SpanCapture implements SpanProcessor {
   @Override
   public void onStart(Context parentContext, ReadWriteSpan span) {
     Thread thread = Thread.currentThread();
-    Bucket bucket;
+    SpanBuffer buffer;
     synchronized (lock) {
-      Object owner = traceOwners.get(span.getSpanContext().getTraceId());
-      if (owner == null || !buckets.containsKey(owner)) {
-        owner = ownerOfNewTrace(thread);
-        traceOwners.put(span.getSpanContext().getTraceId(), owner);
-      }
-      spanOwners.put(span, owner);
-      bucket = buckets.get(owner);
+      buffer = buffers.get(attribution.spanStarted(span, thread));
     }
+    // Built outside the lock: the stack walk is the expensive part.
     SpanStart start =
         new SpanStart(
             span.getName(),
@@ -157,24 +120,11 @@ public final class SpanCapture implements SpanProcessor {
             span.getParentSpanContext(),
             thread.getName(),
             span.toSpanData().getStartEpochNanos(),
-            bucket.captureStackTraces ? callerFrames() : List.of());
+            buffer.captureStackTraces() ? callerFrames() : List.of());
     synchronized (lock) {
-      bucket.open.put(span, start);
-      bucket.started.add(start);
-      changed();
+      buffer.spanStarted(span, start);
     }
-  }
-
-  /** The test a trace started on this thread belongs to. */
-  private Object ownerOfNewTrace(Thread thread) {
-    Object owner = threadOwners.get(thread);
-    if (owner != null) {
-      return owner;
-    }
-    if (activeTests.isEmpty()) {
-      return DEFAULT;
-    }
-    return activeTests.size() == 1 ? activeTests.iterator().next() : UNATTRIBUTED;
+    signal.changed();
   }
 
   @Override
@@ -186,20 +136,15 @@ public final class SpanCapture implements SpanProcessor {
   public void onEnd(ReadableSpan span) {
     SpanData data = span.toSpanData();
     synchronized (lock) {
-      Object owner = spanOwners.remove(span);
-      Bucket bucket = owner == null ? null : buckets.get(owner);
-      if (bucket == null) {
+      Object owner = attribution.spanEnded(span);
+      SpanBuffer buffer = owner == null ? null : buffers.get(owner);
+      if (buffer == null) {
         lateSpans++;
       } else {
-        bucket.open.remove(span);
-        if (bucket.ended.size() < bucket.maxSpans) {
-          bucket.ended.add(data);
-        } else {
-          bucket.dropped++;
-        }
+        buffer.spanEnded(span, data);
       }
-      changed();
     }
+    signal.changed();
   }
 
   @Override
@@ -211,34 +156,25 @@ public final class SpanCapture implements SpanProcessor {
 
   /** The spans ended (and kept) for the test, in the order they ended. */
   public List<SpanData> endedSpans(Object test) {
-    synchronized (lock) {
-      Bucket bucket = buckets.get(test);
-      return bucket == null ? List.of() : new ArrayList<>(bucket.ended);
-    }
+    return read(test, SpanBuffer::ended, List.of());
   }
 
-  /** The test's spans that started and have not ended, in start order. */
+  /**
+   * The test's spans that started and have not ended, in start order: those whose start was kept
+   * (see {@link #openSpanCount(Object)} for all of them).
+   */
   public List<SpanStart> openSpans(Object test) {
-    synchronized (lock) {
-      Bucket bucket = buckets.get(test);
-      return bucket == null ? List.of() : new ArrayList<>(bucket.open.values());
-    }
+    return read(test, SpanBuffer::open, List.of());
   }
 
-  /** How many of the test's spans started and have not ended. */
+  /** How many of the test's spans started and have not ended, including those past the bound. */
   public int openSpanCount(Object test) {
-    synchronized (lock) {
-      Bucket bucket = buckets.get(test);
-      return bucket == null ? 0 : bucket.open.size();
-    }
+    return read(test, SpanBuffer::openCount, 0);
   }
 
-  /** Every span started for the test, in start order. */
+  /** Every span start kept for the test (at most the bound), in start order. */
   public List<SpanStart> startedSpans(Object test) {
-    synchronized (lock) {
-      Bucket bucket = buckets.get(test);
-      return bucket == null ? List.of() : new ArrayList<>(bucket.started);
-    }
+    return read(test, SpanBuffer::started, List.of());
   }
 
   /**
@@ -252,10 +188,12 @@ public final class SpanCapture implements SpanProcessor {
 
   /** How many ended spans of the test were not kept because the bound was reached. */
   public int droppedSpans(Object test) {
-    synchronized (lock) {
-      Bucket bucket = buckets.get(test);
-      return bucket == null ? 0 : bucket.dropped;
-    }
+    return read(test, SpanBuffer::droppedEnds, 0);
+  }
+
+  /** How many span starts of the test were not kept because the bound was reached. */
+  public int droppedStarts(Object test) {
+    return read(test, SpanBuffer::droppedStarts, 0);
   }
 
   /** How many spans ended after their test had finished. */
@@ -268,48 +206,45 @@ public final class SpanCapture implements SpanProcessor {
   /** Forgets what the test captured so far. */
   public void reset(Object test) {
     synchronized (lock) {
-      Bucket bucket = buckets.get(test);
-      if (bucket != null) {
-        bucket.ended.clear();
-        bucket.open.clear();
-        bucket.started.clear();
-        bucket.dropped = 0;
+      SpanBuffer buffer = buffers.get(test);
+      if (buffer != null) {
+        buffer.clear();
       }
-      changed();
     }
+    signal.changed();
   }
 
   /** The traces whose root started where no single test could own it, while several tests ran. */
   public TraceForest unattributed() {
-    return snapshot(UNATTRIBUTED);
+    return snapshot(Attribution.UNATTRIBUTED);
   }
 
   /** Forgets the unattributed spans, once they have been reported. */
   public void clearUnattributed() {
-    reset(UNATTRIBUTED);
+    reset(Attribution.UNATTRIBUTED);
   }
 
   // The default capture: what a user of this class without tests sees.
 
   /** The spans ended so far outside any test, in the order they ended. */
   public List<SpanData> endedSpans() {
-    return endedSpans(DEFAULT);
+    return endedSpans(Attribution.DEFAULT);
   }
 
   public List<SpanStart> openSpans() {
-    return openSpans(DEFAULT);
+    return openSpans(Attribution.DEFAULT);
   }
 
   public List<SpanStart> startedSpans() {
-    return startedSpans(DEFAULT);
+    return startedSpans(Attribution.DEFAULT);
   }
 
   public TraceForest snapshot() {
-    return snapshot(DEFAULT);
+    return snapshot(Attribution.DEFAULT);
   }
 
   public void reset() {
-    reset(DEFAULT);
+    reset(Attribution.DEFAULT);
   }
 
   // --- signals --------------------------------------------------------------------------------
@@ -321,25 +256,13 @@ public final class SpanCapture implements SpanProcessor {
    * @return whether the condition held
    */
   public boolean await(BooleanSupplier condition, Duration timeout) throws InterruptedException {
-    long deadline = System.nanoTime() + timeout.toNanos();
-    while (true) {
-      // Read the generation before checking: a span ending in between wakes the wait at once.
-      long seen;
-      synchronized (lock) {
-        seen = generation;
-      }
-      if (condition.getAsBoolean()) {
-        return true;
-      }
-      synchronized (lock) {
-        while (generation == seen) {
-          long remaining = deadline - System.nanoTime();
-          if (remaining <= 0) {
-            return false;
-          }
-          lock.wait(remaining / 1_000_000, (int) (remaining % 1_000_000));
-        }
-      }
+    return signal.await(condition, timeout);
+  }
+
+  private <T> T read(Object test, Function<SpanBuffer, T> view, T none) {
+    synchronized (lock) {
+      SpanBuffer buffer = buffers.get(test);
+      return buffer == null ? none : view.apply(buffer);
     }
   }
 
@@ -353,11 +276,6 @@ public final class SpanCapture implements SpanProcessor {
       first++;
     }
     return List.of(stack).subList(first, stack.length);
-  }
-
-  private void changed() {
-    generation++;
-    lock.notifyAll();
   }
 
   /** The capture outlives the tracer providers that feed it: shutting one down keeps it open. */
