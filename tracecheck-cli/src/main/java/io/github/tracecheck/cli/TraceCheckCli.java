@@ -4,14 +4,14 @@ import io.github.tracecheck.model.ForestProblem;
 import io.github.tracecheck.pii.Masking;
 import io.github.tracecheck.model.TraceForest;
 import io.github.tracecheck.otlp.OtlpFormatException;
-import io.github.tracecheck.otlp.OtlpJsonReader;
+import io.github.tracecheck.otlp.OtlpFiles;
 import io.github.tracecheck.rules.Finding;
 import io.github.tracecheck.render.FindingsReport;
 import io.github.tracecheck.rules.RuleOptions;
 import io.github.tracecheck.rules.Rules;
 import io.opentelemetry.sdk.trace.data.SpanData;
+import java.io.InputStream;
 import java.io.PrintStream;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -23,6 +23,9 @@ import java.util.List;
  * <pre>
  * java -jar tracecheck-cli.jar [--no-links] FILE...
  * </pre>
+ *
+ * <p>The FILE {@code -} is standard input. Reading the files and checking them is the core's
+ * ({@link OtlpFiles}, {@link Rules}); this class parses the arguments, prints and picks the exit code.
  *
  * <p>Exit codes: 0 no findings, 1 findings (or malformed spans), 2 bad input or usage.
  */
@@ -36,48 +39,52 @@ public final class TraceCheckCli {
       "usage: tracecheck [--no-links] FILE...\n"
           + "Checks OpenTelemetry traces in OTLP JSON files (one document, or one per line) for orphaned\n"
           + "roots, dangling parents and missing error statuses.\n"
+          + "  FILE        an OTLP JSON file, or - for standard input\n"
           + "  --no-links  a consumer that only links to its producer counts as an orphan\n"
           + "exit codes: 0 no findings, 1 findings, 2 bad input";
 
   private TraceCheckCli() {}
 
   public static void main(String[] args) {
-    System.exit(run(args, System.out, System.err));
+    System.exit(run(args, System.in, System.out, System.err));
   }
 
-  /** Runs the command line; returns the exit code. */
+  /** Runs the command line with the process's standard input; returns the exit code. */
   public static int run(String[] args, PrintStream out, PrintStream err) {
+    return run(args, System.in, out, err);
+  }
+
+  /** Runs the command line; {@code in} is read for the input {@code -}. Returns the exit code. */
+  public static int run(String[] args, InputStream in, PrintStream out, PrintStream err) {
     RuleOptions options = RuleOptions.defaults();
-    List<Path> files = new ArrayList<>();
+    List<String> inputs = new ArrayList<>();
     for (String arg : args) {
       if (arg.equals("--no-links")) {
         options = options.withLinksConnect(false);
       } else if (arg.equals("-h") || arg.equals("--help")) {
         out.println(USAGE);
         return CLEAN;
-      } else if (arg.startsWith("-")) {
+      } else if (arg.startsWith("-") && !arg.equals(OtlpFiles.STANDARD_INPUT)) {
         err.println("tracecheck: unknown option " + arg + "\n" + USAGE);
         return BAD_INPUT;
       } else {
-        files.add(Path.of(arg));
+        inputs.add(arg);
       }
     }
-    if (files.isEmpty()) {
+    if (inputs.isEmpty()) {
       err.println(USAGE);
       return BAD_INPUT;
     }
-    List<SpanData> spans = new ArrayList<>();
-    for (Path file : files) {
-      try {
-        spans.addAll(OtlpJsonReader.read(file));
-      } catch (OtlpFormatException e) {
-        err.println("tracecheck: " + e.getMessage());
-        return BAD_INPUT;
-      }
+    List<SpanData> spans;
+    try {
+      spans = OtlpFiles.read(inputs, in);
+    } catch (OtlpFormatException e) {
+      err.println("tracecheck: " + e.getMessage());
+      return BAD_INPUT;
     }
     TraceForest forest = TraceForest.of(spans);
     out.println("tracecheck: read " + spans.size() + " spans in " + forest.traces().size() + " traces from "
-        + files.size() + (files.size() == 1 ? " file" : " files"));
+        + inputs.size() + (inputs.size() == 1 ? " file" : " files"));
     for (ForestProblem problem : forest.problems()) {
       out.println("malformed: " + Masking.redact(problem.toString()));
     }

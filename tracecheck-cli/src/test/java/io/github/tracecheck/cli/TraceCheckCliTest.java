@@ -2,9 +2,12 @@ package io.github.tracecheck.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
@@ -14,8 +17,13 @@ class TraceCheckCliTest {
   private final ByteArrayOutputStream err = new ByteArrayOutputStream();
 
   private int run(String... args) {
+    return runReading(InputStream.nullInputStream(), args);
+  }
+
+  private int runReading(InputStream in, String... args) {
     return TraceCheckCli.run(
         args,
+        in,
         new PrintStream(out, true, StandardCharsets.UTF_8),
         new PrintStream(err, true, StandardCharsets.UTF_8));
   }
@@ -119,5 +127,16 @@ class TraceCheckCliTest {
     assertThat(run(file("linked-consumer.json"))).isEqualTo(0);
     assertThat(run("--no-links", file("linked-consumer.json"))).isEqualTo(1);
     assertThat(out()).contains("[orphaned-root] consumer span \"orders process\" (order-worker) started a new trace");
+  }
+
+  @Test
+  void aDashReadsStandardInputWithTheFiles() throws Exception {
+    InputStream in = new ByteArrayInputStream(Files.readAllBytes(Path.of(file("clean.json"))));
+
+    assertThat(runReading(in, "-", file("broken.jsonl"))).isEqualTo(1);
+    assertThat(out()).startsWith("tracecheck: read 6 spans in 2 traces from 2 files\n");
+    assertThat(runReading(new ByteArrayInputStream("{\"resourceSpans\": [".getBytes(StandardCharsets.UTF_8)), "-"))
+        .isEqualTo(2);
+    assertThat(err()).startsWith("tracecheck: standard input: not valid JSON at line 1, column 20: Unexpected end-of-input");
   }
 }

@@ -1,6 +1,7 @@
 package io.github.tracecheck.otlp;
 
-import io.github.tracecheck.internal.Json;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
 import io.github.tracecheck.model.SpanNode;
 import io.github.tracecheck.model.TraceForest;
 import io.github.tracecheck.pii.Masking;
@@ -11,101 +12,161 @@ import io.opentelemetry.sdk.resources.Resource;
 import io.opentelemetry.sdk.trace.data.EventData;
 import io.opentelemetry.sdk.trace.data.LinkData;
 import io.opentelemetry.sdk.trace.data.SpanData;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.StringJoiner;
 
 /**
  * Writes captured spans as OTLP JSON - the protobuf JSON mapping of {@code ExportTraceServiceRequest}
- * that the Collector's file exporter writes and tracecheck's command line reads - grouped by
- * resource and instrumentation scope. String values are masked like every other report.
+ * that the Collector's file exporter writes and {@link OtlpJsonReader} reads - grouped by resource
+ * and instrumentation scope, as one document on one line. Attribute keys and string values, span
+ * and event names and status messages are masked like every other report.
  */
 public final class OtlpJsonWriter {
 
+  private static final JsonFactory FACTORY = new JsonFactory();
+
   private OtlpJsonWriter() {}
 
+  /** The forest as one OTLP JSON document. */
   public static String write(TraceForest forest) {
-    Map<Resource, Map<InstrumentationScopeInfo, StringJoiner>> grouped = new LinkedHashMap<>();
-    for (SpanNode node : forest.spans()) {
-      SpanData span = node.data();
-      grouped.computeIfAbsent(span.getResource(), r -> new LinkedHashMap<>())
-          .computeIfAbsent(span.getInstrumentationScopeInfo(), s -> new StringJoiner(","))
-          .add(span(span));
-    }
-    StringJoiner resources = new StringJoiner(",");
-    for (Map.Entry<Resource, Map<InstrumentationScopeInfo, StringJoiner>> resource : grouped.entrySet()) {
-      StringJoiner scopes = new StringJoiner(",");
-      for (Map.Entry<InstrumentationScopeInfo, StringJoiner> scope : resource.getValue().entrySet()) {
-        InstrumentationScopeInfo info = scope.getKey();
-        scopes.add("{\"scope\":{\"name\":" + Json.string(info.getName())
-            + (info.getVersion() == null ? "" : ",\"version\":" + Json.string(info.getVersion()))
-            + "},\"spans\":[" + scope.getValue() + "]}");
-      }
-      resources.add("{\"resource\":{\"attributes\":" + attributes(resource.getKey().getAttributes())
-          + "},\"scopeSpans\":[" + scopes + "]}");
-    }
-    return "{\"resourceSpans\":[" + resources + "]}";
-  }
-
-  private static String span(SpanData span) {
-    StringBuilder out = new StringBuilder("{");
-    out.append("\"traceId\":").append(Json.string(span.getTraceId()));
-    out.append(",\"spanId\":").append(Json.string(span.getSpanId()));
-    if (span.getParentSpanContext().isValid()) {
-      out.append(",\"parentSpanId\":").append(Json.string(span.getParentSpanId()));
-    }
-    out.append(",\"name\":").append(Json.string(Masking.redact(span.getName())));
-    out.append(",\"kind\":").append(span.getKind().ordinal() + 1);
-    out.append(",\"startTimeUnixNano\":\"").append(span.getStartEpochNanos()).append('"');
-    out.append(",\"endTimeUnixNano\":\"").append(span.getEndEpochNanos()).append('"');
-    out.append(",\"attributes\":").append(attributes(span.getAttributes()));
-    StringJoiner events = new StringJoiner(",");
-    for (EventData event : span.getEvents()) {
-      events.add("{\"timeUnixNano\":\"" + event.getEpochNanos() + "\",\"name\":" + Json.string(Masking.redact(event.getName()))
-          + ",\"attributes\":" + attributes(event.getAttributes()) + "}");
-    }
-    out.append(",\"events\":[").append(events).append(']');
-    StringJoiner links = new StringJoiner(",");
-    for (LinkData link : span.getLinks()) {
-      links.add("{\"traceId\":" + Json.string(link.getSpanContext().getTraceId()) + ",\"spanId\":"
-          + Json.string(link.getSpanContext().getSpanId()) + ",\"attributes\":" + attributes(link.getAttributes()) + "}");
-    }
-    out.append(",\"links\":[").append(links).append(']');
-    int code = span.getStatus().getStatusCode().ordinal(); // UNSET 0, OK 1, ERROR 2 as in OTLP
-    out.append(",\"status\":{\"code\":").append(code == 0 ? 0 : code == 1 ? 1 : 2);
-    if (!span.getStatus().getDescription().isEmpty()) {
-      out.append(",\"message\":").append(Json.string(Masking.redact(span.getStatus().getDescription())));
-    }
-    return out.append("}}").toString();
-  }
-
-  static String attributes(Attributes attributes) {
-    StringJoiner out = new StringJoiner(",", "[", "]");
-    for (Map.Entry<AttributeKey<?>, Object> entry : attributes.asMap().entrySet()) {
-      out.add("{\"key\":" + Json.string(entry.getKey().getKey()) + ",\"value\":" + value(entry.getValue()) + "}");
+    StringWriter out = new StringWriter();
+    try {
+      write(forest, out);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e); // a StringWriter does not throw
     }
     return out.toString();
   }
 
-  private static String value(Object value) {
-    if (value instanceof Boolean) {
-      return "{\"boolValue\":" + value + "}";
+  /** Writes the forest as one OTLP JSON document to {@code out}, which it leaves open. */
+  public static void write(TraceForest forest, Writer out) throws IOException {
+    Map<Resource, Map<InstrumentationScopeInfo, List<SpanData>>> grouped = new LinkedHashMap<>();
+    for (SpanNode node : forest.spans()) {
+      SpanData span = node.data();
+      grouped.computeIfAbsent(span.getResource(), r -> new LinkedHashMap<>())
+          .computeIfAbsent(span.getInstrumentationScopeInfo(), s -> new ArrayList<>())
+          .add(span);
     }
-    if (value instanceof Long || value instanceof Integer) {
-      return "{\"intValue\":\"" + value + "\"}";
-    }
-    if (value instanceof Double) {
-      double d = (Double) value;
-      return Double.isFinite(d) ? "{\"doubleValue\":" + d + "}" : "{\"stringValue\":" + Json.string(String.valueOf(d)) + "}";
-    }
-    if (value instanceof List) {
-      StringJoiner values = new StringJoiner(",");
-      for (Object element : (List<?>) value) {
-        values.add(value(element));
+    try (JsonGenerator json = FACTORY.createGenerator(out)) {
+      json.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+      json.writeStartObject();
+      json.writeArrayFieldStart("resourceSpans");
+      for (Map.Entry<Resource, Map<InstrumentationScopeInfo, List<SpanData>>> resource : grouped.entrySet()) {
+        json.writeStartObject();
+        json.writeObjectFieldStart("resource");
+        attributes(json, resource.getKey().getAttributes());
+        json.writeEndObject();
+        json.writeArrayFieldStart("scopeSpans");
+        for (Map.Entry<InstrumentationScopeInfo, List<SpanData>> scope : resource.getValue().entrySet()) {
+          scopeSpans(json, scope.getKey(), scope.getValue());
+        }
+        json.writeEndArray();
+        json.writeEndObject();
       }
-      return "{\"arrayValue\":{\"values\":[" + values + "]}}";
+      json.writeEndArray();
+      json.writeEndObject();
     }
-    return "{\"stringValue\":" + Json.string(Masking.redact(String.valueOf(value))) + "}";
+  }
+
+  private static void scopeSpans(JsonGenerator json, InstrumentationScopeInfo scope, List<SpanData> spans)
+      throws IOException {
+    json.writeStartObject();
+    json.writeObjectFieldStart("scope");
+    json.writeStringField("name", scope.getName());
+    if (scope.getVersion() != null) {
+      json.writeStringField("version", scope.getVersion());
+    }
+    json.writeEndObject();
+    json.writeArrayFieldStart("spans");
+    for (SpanData span : spans) {
+      span(json, span);
+    }
+    json.writeEndArray();
+    json.writeEndObject();
+  }
+
+  private static void span(JsonGenerator json, SpanData span) throws IOException {
+    json.writeStartObject();
+    json.writeStringField("traceId", span.getTraceId());
+    json.writeStringField("spanId", span.getSpanId());
+    if (span.getParentSpanContext().isValid()) {
+      json.writeStringField("parentSpanId", span.getParentSpanId());
+    }
+    json.writeStringField("name", Masking.redact(span.getName()));
+    json.writeNumberField("kind", span.getKind().ordinal() + 1); // INTERNAL 1 ... CONSUMER 5 as in OTLP
+    json.writeStringField("startTimeUnixNano", Long.toString(span.getStartEpochNanos()));
+    json.writeStringField("endTimeUnixNano", Long.toString(span.getEndEpochNanos()));
+    attributes(json, span.getAttributes());
+    json.writeArrayFieldStart("events");
+    for (EventData event : span.getEvents()) {
+      json.writeStartObject();
+      json.writeStringField("timeUnixNano", Long.toString(event.getEpochNanos()));
+      json.writeStringField("name", Masking.redact(event.getName()));
+      attributes(json, event.getAttributes());
+      json.writeEndObject();
+    }
+    json.writeEndArray();
+    json.writeArrayFieldStart("links");
+    for (LinkData link : span.getLinks()) {
+      json.writeStartObject();
+      json.writeStringField("traceId", link.getSpanContext().getTraceId());
+      json.writeStringField("spanId", link.getSpanContext().getSpanId());
+      attributes(json, link.getAttributes());
+      json.writeEndObject();
+    }
+    json.writeEndArray();
+    json.writeObjectFieldStart("status");
+    json.writeNumberField("code", span.getStatus().getStatusCode().ordinal()); // UNSET 0, OK 1, ERROR 2 as in OTLP
+    if (!span.getStatus().getDescription().isEmpty()) {
+      json.writeStringField("message", Masking.redact(span.getStatus().getDescription()));
+    }
+    json.writeEndObject();
+    json.writeEndObject();
+  }
+
+  private static void attributes(JsonGenerator json, Attributes attributes) throws IOException {
+    json.writeArrayFieldStart("attributes");
+    for (Map.Entry<AttributeKey<?>, Object> entry : attributes.asMap().entrySet()) {
+      json.writeStartObject();
+      json.writeStringField("key", Masking.redact(entry.getKey().getKey()));
+      json.writeFieldName("value");
+      value(json, entry.getValue());
+      json.writeEndObject();
+    }
+    json.writeEndArray();
+  }
+
+  /** An OTLP {@code AnyValue}: 64-bit integers as strings, NaN and the infinities as "NaN", "Infinity", "-Infinity". */
+  private static void value(JsonGenerator json, Object value) throws IOException {
+    json.writeStartObject();
+    if (value instanceof Boolean) {
+      json.writeBooleanField("boolValue", (Boolean) value);
+    } else if (value instanceof Long || value instanceof Integer) {
+      json.writeStringField("intValue", value.toString());
+    } else if (value instanceof Double) {
+      double d = (Double) value;
+      if (Double.isFinite(d)) {
+        json.writeNumberField("doubleValue", d);
+      } else {
+        json.writeStringField("doubleValue", Double.toString(d));
+      }
+    } else if (value instanceof List) {
+      json.writeObjectFieldStart("arrayValue");
+      json.writeArrayFieldStart("values");
+      for (Object element : (List<?>) value) {
+        value(json, element);
+      }
+      json.writeEndArray();
+      json.writeEndObject();
+    } else {
+      json.writeStringField("stringValue", Masking.redact(String.valueOf(value)));
+    }
+    json.writeEndObject();
   }
 }

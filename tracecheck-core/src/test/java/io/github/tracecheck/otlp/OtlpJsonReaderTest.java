@@ -81,6 +81,60 @@ class OtlpJsonReaderTest {
   }
 
   @Test
+  void keepsTheTypeOfArraysAndTheJsonOfValuesJavaAttributesCannotHold() throws Exception {
+    String json = document(
+        "\"attributes\":["
+            + attribute("longs", "{\"arrayValue\":{\"values\":[{\"intValue\":\"1\"},{\"intValue\":2}]}}") + ","
+            + attribute("doubles", "{\"arrayValue\":{\"values\":[{\"doubleValue\":0.5},{\"doubleValue\":\"NaN\"}]}}") + ","
+            + attribute("bools", "{\"arrayValue\":{\"values\":[{\"boolValue\":false}]}}") + ","
+            + attribute("mixed", "{\"arrayValue\":{\"values\":[{\"stringValue\":\"a\"},{\"intValue\":\"3\"}]}}") + ","
+            + attribute("empty", "{\"arrayValue\":{}}") + ","
+            + attribute("map", "{\"kvlistValue\":{\"values\":[{\"key\":\"k\",\"value\":{\"stringValue\":\"v\"}}]}}") + ","
+            + attribute("no value", "null") + "]");
+
+    SpanData span = OtlpJsonReader.read(new StringReader(json), "inline").get(0);
+
+    assertThat(span.getAttributes().get(AttributeKey.longArrayKey("longs"))).containsExactly(1L, 2L);
+    assertThat(span.getAttributes().get(AttributeKey.doubleArrayKey("doubles"))).containsExactly(0.5, Double.NaN);
+    assertThat(span.getAttributes().get(AttributeKey.booleanArrayKey("bools"))).containsExactly(false);
+    assertThat(span.getAttributes().get(AttributeKey.stringArrayKey("mixed"))).containsExactly("a", "3");
+    assertThat(span.getAttributes().get(AttributeKey.stringArrayKey("empty"))).isEmpty();
+    assertThat(span.getAttributes().get(AttributeKey.stringKey("map")))
+        .isEqualTo("{\"kvlistValue\":{\"values\":[{\"key\":\"k\",\"value\":{\"stringValue\":\"v\"}}]}}");
+    assertThat(span.getAttributes().size()).isEqualTo(6);
+  }
+
+  @Test
+  void namesTheDocumentLineAndPathOfAValueOfTheWrongType() {
+    String lines = document("") + "\n" + document("\"attributes\":[" + attribute("n", "{\"intValue\":\"x\"}") + "]");
+    assertThatThrownBy(() -> OtlpJsonReader.read(new StringReader(lines), "lines"))
+        .hasMessage("lines, document at line 2: resourceSpans[0].scopeSpans[0].spans[0].attributes[0].value.intValue"
+            + " 'x' is not an integer");
+    assertThatThrownBy(() -> OtlpJsonReader.read(new StringReader("{\"resourceSpans\":[{\"scopeSpans\":[{\"spans\":[7]}]}]}"), "x"))
+        .hasMessage("x, document at line 1: resourceSpans[0].scopeSpans[0].spans[0] is not an object");
+    assertThatThrownBy(() -> OtlpJsonReader.read(new StringReader("[]"), "x"))
+        .hasMessage("x, document at line 1: expected an object with \"resourceSpans\", found ARRAY");
+  }
+
+  @Test
+  void aDocumentThatIsNotValidJsonIsReportedSoEvenWhenItIsAlsoNotOtlp() {
+    String broken = "{\"resourceSpans\":[{\"scopeSpans\":[{\"spans\":[{\"kind\":9}]}]}],}";
+    assertThatThrownBy(() -> OtlpJsonReader.read(new StringReader(broken), "x"))
+        .hasMessageStartingWith("x: not valid JSON at line 1, column 60: Unexpected character ('}'");
+  }
+
+  /** One document with one span, with {@code fields} added to the span. */
+  private static String document(String fields) {
+    return "{\"resourceSpans\":[{\"scopeSpans\":[{\"spans\":[{\"traceId\":\"0af7651916cd43dd8448eb211c80319c\","
+        + "\"spanId\":\"00f067aa0ba902b7\",\"name\":\"s\",\"startTimeUnixNano\":\"1\",\"endTimeUnixNano\":\"2\""
+        + (fields.isEmpty() ? "" : "," + fields) + "}]}]}]}";
+  }
+
+  private static String attribute(String key, String value) {
+    return "{\"key\":\"" + key + "\",\"value\":" + value + "}";
+  }
+
+  @Test
   void deeplyNestedInputIsAClearErrorNotAStackOverflow() {
     String deep = "[".repeat(100_000);
     assertThatThrownBy(() -> OtlpJsonReader.read(new StringReader(deep), "deep"))

@@ -28,13 +28,16 @@ public final class RealSdk implements AutoCloseable {
   }
 
   public Tracer tracer(String serviceName) {
-    SdkTracerProvider provider =
-        SdkTracerProvider.builder()
-            .setResource(Resource.create(Attributes.of(AttributeKey.stringKey("service.name"), serviceName)))
-            .addSpanProcessor(capture)
-            .build();
+    return tracer(Resource.create(Attributes.of(AttributeKey.stringKey("service.name"), serviceName)), "test", null);
+  }
+
+  /** A tracer of its own provider, for spans with the given resource and instrumentation scope. */
+  public Tracer tracer(Resource resource, String scopeName, String scopeVersion) {
+    SdkTracerProvider provider = SdkTracerProvider.builder().setResource(resource).addSpanProcessor(capture).build();
     providers.add(provider);
-    return provider.get("test");
+    return scopeVersion == null
+        ? provider.get(scopeName)
+        : provider.tracerBuilder(scopeName).setInstrumentationVersion(scopeVersion).build();
   }
 
   public TraceForest snapshot() {

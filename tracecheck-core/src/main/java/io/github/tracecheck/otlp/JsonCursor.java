@@ -1,0 +1,212 @@
+package io.github.tracecheck.otlp;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonStreamContext;
+import com.fasterxml.jackson.core.JsonToken;
+import java.io.IOException;
+import java.io.Reader;
+import java.io.StringWriter;
+
+/**
+ * One JSON document walked token by token, field by field and element by element, so that a file
+ * of any size is read without first building a tree of it; every error it makes names the document
+ * and the JSON path. Field names are given in their protobuf JSON form: {@code trace_id} and the
+ * older {@code instrumentationLibrarySpans} arrive as {@code traceId} and {@code scopeSpans}.
+ */
+final class JsonCursor {
+
+  private static final JsonFactory FACTORY = new JsonFactory();
+
+  /** Reads the value of one field; it is called on the value's first token. */
+  interface FieldReader {
+    void read(String name, String path) throws IOException, OtlpFormatException;
+  }
+
+  /** Reads one element of an array; it is called on the element's first token. */
+  interface ElementReader {
+    void read(String path) throws IOException, OtlpFormatException;
+  }
+
+  private final JsonParser parser;
+  private final String where;
+
+  JsonCursor(JsonParser parser, String where) {
+    this.parser = parser;
+    this.where = where;
+  }
+
+  /** A parser of any number of documents, one after the other; it leaves {@code reader} open. */
+  static JsonParser open(Reader reader) throws IOException {
+    JsonParser parser = FACTORY.createParser(reader);
+    parser.disable(JsonParser.Feature.AUTO_CLOSE_SOURCE);
+    return parser;
+  }
+
+  JsonToken token() {
+    return parser.currentToken();
+  }
+
+  /**
+   * Calls {@code reader} for each field of the object the cursor is on, skipping null values as
+   * absent ones; what a reader leaves unread of a value is skipped, so unknown fields need no code.
+   */
+  void object(String path, FieldReader reader) throws IOException, OtlpFormatException {
+    if (parser.currentToken() != JsonToken.START_OBJECT) {
+      throw error(path, "is not an object");
+    }
+    JsonStreamContext object = parser.getParsingContext();
+    while (parser.nextToken() == JsonToken.FIELD_NAME) {
+      String name = protobufName(parser.currentName());
+      if (parser.nextToken() != JsonToken.VALUE_NULL) {
+        reader.read(name, path.isEmpty() ? name : path + "." + name);
+        skipUnread(object);
+      }
+    }
+  }
+
+  /** Calls {@code reader} for each element of the array the cursor is on. */
+  void array(String path, ElementReader reader) throws IOException, OtlpFormatException {
+    if (parser.currentToken() != JsonToken.START_ARRAY) {
+      throw error(path, "is not an array");
+    }
+    JsonStreamContext array = parser.getParsingContext();
+    for (int i = 0; parser.nextToken() != JsonToken.END_ARRAY; i++) {
+      reader.read(path + "[" + i + "]");
+      skipUnread(array);
+    }
+  }
+
+  private void skipUnread(JsonStreamContext container) throws IOException {
+    if (parser.getParsingContext() != container) {
+      parser.skipChildren();
+    }
+  }
+
+  /** Moves past the end of the current document, so that a syntax error later in it is found. */
+  void skipToEndOfDocument() throws IOException {
+    while (!parser.getParsingContext().inRoot() && parser.nextToken() != null) {
+      // each token read may be the one that is not valid JSON
+    }
+  }
+
+  boolean isString() {
+    return parser.currentToken() == JsonToken.VALUE_STRING;
+  }
+
+  /** The text of a string, number or boolean; what is not one of those is an error. */
+  String text(String path) throws IOException, OtlpFormatException {
+    if (!parser.currentToken().isScalarValue()) {
+      throw error(path, "is not a string");
+    }
+    return parser.getText();
+  }
+
+  /** A string, or a JSON number, as protobuf JSON writes 64-bit integers in either form. */
+  long integer(String path, String what) throws IOException, OtlpFormatException {
+    JsonToken token = parser.currentToken();
+    if (token == JsonToken.VALUE_NUMBER_INT && parser.getNumberType() != JsonParser.NumberType.BIG_INTEGER) {
+      return parser.getLongValue();
+    }
+    if (token == JsonToken.VALUE_STRING) {
+      try {
+        return Long.parseLong(parser.getText());
+      } catch (NumberFormatException e) {
+        // reported below
+      }
+    }
+    throw error(path, "'" + parser.getText() + "' is not " + what);
+  }
+
+  /** A JSON number, or a string: protobuf JSON writes NaN and the infinities as "NaN", "Infinity", "-Infinity". */
+  double decimal(String path) throws IOException, OtlpFormatException {
+    JsonToken token = parser.currentToken();
+    if (token.isNumeric()) {
+      return parser.getDoubleValue();
+    }
+    if (token == JsonToken.VALUE_STRING) {
+      try {
+        return Double.parseDouble(parser.getText());
+      } catch (NumberFormatException e) {
+        // reported below
+      }
+    }
+    throw error(path, "'" + parser.getText() + "' is not a number");
+  }
+
+  boolean bool(String path) throws IOException, OtlpFormatException {
+    JsonToken token = parser.currentToken();
+    if (!token.isBoolean()) {
+      throw error(path, "'" + parser.getText() + "' is not true or false");
+    }
+    return token == JsonToken.VALUE_TRUE;
+  }
+
+  /** The index of the name or number in {@code names}, as protobuf JSON writes enums; -1 if it is neither. */
+  int enumIndex(String[] names) throws IOException {
+    if (parser.currentToken() == JsonToken.VALUE_NUMBER_INT && parser.getNumberType() == JsonParser.NumberType.INT) {
+      int n = parser.getIntValue();
+      return n >= 0 && n < names.length ? n : -1;
+    }
+    String text = parser.getText();
+    for (int i = 0; i < names.length; i++) {
+      if (names[i].equals(text)) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  /** The current value, scalar or not, as compact JSON text. */
+  String json() throws IOException {
+    StringWriter out = new StringWriter();
+    try (JsonGenerator generator = FACTORY.createGenerator(out)) {
+      generator.copyCurrentStructure(parser);
+    }
+    return out.toString();
+  }
+
+  /** What the current value is, in the words of an error message: OBJECT, ARRAY, STRING, NUMBER, BOOLEAN. */
+  String kindOfValue() {
+    JsonToken token = parser.currentToken();
+    if (token.isStructStart()) {
+      return token == JsonToken.START_OBJECT ? "OBJECT" : "ARRAY";
+    }
+    return token.isNumeric() ? "NUMBER" : token.isBoolean() ? "BOOLEAN" : token == JsonToken.VALUE_NULL ? "NULL" : "STRING";
+  }
+
+  OtlpFormatException error(String path, String problem) {
+    return new OtlpFormatException(where + ": " + (path.isEmpty() ? "" : path + " ") + problem);
+  }
+
+  /** {@code trace_id} as {@code traceId}, and the names OTLP used before 0.15 as the current ones. */
+  static String protobufName(String name) {
+    switch (name) {
+      case "instrumentationLibrarySpans":
+      case "instrumentation_library_spans":
+        return "scopeSpans";
+      case "instrumentationLibrary":
+      case "instrumentation_library":
+        return "scope";
+      default:
+        break;
+    }
+    int underscore = name.indexOf('_');
+    if (underscore < 0) {
+      return name;
+    }
+    StringBuilder camel = new StringBuilder(name.length());
+    boolean upper = false;
+    for (int i = 0; i < name.length(); i++) {
+      char c = name.charAt(i);
+      if (c == '_') {
+        upper = true;
+      } else {
+        camel.append(upper ? Character.toUpperCase(c) : c);
+        upper = false;
+      }
+    }
+    return camel.toString();
+  }
+}

@@ -1,0 +1,258 @@
+package io.github.tracecheck.otlp;
+
+import com.fasterxml.jackson.core.JsonToken;
+import io.opentelemetry.api.common.Attributes;
+import io.opentelemetry.api.trace.SpanContext;
+import io.opentelemetry.api.trace.SpanId;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.api.trace.TraceFlags;
+import io.opentelemetry.api.trace.TraceId;
+import io.opentelemetry.api.trace.TraceState;
+import io.opentelemetry.sdk.common.InstrumentationScopeInfo;
+import io.opentelemetry.sdk.resources.Resource;
+import io.opentelemetry.sdk.trace.data.EventData;
+import io.opentelemetry.sdk.trace.data.LinkData;
+import io.opentelemetry.sdk.trace.data.SpanData;
+import io.opentelemetry.sdk.trace.data.StatusData;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Reads one {@code ExportTraceServiceRequest} document - resource spans, scope spans, spans with
+ * their events, links and status - from the cursor, in the order its fields come: a span is
+ * completed with its resource and scope once both have been read, wherever they stand.
+ */
+final class TraceDocumentReader {
+
+  private static final String[] KINDS = {
+    "SPAN_KIND_UNSPECIFIED", "SPAN_KIND_INTERNAL", "SPAN_KIND_SERVER", "SPAN_KIND_CLIENT",
+    "SPAN_KIND_PRODUCER", "SPAN_KIND_CONSUMER"
+  };
+  private static final SpanKind[] SPAN_KINDS = {
+    SpanKind.INTERNAL, SpanKind.INTERNAL, SpanKind.SERVER, SpanKind.CLIENT, SpanKind.PRODUCER, SpanKind.CONSUMER
+  };
+  private static final String[] STATUS_CODES = {"STATUS_CODE_UNSET", "STATUS_CODE_OK", "STATUS_CODE_ERROR"};
+  private static final StatusCode[] STATUSES = {StatusCode.UNSET, StatusCode.OK, StatusCode.ERROR};
+  private static final String NANOS = "a number of nanoseconds";
+
+  private final JsonCursor json;
+  private final AttributeListReader attributes;
+
+  TraceDocumentReader(JsonCursor json) {
+    this.json = json;
+    this.attributes = new AttributeListReader(json);
+  }
+
+  /** Reads the document the cursor is on and adds its spans to {@code out}. */
+  void read(List<SpanData> out) throws IOException, OtlpFormatException {
+    if (json.token() != JsonToken.START_OBJECT) {
+      throw json.error("", "expected an object with \"resourceSpans\", found " + json.kindOfValue());
+    }
+    boolean[] found = new boolean[1];
+    json.object("", (name, path) -> {
+      if (name.equals("resourceSpans")) {
+        found[0] = true;
+        json.array(path, element -> resourceSpans(element, out));
+      }
+    });
+    if (!found[0]) {
+      throw json.error("", "has no \"resourceSpans\" array: not an OTLP JSON trace document");
+    }
+  }
+
+  private void resourceSpans(String path, List<SpanData> out) throws IOException, OtlpFormatException {
+    Attributes[] resource = {Attributes.empty()};
+    List<ScopeSpans> scopes = new ArrayList<>();
+    json.object(path, (name, field) -> {
+      if (name.equals("resource")) {
+        json.object(field, (n, f) -> {
+          if (n.equals("attributes")) {
+            resource[0] = attributes.read(f);
+          }
+        });
+      } else if (name.equals("scopeSpans")) {
+        json.array(field, element -> scopes.add(scopeSpans(element)));
+      }
+    });
+    Resource read = Resource.create(resource[0]);
+    for (ScopeSpans scope : scopes) {
+      for (SpanFields span : scope.spans) {
+        out.add(span.toSpanData(read, scope.scope));
+      }
+    }
+  }
+
+  /** The spans of one instrumentation scope, waiting for their resource. */
+  private static final class ScopeSpans {
+    InstrumentationScopeInfo scope = InstrumentationScopeInfo.empty();
+    final List<SpanFields> spans = new ArrayList<>();
+  }
+
+  private ScopeSpans scopeSpans(String path) throws IOException, OtlpFormatException {
+    ScopeSpans scopeSpans = new ScopeSpans();
+    json.object(path, (name, field) -> {
+      if (name.equals("scope")) {
+        scopeSpans.scope = scope(field);
+      } else if (name.equals("spans")) {
+        json.array(field, element -> scopeSpans.spans.add(span(element)));
+      }
+    });
+    return scopeSpans;
+  }
+
+  private InstrumentationScopeInfo scope(String path) throws IOException, OtlpFormatException {
+    String[] nameAndVersion = new String[2];
+    json.object(path, (name, field) -> {
+      if (name.equals("name")) {
+        nameAndVersion[0] = json.text(field);
+      } else if (name.equals("version")) {
+        nameAndVersion[1] = json.text(field);
+      }
+    });
+    return nameAndVersion[0] == null
+        ? InstrumentationScopeInfo.empty()
+        : InstrumentationScopeInfo.builder(nameAndVersion[0]).setVersion(nameAndVersion[1]).build();
+  }
+
+  /** A span as read, before its resource and scope are known. */
+  private static final class SpanFields {
+    String traceId;
+    String spanId;
+    String parentSpanId;
+    String name;
+    SpanKind kind = SpanKind.INTERNAL;
+    StatusData status = StatusData.unset();
+    Long start;
+    Long end;
+    Attributes attributes = Attributes.empty();
+    final List<EventData> events = new ArrayList<>();
+    final List<LinkData> links = new ArrayList<>();
+
+    SpanData toSpanData(Resource resource, InstrumentationScopeInfo scope) {
+      SpanContext parent =
+          parentSpanId == null
+              ? SpanContext.getInvalid()
+              : SpanContext.create(traceId, parentSpanId, TraceFlags.getSampled(), TraceState.getDefault());
+      return new ImportedSpanData(
+          name, kind, context(traceId, spanId), parent, status, start, end, attributes, events, links, resource, scope);
+    }
+  }
+
+  private SpanFields span(String path) throws IOException, OtlpFormatException {
+    SpanFields span = new SpanFields();
+    json.object(path, (name, field) -> {
+      switch (name) {
+        case "traceId" -> span.traceId = id(field, 32, true);
+        case "spanId" -> span.spanId = id(field, 16, true);
+        case "parentSpanId" -> span.parentSpanId = id(field, 16, false);
+        case "name" -> span.name = json.isString() ? json.text(field) : null;
+        case "kind" -> span.kind = kind(field);
+        case "startTimeUnixNano" -> span.start = json.integer(field, NANOS);
+        case "endTimeUnixNano" -> span.end = json.integer(field, NANOS);
+        case "attributes" -> span.attributes = attributes.read(field);
+        case "events" -> json.array(field, element -> span.events.add(event(element)));
+        case "links" -> json.array(field, element -> span.links.add(link(element)));
+        case "status" -> span.status = status(field);
+        default -> {
+          // traceState, flags, dropped counts: nothing the rules read
+        }
+      }
+    });
+    required(span.traceId, path + ".traceId");
+    required(span.spanId, path + ".spanId");
+    if (span.name == null) {
+      throw json.error(path + ".name", "is missing or not a string");
+    }
+    required(span.start, path + ".startTimeUnixNano");
+    required(span.end, path + ".endTimeUnixNano");
+    return span;
+  }
+
+  private void required(Object value, String path) throws OtlpFormatException {
+    if (value == null) {
+      throw json.error(path, "is missing");
+    }
+  }
+
+  private EventData event(String path) throws IOException, OtlpFormatException {
+    Long[] time = new Long[1];
+    String[] name = {""};
+    Attributes[] eventAttributes = {Attributes.empty()};
+    json.object(path, (n, field) -> {
+      switch (n) {
+        case "timeUnixNano" -> time[0] = json.integer(field, NANOS);
+        case "name" -> name[0] = json.text(field);
+        case "attributes" -> eventAttributes[0] = attributes.read(field);
+        default -> {
+          // dropped counts
+        }
+      }
+    });
+    required(time[0], path + ".timeUnixNano");
+    return EventData.create(time[0], name[0], eventAttributes[0]);
+  }
+
+  private LinkData link(String path) throws IOException, OtlpFormatException {
+    String[] ids = new String[2];
+    Attributes[] linkAttributes = {Attributes.empty()};
+    json.object(path, (name, field) -> {
+      switch (name) {
+        case "traceId" -> ids[0] = id(field, 32, true);
+        case "spanId" -> ids[1] = id(field, 16, true);
+        case "attributes" -> linkAttributes[0] = attributes.read(field);
+        default -> {
+          // traceState, flags, dropped counts
+        }
+      }
+    });
+    required(ids[0], path + ".traceId");
+    required(ids[1], path + ".spanId");
+    return LinkData.create(context(ids[0], ids[1]), linkAttributes[0]);
+  }
+
+  private static SpanContext context(String traceId, String spanId) {
+    return SpanContext.create(traceId, spanId, TraceFlags.getSampled(), TraceState.getDefault());
+  }
+
+  /** Lower-case hex, as OTLP JSON writes ids; an optional id may be "" for none (null). */
+  private String id(String path, int length, boolean required) throws IOException, OtlpFormatException {
+    String text = json.text(path);
+    if (text.isEmpty() && !required) {
+      return null;
+    }
+    String id = text.toLowerCase(Locale.ROOT);
+    boolean valid = length == 32 ? TraceId.isValid(id) : SpanId.isValid(id);
+    if (!json.isString() || !valid) {
+      throw json.error(path, "'" + text + "' is not " + length + " hex digits (not all zero)");
+    }
+    return id;
+  }
+
+  private SpanKind kind(String path) throws IOException, OtlpFormatException {
+    int index = json.enumIndex(KINDS);
+    if (index < 0) {
+      throw json.error(path, "'" + json.text(path) + "' is not a span kind (0-5 or SPAN_KIND_...)");
+    }
+    return SPAN_KINDS[index];
+  }
+
+  private StatusData status(String path) throws IOException, OtlpFormatException {
+    StatusCode[] code = {StatusCode.UNSET};
+    String[] message = {""};
+    json.object(path, (name, field) -> {
+      if (name.equals("code")) {
+        int index = json.enumIndex(STATUS_CODES);
+        if (index < 0) {
+          throw json.error(field, "'" + json.text(field) + "' is not a status code (0-2 or STATUS_CODE_...)");
+        }
+        code[0] = STATUSES[index];
+      } else if (name.equals("message")) {
+        message[0] = json.text(field);
+      }
+    });
+    return StatusData.create(code[0], message[0]);
+  }
+}
