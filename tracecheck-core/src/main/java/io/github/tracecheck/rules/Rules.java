@@ -1,6 +1,7 @@
 package io.github.tracecheck.rules;
 
 import io.github.tracecheck.model.TraceForest;
+import io.github.tracecheck.rules.orphan.OrphanedRootRule;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;

@@ -1,4 +1,4 @@
-package io.github.tracecheck.rules;
+package io.github.tracecheck.rules.orphan;
 
 import static io.github.tracecheck.testing.TestSpans.OTHER_TRACE_ID;
 import static io.github.tracecheck.testing.TestSpans.id;
@@ -7,6 +7,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;
 import io.github.tracecheck.model.TraceForest;
+import io.github.tracecheck.rules.Finding;
+import io.github.tracecheck.rules.RuleOptions;
 import io.github.tracecheck.testing.RealSdk;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanKind;

@@ -1,0 +1,136 @@
+package io.github.tracecheck.rules.orphan;
+
+import static io.github.tracecheck.rules.SpanDescriptions.describe;
+
+import io.github.tracecheck.model.SpanNode;
+import io.github.tracecheck.rules.Finding;
+import io.github.tracecheck.semconv.HttpAttributes;
+import io.github.tracecheck.semconv.RpcAttributes;
+import io.opentelemetry.api.trace.SpanKind;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The server/client call hop: a SERVER root is an orphan when a CLIENT span for the same RPC service
+ * and method, or the same HTTP method and path, was in flight when it started; or, with no such
+ * client span, when a span of another service ran around the whole server span (a call made without
+ * tracing). Kept apart from the other hops because it matches calls by RPC and HTTP attributes and
+ * speaks of request headers and interceptors.
+ */
+final class CallHop {
+
+  private final Map<String, SpansByStart> clientsByCall;
+  private final SpansByStart allSpans;
+  private final RouteMatcher routes = new RouteMatcher();
+
+  CallHop(List<SpanNode> spans, SpansByStart allSpans) {
+    this.clientsByCall = SpansByStart.groupedBy(spans, span -> span.kind() == SpanKind.CLIENT ? callKey(span) : null);
+    this.allSpans = allSpans;
+  }
+
+  /** The finding when this SERVER root lost its caller's context; empty when it did not. */
+  Optional<Finding> orphan(SpanNode server) {
+    SpanNode client = clientFor(server);
+    if (client == null) {
+      return uninstrumentedCall(server);
+    }
+    return Optional.of(Finding.about(
+        OrphanedRootRule.NAME,
+        server,
+        List.of(client),
+        "server span " + describe(server) + " started a new trace, but client span "
+            + describe(client) + " was calling " + callDescription(client) + " at that time in trace "
+            + client.traceId() + ": the hop " + describe(client) + " -> " + describe(server)
+            + " is broken",
+        "the client call was not instrumented or did not inject traceparent into the request"
+            + " (for gRPC: no client interceptor), or the server did not extract it"));
+  }
+
+  /**
+   * A SERVER root with no client span to blame, that ran entirely inside a span of another service
+   * in another trace: that service called it without tracing the call. Work of the same service
+   * (two requests in flight) is never blamed.
+   */
+  private Optional<Finding> uninstrumentedCall(SpanNode server) {
+    SpanNode caller = enclosingSpanOfAnotherService(server);
+    if (caller == null) {
+      return Optional.empty();
+    }
+    String what = RpcAttributes.service(server) != null ? "gRPC" : "HTTP";
+    return Optional.of(Finding.about(
+        OrphanedRootRule.NAME,
+        server,
+        List.of(caller),
+        "server span " + describe(server) + " started a new trace while span " + describe(caller) + " in trace "
+            + caller.traceId() + " was in progress, and no client span calls it: the hop from "
+            + (caller.serviceName().isEmpty() ? "the caller" : "\"" + caller.serviceName() + "\"") + " -> "
+            + describe(server) + " is broken",
+        "the " + what + " call was made without tracing, so no traceparent was sent"
+            + (what.equals("gRPC") ? " (no client interceptor on the channel)" : " (an uninstrumented client)")));
+  }
+
+  private static String callDescription(SpanNode client) {
+    String rpcService = RpcAttributes.service(client);
+    if (rpcService != null) {
+      String system = RpcAttributes.system(client);
+      return (system == null ? "" : system + " ") + rpcService + "/" + RpcAttributes.method(client);
+    }
+    String path = HttpAttributes.clientPath(client);
+    return HttpAttributes.method(client) + (path == null ? "" : " " + path);
+  }
+
+  /**
+   * The client call in flight when the server span started, for the same RPC or HTTP request;
+   * calls whose server side is already connected come last.
+   */
+  private SpanNode clientFor(SpanNode server) {
+    String call = callKey(server);
+    SpansByStart clients = call == null ? null : clientsByCall.get(call);
+    if (clients == null) {
+      return null;
+    }
+    boolean rpc = RpcAttributes.service(server) != null;
+    return clients.inFlightAt(server.data().getStartEpochNanos())
+        .filter(client -> rpc || routes.samePath(client, server))
+        .reduce((best, candidate) -> better(candidate, best) ? candidate : best)
+        .orElse(null);
+  }
+
+  /** Calls whose server side is not connected yet come first, then the latest started. */
+  private static boolean better(SpanNode candidate, SpanNode best) {
+    boolean candidateConnected = hasRemoteServerChild(candidate);
+    boolean bestConnected = hasRemoteServerChild(best);
+    if (candidateConnected != bestConnected) {
+      return !candidateConnected;
+    }
+    return candidate.data().getStartEpochNanos() > best.data().getStartEpochNanos();
+  }
+
+  private static boolean hasRemoteServerChild(SpanNode client) {
+    return client.children().stream().anyMatch(c -> c.kind() == SpanKind.SERVER);
+  }
+
+  /**
+   * The innermost span of another service, in another trace, that started before the server span
+   * and ended after it: scanning backwards by start, the first such span is the innermost.
+   */
+  private SpanNode enclosingSpanOfAnotherService(SpanNode server) {
+    return allSpans.runningThrough(server.data().getStartEpochNanos(), server.data().getEndEpochNanos())
+        .filter(candidate -> candidate.trace() != server.trace()
+            && !candidate.serviceName().equals(server.serviceName()))
+        .findFirst()
+        .orElse(null);
+  }
+
+  /** What a client call and its server span share: RPC service and method, else the HTTP method. */
+  private static String callKey(SpanNode node) {
+    if (RpcAttributes.service(node) != null) {
+      return "rpc|" + Objects.toString(RpcAttributes.system(node)) + "|" + RpcAttributes.service(node)
+          + "|" + RpcAttributes.method(node);
+    }
+    String method = HttpAttributes.method(node);
+    return method == null ? null : "http|" + method;
+  }
+}
