@@ -19,10 +19,12 @@ final class AfterTestChecks {
   static void run(ExtensionContext context, TraceCheckSession session, TestReports reports) {
     Object test = context.getUniqueId();
     int dropped = session.capture().droppedSpans(test);
-    if (dropped > 0) {
+    int droppedStarts = session.capture().droppedStarts(test);
+    if (dropped > 0 || droppedStarts > 0) {
       String message = "tracecheck captured more spans than " + TraceCheckSettings.MAX_SPANS + "="
-          + session.settings().maxSpans() + " allows: " + dropped + " ended span(s) were not kept, and the"
-          + " checks did not run. Raise the bound if the test really makes that many spans.";
+          + session.settings().maxSpans() + " allows: " + dropped + " ended span(s) and " + droppedStarts
+          + " span start(s) were not kept, and the checks did not run. Raise the bound if the test really"
+          + " makes that many spans.";
       TraceCheckGateError error = new TraceCheckGateError(message);
       context.getExecutionException().ifPresentOrElse(e -> e.addSuppressed(error), () -> {
         throw error;

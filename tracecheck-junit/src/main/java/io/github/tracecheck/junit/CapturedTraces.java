@@ -123,7 +123,7 @@ public final class CapturedTraces {
 
   /** Waits, at most {@code timeout}, until every span started in this test has ended. */
   public TraceForest awaitAllEnded(Duration timeout) {
-    return awaitUntil("every started span to end", f -> capture.openSpans(test()).isEmpty(), timeout);
+    return awaitUntil("every started span to end", f -> capture.openSpanCount(test()) == 0, timeout);
   }
 
   /** Forgets what was captured so far in this test, e.g. the spans of a warm-up call. */

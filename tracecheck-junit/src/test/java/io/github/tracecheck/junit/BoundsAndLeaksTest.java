@@ -44,8 +44,9 @@ class BoundsAndLeaksTest {
         .getThrowable().orElseThrow();
     assertThat(failure)
         .isInstanceOf(TraceCheckGateError.class)
-        .hasMessage("tracecheck captured more spans than tracecheck.capture.max-spans=100 allows: 20 ended span(s) were"
-            + " not kept, and the checks did not run. Raise the bound if the test really makes that many spans.");
+        .hasMessage("tracecheck captured more spans than tracecheck.capture.max-spans=100 allows: 20 ended span(s) and"
+            + " 20 span start(s) were not kept, and the checks did not run. Raise the bound if the test really makes"
+            + " that many spans.");
   }
 
   @Test
