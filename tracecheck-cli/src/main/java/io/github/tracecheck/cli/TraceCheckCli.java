@@ -6,6 +6,7 @@ import io.github.tracecheck.model.TraceForest;
 import io.github.tracecheck.otlp.OtlpFormatException;
 import io.github.tracecheck.otlp.OtlpFiles;
 import io.github.tracecheck.rules.Finding;
+import io.github.tracecheck.rules.Rule;
 import io.github.tracecheck.render.FindingsReport;
 import io.github.tracecheck.rules.RuleOptions;
 import io.github.tracecheck.rules.Rules;
@@ -35,13 +36,22 @@ public final class TraceCheckCli {
   static final int FINDINGS = 1;
   static final int BAD_INPUT = 2;
 
-  private static final String USAGE =
-      "usage: tracecheck [--no-links] FILE...\n"
-          + "Checks OpenTelemetry traces in OTLP JSON files (one document, or one per line) for orphaned\n"
-          + "roots, dangling parents and missing error statuses.\n"
-          + "  FILE        an OTLP JSON file, or - for standard input\n"
-          + "  --no-links  a consumer that only links to its producer counts as an orphan\n"
-          + "exit codes: 0 no findings, 1 findings, 2 bad input";
+  private static final String USAGE = usage();
+
+  /** The usage text; the rules and what each catches come from the rules' own metadata. */
+  static String usage() {
+    StringBuilder usage =
+        new StringBuilder(
+            "usage: tracecheck [--no-links] FILE...\n"
+                + "Checks OpenTelemetry traces in OTLP JSON files (one document, or one per line).\n"
+                + "  FILE        an OTLP JSON file, or - for standard input\n"
+                + "  --no-links  a consumer that only links to its producer counts as an orphan\n"
+                + "rules:\n");
+    for (Rule rule : Rules.builtIn()) {
+      usage.append(String.format("  %-21s %s%n", rule.name(), rule.info().summary()));
+    }
+    return usage.append("exit codes: 0 no findings, 1 findings, 2 bad input").toString();
+  }
 
   private TraceCheckCli() {}
 

@@ -123,6 +123,15 @@ class TraceCheckCliTest {
   }
 
   @Test
+  void theHelpListsEveryRuleWithTheSummaryFromItsMetadata() {
+    assertThat(run("--help")).isEqualTo(0);
+    for (io.github.tracecheck.rules.Rule rule : io.github.tracecheck.rules.Rules.builtIn()) {
+      assertThat(out()).containsPattern("\\n  " + rule.name() + " +" + java.util.regex.Pattern.quote(rule.info().summary()));
+    }
+    assertThat(out()).contains("  orphaned-root         a root span that should have continued a trace: a hop lost the context");
+  }
+
+  @Test
   void aConsumerLinkedToItsProducerIsConnectedUnlessNoLinksIsGiven() {
     assertThat(run(file("linked-consumer.json"))).isEqualTo(0);
     assertThat(run("--no-links", file("linked-consumer.json"))).isEqualTo(1);
