@@ -6,6 +6,7 @@ import io.github.tracecheck.model.SpanNode;
 import io.github.tracecheck.model.TraceForest;
 import io.github.tracecheck.render.SpanLabel;
 import io.github.tracecheck.render.TraceTreeRenderer;
+import io.opentelemetry.api.trace.SpanKind;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
@@ -18,7 +19,8 @@ import org.assertj.core.api.AbstractAssert;
 /**
  * What every hop assertion checks, whatever the protocol: a hop is the spans of the sending side
  * (CLIENT, PRODUCER, the span that submitted work to a pool) and of the receiving side (SERVER,
- * CONSUMER, the task span), found in the captured traces by the subclass.
+ * CONSUMER, the task span). A subclass says which spans belong to its hop, by their kinds and {@link
+ * #isPartOfHop}, or by overriding {@link #senders()} and {@link #receivers()}.
  *
  * <ul>
  *   <li>{@link #exists()}: both sides have spans;
@@ -32,7 +34,7 @@ import org.assertj.core.api.AbstractAssert;
  *
  * <p>Subclasses read attributes only through {@code io.github.tracecheck.semconv}, and add only what
  * is particular to their protocol. Every failure reads "Expecting &lt;the hop&gt; to have: ... but
- * found: ...", says why each span at fault is, and draws the traces with those spans marked.
+ * found: ...", says for each span at fault why, and draws the traces with those spans marked.
  *
  * @param <SELF> the subclass, so that checks chain
  */
@@ -48,17 +50,43 @@ public abstract class AbstractHopAssert<SELF extends AbstractHopAssert<SELF>> ex
   /** How failures name the hop, e.g. {@code the HTTP hop GET /stock/sku-42}. */
   protected abstract String hop();
 
-  /** The spans of the sending side, in the captured traces. */
-  protected abstract List<SpanNode> senders();
+  /** The kind of the sending side's spans: {@code CLIENT} unless overridden. */
+  protected SpanKind senderKind() {
+    return SpanKind.CLIENT;
+  }
 
-  /** The spans of the receiving side, in the captured traces. */
-  protected abstract List<SpanNode> receivers();
+  /** The kind of the receiving side's spans: {@code SERVER} unless overridden. */
+  protected SpanKind receiverKind() {
+    return SpanKind.SERVER;
+  }
 
-  /** What failures call a sending span, as in "a CLIENT span". */
-  protected abstract String senderName();
+  /**
+   * Whether a span of the sending or the receiving kind belongs to this hop, e.g. has its method
+   * and path; every span of those kinds unless overridden.
+   */
+  protected boolean isPartOfHop(SpanNode span) {
+    return true;
+  }
 
-  /** What failures call a receiving span, as in "every SERVER span". */
-  protected abstract String receiverName();
+  /** The spans of the sending side: those of {@link #senderKind()} that are {@link #isPartOfHop part of the hop}. */
+  protected List<SpanNode> senders() {
+    return spansWhere(s -> s.kind() == senderKind() && isPartOfHop(s));
+  }
+
+  /** The spans of the receiving side: those of {@link #receiverKind()} that are {@link #isPartOfHop part of the hop}. */
+  protected List<SpanNode> receivers() {
+    return spansWhere(s -> s.kind() == receiverKind() && isPartOfHop(s));
+  }
+
+  /** What failures call a sending span, as in "a CLIENT span": its kind unless overridden. */
+  protected String senderName() {
+    return senderKind().name();
+  }
+
+  /** What failures call a receiving span, as in "every SERVER span": its kind unless overridden. */
+  protected String receiverName() {
+    return receiverKind().name();
+  }
 
   /** The attributes {@link #hasProtocolAttributes()} requires, for its failure, e.g. {@code http.route on the server}. */
   protected abstract String protocolAttributes();
@@ -78,7 +106,7 @@ public abstract class AbstractHopAssert<SELF extends AbstractHopAssert<SELF>> ex
     return spans;
   }
 
-  /** The captured spans that pass the test, for {@link #senders()} and {@link #receivers()}. */
+  /** The captured spans that pass the test, in tree order. */
   protected final List<SpanNode> spansWhere(Predicate<SpanNode> test) {
     List<SpanNode> found = new ArrayList<>();
     for (SpanNode span : actual.spans()) {

@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.StringJoiner;
+import java.util.TreeSet;
 import org.assertj.core.api.AbstractAssert;
 
 /**
@@ -49,10 +50,12 @@ public abstract class AbstractWireContextAssert<SELF extends AbstractWireContext
 
   private static final Set<String> TRACE_CONTEXT = Set.of("traceparent", "tracestate", "baggage");
 
-  // An anonymous class, not a lambda: before OpenTelemetry 1.68, keys() had no default.
+  // An anonymous class, not a lambda: the protocol modules run on OpenTelemetry before 1.68, where
+  // keys() has no default; 1.68 deprecates it.
   private static final TextMapGetter<AbstractWireContextAssert<?, ?>> GETTER =
       new TextMapGetter<>() {
         @Override
+        @SuppressWarnings("deprecation")
         public Iterable<String> keys(AbstractWireContextAssert<?, ?> carrier) {
           return carrier.headerNames();
         }
@@ -70,7 +73,7 @@ public abstract class AbstractWireContextAssert<SELF extends AbstractWireContext
   /** The value carried under this name (the last one, if repeated), or null; {@code actual} is not null. */
   protected abstract String header(String name);
 
-  /** The names of everything carried, in order; {@code actual} is not null. */
+  /** The names of everything carried; {@code actual} is not null. */
   protected abstract List<String> headerNames();
 
   /** How failures name the carrier, e.g. {@code request GET /stock/sku-42} or {@code the record}. */
@@ -140,7 +143,7 @@ public abstract class AbstractWireContextAssert<SELF extends AbstractWireContext
   /** E.g. {@code Headers: [host, traceparent=00-...-01, user-agent]}. */
   private String carried() {
     StringJoiner out = new StringJoiner(", ", entries() + ": [", "]");
-    for (String name : headerNames()) {
+    for (String name : new TreeSet<>(headerNames())) {
       out.add(TRACE_CONTEXT.contains(name.toLowerCase(Locale.ROOT)) ? name + "=" + Masking.redact(header(name)) : name);
     }
     return out.toString();

@@ -81,10 +81,10 @@ class CarrierAssertTest {
 
     assertThatThrownBy(() -> assertThatCarrier(headers).hasValidTraceparent())
         .hasMessageStartingWith("\nExpecting the carrier to carry valid W3C trace context, but traceparent: '00-"
-            + "0".repeat(32) + "-b7ad6b7169203331-01' has an all-zero trace id.\nHeaders: [traceparent=00-");
+            + "0".repeat(32) + "-b7ad6b7169203331-01' has an all-zero trace id.\nHeaders: [baggage=tenant, traceparent=00-");
     assertThatThrownBy(() -> assertThatCarrier(headers).hasValidTracestate())
         .hasMessageContaining("but tracestate: key 'Vendor' is not a lowercase simple key or tenant@system key.\n"
-            + "Headers: [traceparent=")
+            + "Headers: [baggage=tenant, traceparent=")
         .hasMessageContaining("tracestate=Vendor=x");
     assertThatThrownBy(() -> assertThatCarrier(headers).hasValidBaggage())
         .hasMessageContaining("but baggage: list member 'tenant' is not key=value.\n");
@@ -112,7 +112,7 @@ class CarrierAssertTest {
 
     assertThatThrownBy(() -> assertThatCarrier(headers).hasBaggage("tenant", "other"))
         .hasMessageStartingWith("\nExpecting the carrier to carry baggage\n  tenant=other\nbut it was acme.\n"
-            + "Headers: [traceparent=00-");
+            + "Headers: [baggage=tenant=acme, traceparent=00-");
     assertThatThrownBy(() -> assertThatCarrier(headers).hasBaggage("region", "eu"))
         .hasMessageContaining("but it has no such entry.\n");
   }
