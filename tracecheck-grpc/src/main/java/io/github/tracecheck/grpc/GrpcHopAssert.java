@@ -1,20 +1,22 @@
 package io.github.tracecheck.grpc;
 
-import io.github.tracecheck.assertj.Hops;
+import io.github.tracecheck.assertj.AbstractHopAssert;
 import io.github.tracecheck.model.SpanNode;
 import io.github.tracecheck.model.TraceForest;
-import io.github.tracecheck.render.TraceTreeRenderer;
-import io.opentelemetry.api.common.AttributeKey;
-import io.opentelemetry.api.trace.SpanKind;
+import io.github.tracecheck.semconv.RpcAttributes;
 import java.util.ArrayList;
 import java.util.List;
-import org.assertj.core.api.AbstractAssert;
 
 /**
  * Assertions on one gRPC hop: the CLIENT and SERVER spans of an RPC, matched by {@code rpc.service}
- * and {@code rpc.method}.
+ * and {@code rpc.method} through {@link RpcAttributes}. The checks are those of every hop ({@link
+ * AbstractHopAssert}).
+ *
+ * <pre>{@code
+ * GrpcAssertions.assertThatGrpcHop(forest, "shop.Inventory", "Reserve").isRemoteChildOfSender().hasProtocolAttributes();
+ * }</pre>
  */
-public class GrpcHopAssert extends AbstractAssert<GrpcHopAssert, TraceForest> {
+public class GrpcHopAssert extends AbstractHopAssert<GrpcHopAssert> {
 
   private final String service;
   private final String method;
@@ -25,61 +27,52 @@ public class GrpcHopAssert extends AbstractAssert<GrpcHopAssert, TraceForest> {
     this.method = method;
   }
 
-  /** The RPC has a CLIENT span and a SERVER span. */
-  public GrpcHopAssert exists() {
-    isNotNull();
-    if (spans(SpanKind.CLIENT).isEmpty() || spans(SpanKind.SERVER).isEmpty()) {
-      fail("a CLIENT and a SERVER span", spans(SpanKind.CLIENT).size() + " CLIENT and " + spans(SpanKind.SERVER).size()
-          + " SERVER span(s)", List.of());
-    }
-    return myself;
-  }
-
-  /** Every SERVER span of the RPC is a child of one of its CLIENT spans, through extracted (remote) context. */
+  /**
+   * Every SERVER span of the RPC is a child of one of its CLIENT spans, through extracted (remote) context.
+   *
+   * @deprecated the same check is {@link #isRemoteChildOfSender()}, named alike for every protocol
+   */
+  @Deprecated
   public GrpcHopAssert serverIsRemoteChildOfClient() {
-    exists();
-    List<SpanNode> clients = spans(SpanKind.CLIENT);
-    List<SpanNode> broken = Hops.serversNotContinuingClients(clients, spans(SpanKind.SERVER));
-    if (!broken.isEmpty()) {
-      List<SpanNode> marked = new ArrayList<>(broken);
-      marked.addAll(clients);
-      fail("every SERVER span a remote child of a CLIENT span",
-          broken.size() + " SERVER span(s) that are not (marked, with the CLIENT spans)", marked);
-    }
-    return myself;
+    return isRemoteChildOfSender();
   }
 
-  /** Both sides record the status code ({@code rpc.grpc.status_code} or {@code rpc.response.status_code}). */
+  /**
+   * Both sides record the status code.
+   *
+   * @deprecated use {@link #hasProtocolAttributes()}, named alike for every protocol, which also
+   *     requires {@code rpc.system=grpc} on both sides
+   */
+  @Deprecated
   public GrpcHopAssert recordsStatusCodes() {
-    exists();
-    List<SpanNode> missing = new ArrayList<>();
-    List<SpanNode> all = new ArrayList<>(spans(SpanKind.CLIENT));
-    all.addAll(spans(SpanKind.SERVER));
-    for (SpanNode span : all) {
-      if (span.attribute(AttributeKey.longKey("rpc.grpc.status_code")) == null
-          && span.attribute(AttributeKey.stringKey("rpc.response.status_code")) == null) {
-        missing.add(span);
-      }
-    }
-    if (!missing.isEmpty()) {
-      fail("a status code on both sides", missing.size() + " span(s) without one (marked)", missing);
-    }
-    return myself;
+    return hasProtocolAttributes();
   }
 
-  private List<SpanNode> spans(SpanKind kind) {
-    List<SpanNode> found = new ArrayList<>();
-    for (SpanNode span : actual.spans()) {
-      if (span.kind() == kind && service.equals(span.attribute(AttributeKey.stringKey("rpc.service")))
-          && method.equals(span.attribute(AttributeKey.stringKey("rpc.method")))) {
-        found.add(span);
-      }
-    }
-    return found;
+  @Override
+  protected String hop() {
+    return "the gRPC hop " + service + "/" + method;
   }
 
-  private void fail(String expected, String found, List<SpanNode> marked) {
-    failWithMessage("%nExpecting the gRPC hop %s/%s to have:%n  %s%nbut found:%n  %s%n%s",
-        service, method, expected, found, TraceTreeRenderer.create().render(actual, marked));
+  @Override
+  protected boolean isPartOfHop(SpanNode span) {
+    return service.equals(RpcAttributes.service(span)) && method.equals(RpcAttributes.method(span));
+  }
+
+  @Override
+  protected String protocolAttributes() {
+    return "rpc.system=grpc and a status code (rpc.response.status_code or rpc.grpc.status_code) on both sides";
+  }
+
+  /** The service and method are how the hop's spans are found; the system and the status must be there too. */
+  @Override
+  protected List<String> missingProtocolAttributes(SpanNode span) {
+    List<String> missing = new ArrayList<>();
+    if (!"grpc".equals(RpcAttributes.system(span))) {
+      missing.add("rpc.system=grpc");
+    }
+    if (!RpcAttributes.hasStatusCode(span)) {
+      missing.add("a status code");
+    }
+    return missing;
   }
 }

@@ -74,7 +74,7 @@ class GrpcHopTest {
     }
 
     TraceForest forest = awaitServerSpan(traces);
-    GrpcAssertions.assertThatGrpcHop(forest, SERVICE, METHOD).serverIsRemoteChildOfClient().recordsStatusCodes();
+    GrpcAssertions.assertThatGrpcHop(forest, SERVICE, METHOD).isRemoteChildOfSender().hasProtocolAttributes();
     GrpcAssertions.assertThat(probe.lastCall()).hasValidTraceparent().continuesSpan(clientSpan(forest));
     assertThat(forest).singleTrace().hasPath("POST /checkout", SERVICE + "/" + METHOD, SERVICE + "/" + METHOD);
   }
@@ -93,7 +93,7 @@ class GrpcHopTest {
     assertThatThrownBy(() -> GrpcAssertions.assertThat(probe.lastCall()).hasValidTraceparent())
         .hasMessageContaining("Expecting gRPC call grpc.testing.SimpleService/UnaryRpc to carry valid W3C trace context,"
             + " but no traceparent header.");
-    assertThatThrownBy(() -> GrpcAssertions.assertThatGrpcHop(forest, SERVICE, METHOD).serverIsRemoteChildOfClient())
+    assertThatThrownBy(() -> GrpcAssertions.assertThatGrpcHop(forest, SERVICE, METHOD).isRemoteChildOfSender())
         .hasMessageContaining("1 SERVER span(s) that are not (marked, with the CLIENT spans)");
     assertThatThrownBy(() -> assertThat(forest).hasNoOrphans())
         .hasMessageContaining("[orphaned-root] server span \"grpc.testing.SimpleService/UnaryRpc\" (auth-service) started"
@@ -113,7 +113,7 @@ class GrpcHopTest {
     }
 
     TraceForest forest = awaitServerSpan(traces);
-    GrpcAssertions.assertThatGrpcHop(forest, SERVICE, METHOD).serverIsRemoteChildOfClient().recordsStatusCodes();
+    GrpcAssertions.assertThatGrpcHop(forest, SERVICE, METHOD).isRemoteChildOfSender().hasProtocolAttributes();
     GrpcAssertions.assertThat(probe.lastCall()).continuesSpan(clientSpan(forest));
   }
 
@@ -129,7 +129,7 @@ class GrpcHopTest {
     TraceForest forest = awaitServerSpan(traces);
     // One trace, so the gate is content; the hop check sees the server hanging off the wrong span.
     assertThat(forest).hasTraceCount(1);
-    assertThatThrownBy(() -> GrpcAssertions.assertThatGrpcHop(forest, SERVICE, METHOD).serverIsRemoteChildOfClient())
+    assertThatThrownBy(() -> GrpcAssertions.assertThatGrpcHop(forest, SERVICE, METHOD).isRemoteChildOfSender())
         .hasMessageStartingWith("\nExpecting the gRPC hop grpc.testing.SimpleService/UnaryRpc to have:\n"
             + "  every SERVER span a remote child of a CLIENT span\nbut found:\n"
             + "  1 SERVER span(s) that are not (marked, with the CLIENT spans)\n");

@@ -1,34 +1,47 @@
 package io.github.tracecheck.http;
 
-import io.github.tracecheck.model.SpanNode;
-import io.github.tracecheck.w3c.WireContext;
-import org.assertj.core.api.AbstractAssert;
+import io.github.tracecheck.assertj.AbstractWireContextAssert;
+import java.util.ArrayList;
+import java.util.List;
 
-/** Assertions on the trace context an HTTP request carried in its headers. */
-public class RecordedRequestAssert extends AbstractAssert<RecordedRequestAssert, RecordingHttpServer.RecordedRequest> {
+/**
+ * Assertions on the trace context an HTTP request carried in its headers: the wire checks every
+ * protocol shares ({@link AbstractWireContextAssert}).
+ *
+ * <pre>{@code
+ * HttpAssertions.assertThat(server.lastRequest()).hasValidTraceparent().continuesSpan(clientSpan);
+ * }</pre>
+ */
+public class RecordedRequestAssert
+    extends AbstractWireContextAssert<RecordedRequestAssert, RecordingHttpServer.RecordedRequest> {
 
   public RecordedRequestAssert(RecordingHttpServer.RecordedRequest actual) {
     super(actual, RecordedRequestAssert.class);
   }
 
-  /** The request carried valid W3C trace context: traceparent, and tracestate and baggage if present. */
+  /**
+   * The request carried valid W3C trace context: traceparent, and tracestate and baggage if present.
+   *
+   * @deprecated the same checks are {@link #hasValidTraceparent()}, {@link #hasValidTracestate()} and
+   *     {@link #hasValidBaggage()}, named alike for every protocol
+   */
+  @Deprecated
   public RecordedRequestAssert hasValidTraceContext() {
-    isNotNull();
-    String problem = WireContext.invalidContext(actual.header("traceparent"), actual.header("tracestate"), actual.header("baggage"));
-    if (problem != null) {
-      failWithMessage("%nExpecting request %s %s to carry valid W3C trace context, but %s.%nHeaders: %s",
-          actual.method(), actual.path(), problem, actual.headers().keySet());
-    }
-    return myself;
+    return hasValidTraceparent().hasValidTracestate().hasValidBaggage();
   }
 
-  /** The request's traceparent continues the client span. */
-  public RecordedRequestAssert continuesSpan(SpanNode client) {
-    hasValidTraceContext();
-    String problem = WireContext.notContinuing(actual.header("traceparent"), client);
-    if (problem != null) {
-      failWithMessage("%nExpecting request %s %s to continue the client span, but its %s", actual.method(), actual.path(), problem);
-    }
-    return myself;
+  @Override
+  protected String header(String name) {
+    return actual.header(name);
+  }
+
+  @Override
+  protected List<String> headerNames() {
+    return new ArrayList<>(actual.headers().keySet());
+  }
+
+  @Override
+  protected String carrier() {
+    return "request " + actual.method() + " " + actual.path();
   }
 }

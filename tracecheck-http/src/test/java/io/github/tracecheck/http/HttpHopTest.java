@@ -88,8 +88,9 @@ class HttpHopTest {
       okHttpGet(traces.openTelemetryFor("api-gateway"), server);
 
       TraceForest forest = awaitBothSides(traces);
-      HttpAssertions.assertThatHttpHop(forest, "GET", PATH).serverIsRemoteChildOfClient().hasMethodRouteAndStatus();
-      HttpAssertions.assertThat(server.lastRequest()).hasValidTraceContext().continuesSpan(client(forest));
+      HttpAssertions.assertThatHttpHop(forest, "GET", PATH).isRemoteChildOfSender().hasProtocolAttributes();
+      HttpAssertions.assertThat(server.lastRequest()).hasValidTraceparent().hasValidTracestate().hasValidBaggage()
+          .continuesSpan(client(forest));
       assertThat(forest).singleTrace().hasPath("GET", "GET /stock/{sku}");
     }
   }
@@ -101,7 +102,7 @@ class HttpHopTest {
       okHttpGet(withoutPropagators(traces.openTelemetryFor("api-gateway")), server);
 
       TraceForest forest = awaitBothSides(traces);
-      assertThatThrownBy(() -> HttpAssertions.assertThat(server.lastRequest()).hasValidTraceContext())
+      assertThatThrownBy(() -> HttpAssertions.assertThat(server.lastRequest()).hasValidTraceparent())
           .hasMessageStartingWith("\nExpecting request GET /stock/sku-42 to carry valid W3C trace context, but no"
               + " traceparent header.");
       assertThatThrownBy(() -> assertThat(forest).hasNoOrphans())
@@ -117,7 +118,7 @@ class HttpHopTest {
       jdkGet(traces.openTelemetryFor("api-gateway"), server, true);
 
       TraceForest forest = awaitBothSides(traces);
-      HttpAssertions.assertThatHttpHop(forest, "GET", PATH).serverIsRemoteChildOfClient().hasMethodRouteAndStatus();
+      HttpAssertions.assertThatHttpHop(forest, "GET", PATH).isRemoteChildOfSender().hasProtocolAttributes();
       HttpAssertions.assertThat(server.lastRequest()).continuesSpan(client(forest));
     }
   }
@@ -129,7 +130,7 @@ class HttpHopTest {
       jdkGet(traces.openTelemetryFor("api-gateway"), server, false);
 
       TraceForest forest = awaitBothSides(traces);
-      assertThatThrownBy(() -> HttpAssertions.assertThatHttpHop(forest, "GET", PATH).serverIsRemoteChildOfClient())
+      assertThatThrownBy(() -> HttpAssertions.assertThatHttpHop(forest, "GET", PATH).isRemoteChildOfSender())
           .hasMessageStartingWith("\nExpecting the HTTP hop GET /stock/sku-42 to have:\n  every SERVER span a remote"
               + " child of a CLIENT span\nbut found:\n  1 SERVER span(s) that are not (marked, with the CLIENT spans)\n");
       assertThatThrownBy(() -> assertThat(forest).isConnected())
@@ -145,7 +146,7 @@ class HttpHopTest {
               .header("baggage", "k=v").build(),
           HttpResponse.BodyHandlers.discarding());
       assertThat(server.lastRequest().header("Baggage")).isEqualTo("k=v");
-      assertThatThrownBy(() -> HttpAssertions.assertThat(server.lastRequest()).hasValidTraceContext())
+      assertThatThrownBy(() -> HttpAssertions.assertThat(server.lastRequest()).hasValidTraceparent())
           .hasMessageContaining("is not version-traceid-parentid-flags in lowercase hex");
     }
   }

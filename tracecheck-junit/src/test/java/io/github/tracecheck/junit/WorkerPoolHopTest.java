@@ -1,12 +1,12 @@
 package io.github.tracecheck.junit;
 
 import static io.github.tracecheck.assertj.TraceCheckAssertions.assertThat;
+import static io.github.tracecheck.assertj.TraceCheckAssertions.assertThatPoolHop;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.tracecheck.model.TraceForest;
 import io.github.tracecheck.pools.ContextPropagationProbe;
-import io.github.tracecheck.assertj.PoolHopAssert;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.Tracer;
@@ -54,7 +54,7 @@ class WorkerPoolHopTest {
 
     TraceForest forest = traces.awaitSpan("process order");
     probe.assertNoLosses();
-    PoolHopAssert.assertThatPoolHop(forest, "process order").isChildOf("POST /checkout").ranOnAnotherThread();
+    assertThatPoolHop(forest, "process order").isChildOf("POST /checkout").ranOnAnotherThread();
   }
 
   @Test
@@ -70,8 +70,8 @@ class WorkerPoolHopTest {
             + "  task submitted at io.github.tracecheck.junit.WorkerPoolHopTest.lambda$")
         .hasMessageContaining("(WorkerPoolHopTest.java:")
         .hasMessageContaining("ran on thread \"order-pool\" with no span current");
-    assertThatThrownBy(() -> PoolHopAssert.assertThatPoolHop(forest, "process order").isChildOf("POST /checkout"))
-        .hasMessageContaining("the first one's parent: none, it is a root");
+    assertThatThrownBy(() -> assertThatPoolHop(forest, "process order").isChildOf("POST /checkout"))
+        .hasMessageContaining("its parent: none, it is a root");
     assertThatThrownBy(() -> assertThat(forest).hasNoOrphans())
         // "while span ... was open" or "after span ... had run": whether the task started before the
         // submitter ended is up to the scheduler.
@@ -105,7 +105,7 @@ class WorkerPoolHopTest {
 
     TraceForest forest = traces.awaitSpan("process order");
     probe.assertNoLosses();
-    PoolHopAssert.assertThatPoolHop(forest, "process order").isChildOf("POST /checkout").ranOnAnotherThread();
+    assertThatPoolHop(forest, "process order").isChildOf("POST /checkout").ranOnAnotherThread();
   }
 
   /** The seed's worker channel: a job object handed to a worker thread through a queue. */
@@ -139,7 +139,7 @@ class WorkerPoolHopTest {
     workerChannel(tracer, true);
 
     TraceForest forest = traces.awaitSpan("process order");
-    PoolHopAssert.assertThatPoolHop(forest, "process order").isChildOf("POST /checkout").ranOnAnotherThread();
+    assertThatPoolHop(forest, "process order").isChildOf("POST /checkout").ranOnAnotherThread();
   }
 
   @Test

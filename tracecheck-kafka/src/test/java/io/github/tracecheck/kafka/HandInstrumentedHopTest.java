@@ -78,8 +78,10 @@ class HandInstrumentedHopTest {
 
     TraceForest forest = traces.awaitSpan(topic + " process");
     SpanNode producer = forest.spans().stream().filter(s -> s.kind() == SpanKind.PRODUCER).findFirst().orElseThrow();
-    KafkaAssertions.assertThat(record).hasValidTraceparent().continuesSpan(producer).hasBaggage("tenant", "acme");
-    KafkaAssertions.assertThatKafkaHop(forest, topic).isConnectedByParent().hasMessagingAttributes().recordsPartitionAndOffset();
+    KafkaAssertions.assertThat(record).hasValidTraceparent().hasValidTracestate().hasValidBaggage().continuesSpan(producer)
+        .hasBaggage("tenant", "acme");
+    KafkaAssertions.assertThatKafkaHop(forest, topic).isConnectedByParent().isRemoteChildOfSender().hasProtocolAttributes()
+        .recordsPartitionAndOffset();
     assertThat(forest).singleTrace()
         .hasShape(span(topic + " publish").kind(SpanKind.PRODUCER).service("api-gateway")
             .children(span(topic + " process").kind(SpanKind.CONSUMER).service("order-worker")));

@@ -57,7 +57,7 @@ class KafkaTelemetryHopTest {
     String topic = kafka.topic("orders");
     TraceForest forest = traces.awaitUntil("the consumer span of " + topic,
         f -> f.spans().stream().anyMatch(s -> s.kind() == SpanKind.CONSUMER));
-    KafkaAssertions.assertThatKafkaHop(forest, topic).isConnected().hasMessagingAttributes();
+    KafkaAssertions.assertThatKafkaHop(forest, topic).isConnected().hasProtocolAttributes();
     KafkaAssertions.assertThat(records.get(0))
         .hasValidTraceparent()
         .continuesSpan(forest.spans().stream().filter(s -> s.kind() == SpanKind.PRODUCER).findFirst().orElseThrow());
@@ -82,7 +82,7 @@ class KafkaTelemetryHopTest {
     TraceForest forest = traces.awaitUntil("the consumer span of " + topic,
         f -> f.spans().stream().anyMatch(s -> s.kind() == SpanKind.CONSUMER));
     assertThatThrownBy(() -> KafkaAssertions.assertThatKafkaHop(forest, topic).isConnected())
-        .hasMessageContaining("consumer span(s) not connected (marked with the producers)");
+        .hasMessageContaining("CONSUMER span(s) that are not (marked, with the PRODUCER spans)");
     assertThatThrownBy(() -> KafkaAssertions.assertThat(records.get(0)).hasValidTraceparent())
         .hasMessageContaining("but no traceparent header.");
     assertThatThrownBy(() -> assertThat(forest).hasNoOrphans())

@@ -1,0 +1,9 @@
+/**
+ * Kafka hops: {@link io.github.tracecheck.kafka.KafkaBroker} gives a test a real broker, {@link
+ * io.github.tracecheck.kafka.KafkaHeadersCarrier} carries context in record headers, and {@link
+ * io.github.tracecheck.kafka.KafkaAssertions} checks what a record carried (the wire checks every
+ * protocol shares) and the PRODUCER and CONSUMER spans of a topic (the hop checks every protocol
+ * shares, read through the core's messaging attribute readers; a link connects, as the messaging
+ * conventions allow).
+ */
+package io.github.tracecheck.kafka;
