@@ -4,7 +4,6 @@ import static io.github.tracecheck.assertj.error.ShouldHave.shouldHave;
 
 import io.github.tracecheck.model.SpanNode;
 import io.github.tracecheck.pii.Detectors;
-import io.github.tracecheck.pii.Masking;
 import io.github.tracecheck.pii.PiiDetector;
 import io.github.tracecheck.pii.PiiMatch;
 import io.github.tracecheck.render.SpanLabel;
@@ -171,8 +170,8 @@ public class SpanNodeAssert extends AbstractAssert<SpanNodeAssert, SpanNode> {
       if (!found.isEmpty() || wholeValue) {
         String shown =
             wholeValue
-                ? Masking.mask(detector.name(), text)
-                : Masking.mask(detector.name(), text.substring(found.get(0).start(), found.get(0).end()));
+                ? detector.mask(text)
+                : detector.mask(text.substring(found.get(0).start(), found.get(0).end()));
         return check(
             false,
             "attribute " + key + " redacted",

@@ -11,7 +11,9 @@ import java.util.regex.Pattern;
 /**
  * The built-in detectors. Each one is a regular expression for the shape plus a validator for the
  * content (Luhn for cards, mod-97 for IBANs, issued ranges for SSNs, a JSON header for JWTs), which
- * is what keeps false positives on ids and timestamps rare.
+ * is what keeps false positives on ids and timestamps rare. Each one masks what it finds in its
+ * own way, and the ones finding tokens, passwords and keys are {@linkplain PiiDetector#isCredential()
+ * credentials}.
  */
 public final class Detectors {
 
@@ -27,7 +29,8 @@ public final class Detectors {
           "(?<![\\p{Alnum}._%+\\-])(?<!://)[\\p{Alnum}._%+\\-]{1,64}@(?:[\\p{Alnum}\\-]{1,63}\\.)+[A-Za-z]{2,24}"
               + "(?![\\p{Alnum}\\-]|:[\\w./~\\-])",
           Detectors::plausibleEmail)
-          .withPrefilter(text -> text.indexOf('@') > 0);
+          .withPrefilter(text -> text.indexOf('@') > 0)
+          .withMasking(Detectors::maskEmail);
 
   public static final PiiDetector CARD_NUMBER =
       RegexDetector.of(
@@ -35,7 +38,8 @@ public final class Detectors {
           "a payment card number",
           NOT_AFTER_WORD + "(?:\\d[ \\-]?){12,18}\\d" + NOT_BEFORE_WORD,
           Detectors::validCard)
-          .withPrefilter(text -> digits(text, 13));
+          .withPrefilter(text -> digits(text, 13))
+          .withMasking(Detectors::maskCard);
 
   public static final PiiDetector US_SSN =
       RegexDetector.of(
@@ -43,7 +47,8 @@ public final class Detectors {
           "a US social security number",
           NOT_AFTER_WORD + "(\\d{3})-(\\d{2})-(\\d{4})" + NOT_BEFORE_WORD,
           Detectors::issuedSsn)
-          .withPrefilter(Detectors::hasSsnShape);
+          .withPrefilter(Detectors::hasSsnShape)
+          .withMasking(value -> "***-**-****");
 
   public static final PiiDetector PHONE =
       RegexDetector.of(
@@ -63,7 +68,8 @@ public final class Detectors {
           "a JSON Web Token",
           "(?<![A-Za-z0-9_\\-])eyJ[A-Za-z0-9_\\-]{8,}\\.[A-Za-z0-9_\\-]{4,}\\.[A-Za-z0-9_\\-]*",
           Detectors::jwtHeaderIsJson)
-          .withPrefilter(text -> text.contains("eyJ"));
+          .withPrefilter(text -> text.contains("eyJ"))
+          .withCredential();
 
   /**
    * Credentials in {@code Authorization}-like headers: {@code Bearer}/{@code Basic}/... values
@@ -78,7 +84,8 @@ public final class Detectors {
               Detectors::notRedacted)
           // The scheme and its credential are separated by white space: most values have none.
           .withPrefilter(text -> text.indexOf(' ') > 0 || text.indexOf('\t') > 0)
-          .withFlaggedKeys(Detectors::isCredentialHeader);
+          .withFlaggedKeys(Detectors::isCredentialHeader)
+          .withCredential();
 
   public static final PiiDetector URL_CREDENTIALS =
       RegexDetector.anyOf(
@@ -88,19 +95,23 @@ public final class Detectors {
           "(?i)[a-z][a-z0-9+.\\-]*://[^/\\s:@?#]+:(?<value>[^/\\s@?#]+)@",
           "(?i)(?:^|[?&;])(?:access_token|id_token|refresh_token|api_key|apikey|api-key|token|password|passwd"
               + "|pwd|secret|client_secret|signature|sig|x-amz-signature|x-goog-signature)=(?<value>[^&#\\s]+)")
-          .withPrefilter(text -> (text.indexOf('@') > 0 && text.contains("://")) || (text.indexOf('=') > 0 && hasCredentialParameter(text)));
+          .withPrefilter(text -> (text.indexOf('@') > 0 && text.contains("://")) || (text.indexOf('=') > 0 && hasCredentialParameter(text)))
+          .withCredential();
 
   public static final PiiDetector AWS_ACCESS_KEY =
       RegexDetector.of(
           "aws-access-key",
           "an AWS access key id",
           "(?<![A-Z0-9])(?:AKIA|ASIA|ABIA|ACCA|AGPA|AIDA|AROA|ANPA|ANVA|AIPA)[A-Z2-7]{16}(?![A-Z0-9])")
-          .withPrefilter(text -> text.length() >= 20 && (text.contains("KIA") || text.contains("SIA") || text.contains("BIA") || text.contains("CCA") || text.contains("GPA") || text.contains("IDA") || text.contains("ROA") || text.contains("NPA") || text.contains("NVA") || text.contains("IPA")));
+          .withPrefilter(text -> text.length() >= 20 && (text.contains("KIA") || text.contains("SIA") || text.contains("BIA") || text.contains("CCA") || text.contains("GPA") || text.contains("IDA") || text.contains("ROA") || text.contains("NPA") || text.contains("NVA") || text.contains("IPA")))
+          .withCredential();
 
   public static final PiiDetector PRIVATE_KEY =
       RegexDetector.of(
           "private-key", "a private key", "-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----")
-          .withPrefilter(text -> text.contains("PRIVATE KEY"));
+          .withPrefilter(text -> text.contains("PRIVATE KEY"))
+          .withCredential()
+          .withMasking(value -> "-----BEGIN *** PRIVATE KEY-----");
 
   public static final PiiDetector IBAN =
       RegexDetector.of(
@@ -136,6 +147,22 @@ public final class Detectors {
   /** Every built-in detector, including those off by default. */
   public static List<PiiDetector> builtIn() {
     return ALL;
+  }
+
+  // --- masking ------------------------------------------------------------------------------
+
+  /** {@code john.doe@example.com} as {@code j***@e***.com}: the first letters and the top-level domain. */
+  static String maskEmail(String value) {
+    int at = value.indexOf('@');
+    String domain = value.substring(at + 1);
+    int dot = domain.lastIndexOf('.');
+    return value.charAt(0) + "***@" + domain.charAt(0) + "***" + domain.substring(dot);
+  }
+
+  /** A card as its first four and last four digits, e.g. {@code 4111 **** **** 1111}. */
+  static String maskCard(String value) {
+    String digits = value.replaceAll("\\D", "");
+    return digits.substring(0, 4) + " **** **** " + digits.substring(digits.length() - 4);
   }
 
   // --- prefilters and validators -----------------------------------------------------------

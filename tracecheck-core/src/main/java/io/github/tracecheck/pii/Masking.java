@@ -3,69 +3,76 @@ package io.github.tracecheck.pii;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
- * Masks detected values, so that the tool that finds a leak does not leak it again into CI logs:
- * {@code john.doe@example.com} prints as {@code j***@e***.com}, a card as {@code 4111 **** ****
- * 1111}, anything else as its first two characters and {@code ***}.
+ * Masks detected values, so that the tool that finds a leak does not leak it again into CI logs.
+ * Each detector owns its masking ({@link PiiDetector#mask}): {@code john.doe@example.com} prints as
+ * {@code j***@e***.com}, a card as {@code 4111 **** **** 1111}, anything else as its first two
+ * characters and {@code ***} ({@link #generic}).
  */
 public final class Masking {
 
+  private static final Map<String, PiiDetector> BUILT_IN_BY_NAME =
+      Detectors.builtIn().stream().collect(Collectors.toUnmodifiableMap(PiiDetector::name, Function.identity()));
+
   private Masking() {}
 
-  /** The masked form of a value a detector found. */
+  /**
+   * The masked form of a value the built-in detector of this name found; the generic form for any
+   * other name. With a detector at hand, call its {@link PiiDetector#mask} instead: a user's detector
+   * may mask differently.
+   */
   public static String mask(String detector, String value) {
-    switch (detector) {
-      case "email":
-        return maskEmail(value);
-      case "card-number":
-        String digits = value.replaceAll("\\D", "");
-        return digits.substring(0, 4) + " **** **** " + digits.substring(digits.length() - 4);
-      case "us-ssn":
-        return "***-**-****";
-      case "private-key":
-        return "-----BEGIN *** PRIVATE KEY-----";
-      default:
-        return value.length() <= 4 ? "***" : value.substring(0, 2) + "***";
-    }
+    PiiDetector builtIn = BUILT_IN_BY_NAME.get(detector);
+    return builtIn == null ? generic(value) : builtIn.mask(value);
   }
 
-  private static String maskEmail(String value) {
-    int at = value.indexOf('@');
-    String domain = value.substring(at + 1);
-    int dot = domain.lastIndexOf('.');
-    return value.charAt(0) + "***@" + domain.charAt(0) + "***" + domain.substring(dot);
+  /**
+   * The masking of values without a recognisable shape: the first two characters and {@code ***},
+   * or only {@code ***} for values of four characters or fewer.
+   */
+  public static String generic(String value) {
+    return value.length() <= 4 ? "***" : value.substring(0, 2) + "***";
   }
 
-  /** The text with every value the default detectors find masked. */
+  /** The text with every value the default detectors find masked, each by its detector. */
   public static String redact(String text) {
     if (text == null) {
       return null;
     }
-    List<PiiMatch> matches = matches(text);
-    if (matches.isEmpty()) {
+    List<Found> found = matches(text);
+    if (found.isEmpty()) {
       return text;
     }
     StringBuilder out = new StringBuilder(text.length());
     int at = 0;
-    for (PiiMatch match : matches) {
-      out.append(text, at, match.start()).append(mask(match.detector(), text.substring(match.start(), match.end())));
+    for (Found each : found) {
+      PiiMatch match = each.match();
+      out.append(text, at, match.start()).append(each.detector().mask(text.substring(match.start(), match.end())));
       at = match.end();
     }
     return out.append(text.substring(at)).toString();
   }
 
+  /** A match and the detector that made it, which masks it. */
+  private record Found(PiiDetector detector, PiiMatch match) {}
+
   /** Non-overlapping matches of the default detectors, left to right; of overlapping ones the longest wins. */
-  private static List<PiiMatch> matches(String text) {
-    List<PiiMatch> all = new ArrayList<>();
+  private static List<Found> matches(String text) {
+    List<Found> all = new ArrayList<>();
     for (PiiDetector detector : Detectors.defaults()) {
-      all.addAll(detector.find(text));
+      for (PiiMatch match : detector.find(text)) {
+        all.add(new Found(detector, match));
+      }
     }
-    all.sort(Comparator.comparingInt(PiiMatch::start).thenComparing(m -> -(m.end() - m.start())));
-    List<PiiMatch> kept = new ArrayList<>();
-    for (PiiMatch match : all) {
-      if (kept.isEmpty() || !kept.get(kept.size() - 1).overlaps(match)) {
-        kept.add(match);
+    all.sort(Comparator.comparingInt((Found f) -> f.match().start()).thenComparing(f -> -(f.match().end() - f.match().start())));
+    List<Found> kept = new ArrayList<>();
+    for (Found found : all) {
+      if (kept.isEmpty() || !kept.get(kept.size() - 1).match().overlaps(found.match())) {
+        kept.add(found);
       }
     }
     return kept;

@@ -24,4 +24,21 @@ public interface PiiDetector {
   default boolean flagsKey(String attributeKey) {
     return false;
   }
+
+  /**
+   * Whether what this detector finds is a credential (a token, a password, a key) rather than
+   * personal data: findings then say that it must never be recorded, rather than dropped or hashed.
+   */
+  default boolean isCredential() {
+    return false;
+  }
+
+  /**
+   * The form of a found value that may be printed in findings and logs. The default keeps the first
+   * two characters of values longer than four, e.g. {@code s3***}, and prints shorter ones as {@code
+   * ***}; detectors whose values have a recognisable shape (emails, cards) keep more of it.
+   */
+  default String mask(String value) {
+    return Masking.generic(value);
+  }
 }

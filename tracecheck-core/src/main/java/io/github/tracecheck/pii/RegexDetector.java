@@ -3,6 +3,7 @@ package io.github.tracecheck.pii;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -11,7 +12,9 @@ import java.util.regex.PatternSyntaxException;
 /**
  * A detector from a regular expression and an optional validator, for the built-in detectors and
  * for users' own: {@code RegexDetector.of("customer-id", "an internal customer id", "CUST-\\d{8}")}.
- * When the pattern has a group named {@code value}, that group is the detected value.
+ * When the pattern has a group named {@code value}, that group is the detected value. {@link
+ * #withCredential()} marks what it finds as credentials and {@link #withMasking} gives it its own
+ * masking.
  */
 public class RegexDetector implements PiiDetector {
 
@@ -23,9 +26,11 @@ public class RegexDetector implements PiiDetector {
   private final Predicate<String> validator;
   private final Predicate<String> prefilter;
   private final Predicate<String> flaggedKeys;
+  private final boolean credential;
+  private final Function<String, String> masking;
 
   protected RegexDetector(String name, String description, Pattern pattern, Predicate<String> validator) {
-    this(name, description, List.of(pattern), validator, text -> true, key -> false);
+    this(name, description, List.of(pattern), validator, text -> true, key -> false, false, Masking::generic);
   }
 
   private RegexDetector(
@@ -34,7 +39,9 @@ public class RegexDetector implements PiiDetector {
       List<Pattern> patterns,
       Predicate<String> validator,
       Predicate<String> prefilter,
-      Predicate<String> flaggedKeys) {
+      Predicate<String> flaggedKeys,
+      boolean credential,
+      Function<String, String> masking) {
     this.name = Objects.requireNonNull(name, "name");
     this.description = Objects.requireNonNull(description, "description");
     this.patterns = List.copyOf(patterns);
@@ -45,6 +52,8 @@ public class RegexDetector implements PiiDetector {
     this.validator = Objects.requireNonNull(validator, "validator");
     this.prefilter = Objects.requireNonNull(prefilter, "prefilter");
     this.flaggedKeys = Objects.requireNonNull(flaggedKeys, "flaggedKeys");
+    this.credential = credential;
+    this.masking = Objects.requireNonNull(masking, "masking");
   }
 
   /**
@@ -52,12 +61,26 @@ public class RegexDetector implements PiiDetector {
    * {@code text -> text.indexOf('@') >= 0} for emails: most telemetry strings fail it at once.
    */
   public RegexDetector withPrefilter(Predicate<String> test) {
-    return new RegexDetector(name, description, patterns, validator, test, flaggedKeys);
+    return new RegexDetector(name, description, patterns, validator, test, flaggedKeys, credential, masking);
   }
 
   /** This detector, also flagging every value under the attribute keys the predicate accepts. */
   public RegexDetector withFlaggedKeys(Predicate<String> keys) {
-    return new RegexDetector(name, description, patterns, validator, prefilter, keys);
+    return new RegexDetector(name, description, patterns, validator, prefilter, keys, credential, masking);
+  }
+
+  /** This detector, finding credentials (tokens, passwords, keys) rather than personal data. */
+  public RegexDetector withCredential() {
+    return new RegexDetector(name, description, patterns, validator, prefilter, flaggedKeys, true, masking);
+  }
+
+  /**
+   * This detector, masking what it finds with the given function instead of the generic masking
+   * (first two characters and {@code ***}), e.g. to keep the last four digits of an account number.
+   * The function gets a value the detector found and must not return it unmasked.
+   */
+  public RegexDetector withMasking(Function<String, String> mask) {
+    return new RegexDetector(name, description, patterns, validator, prefilter, flaggedKeys, credential, mask);
   }
 
   /** A detector flagging every match of {@code regex}. */
@@ -87,7 +110,8 @@ public class RegexDetector implements PiiDetector {
                 + e.getIndex() + " of " + regex, e);
       }
     }
-    return new RegexDetector(name, description, patterns, validator, text -> true, key -> false);
+    return new RegexDetector(
+        name, description, patterns, validator, text -> true, key -> false, false, Masking::generic);
   }
 
   @Override
@@ -123,5 +147,15 @@ public class RegexDetector implements PiiDetector {
   @Override
   public boolean flagsKey(String attributeKey) {
     return flaggedKeys.test(attributeKey);
+  }
+
+  @Override
+  public boolean isCredential() {
+    return credential;
+  }
+
+  @Override
+  public String mask(String value) {
+    return masking.apply(value);
   }
 }

@@ -10,7 +10,6 @@ import io.github.tracecheck.pii.Masking;
 import io.github.tracecheck.pii.PiiAllowance;
 import io.github.tracecheck.pii.PiiDetector;
 import io.github.tracecheck.pii.PiiMatch;
-import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.sdk.resources.Resource;
 import io.opentelemetry.sdk.trace.data.EventData;
@@ -114,7 +113,7 @@ public final class PiiRule implements Rule {
       if (keyDetector.isPresent()) {
         PiiDetector detector = keyDetector.get();
         if (!value.isEmpty() && !Detectors.isRedactionMarker(value) && !allowed(detector.name(), key)) {
-          report(detector, location(scope, key, false), key, Masking.mask(detector.name(), value));
+          report(detector, location(scope, key, false), detector.mask(value));
           return; // the whole value is the credential: one finding is enough
         }
       }
@@ -135,7 +134,7 @@ public final class PiiRule implements Rule {
           found = true;
           if (!allowed(detector.name(), key)) {
             String value = text.substring(match.start(), match.end());
-            report(detector, location(scope, key, inKey), key, Masking.mask(detector.name(), value));
+            report(detector, location(scope, key, inKey), detector.mask(value));
           }
         }
       }
@@ -160,9 +159,7 @@ public final class PiiRule implements Rule {
       return false;
     }
 
-    private void report(PiiDetector detector, String where, String key, String masked) {
-      boolean credential =
-          List.of("jwt", "authorization", "url-credentials", "aws-access-key", "private-key").contains(detector.name());
+    private void report(PiiDetector detector, String where, String masked) {
       findings.add(
           Finding.about(
               NAME,
@@ -170,7 +167,7 @@ public final class PiiRule implements Rule {
               List.of(),
               "span " + describe(span) + " has " + detector.description() + " [" + detector.name() + "] in "
                   + where + ": " + masked,
-              credential
+              detector.isCredential()
                   ? "credentials must never be recorded: stop capturing this header or parameter, or redact it"
                       + " before export (e.g. in the Collector)"
                   : "the instrumentation records user data: drop or hash the attribute, or redact it before export"

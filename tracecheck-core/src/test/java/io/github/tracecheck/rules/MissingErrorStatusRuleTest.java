@@ -60,7 +60,30 @@ class MissingErrorStatusRuleTest {
             "is a gRPC server span that answered UNAVAILABLE, but its status is UNSET"),
         Arguments.of("error.type with status OK", SpanKind.INTERNAL,
             (Consumer<Span>) s -> s.setAttribute("error.type", "timeout").setStatus(StatusCode.OK),
-            "has error.type \"timeout\", but its status is OK"));
+            "has error.type \"timeout\", but its status is OK"),
+        Arguments.of("gRPC client NOT_FOUND as a number", SpanKind.CLIENT,
+            (Consumer<Span>) s -> s.setAttribute("rpc.system", "grpc").setAttribute("rpc.grpc.status_code", 5L),
+            "is a gRPC client span that received NOT_FOUND, but its status is UNSET"),
+        // Micrometer's Spring observations write method, status (a string), outcome, uri and http.url.
+        Arguments.of("Micrometer HTTP server 500", SpanKind.SERVER,
+            micrometer("500", "SERVER_ERROR"),
+            "is an HTTP server span that answered 500, but its status is UNSET"),
+        Arguments.of("Micrometer HTTP client 404", SpanKind.CLIENT,
+            micrometer("404", "CLIENT_ERROR"),
+            "is an HTTP client span that received 404, but its status is UNSET"),
+        Arguments.of("Micrometer HTTP client 503", SpanKind.CLIENT,
+            micrometer("503", "SERVER_ERROR"),
+            "is an HTTP client span that received 503, but its status is UNSET"),
+        Arguments.of("exception masked in the message", SpanKind.INTERNAL,
+            (Consumer<Span>) s -> s.recordException(new IllegalArgumentException("no user jane.doe@example.com")),
+            "recorded exception java.lang.IllegalArgumentException: \"no user j***@e***.com\", but its status is UNSET"));
+  }
+
+  /** The attributes Micrometer's default HTTP server and client observation conventions write. */
+  private static Consumer<Span> micrometer(String status, String outcome) {
+    return s -> s.setAttribute("method", "GET").setAttribute("status", status).setAttribute("outcome", outcome)
+        .setAttribute("uri", "/orders/{id}").setAttribute("http.url", "/orders/42")
+        .setAttribute("exception", "none");
   }
 
   @ParameterizedTest(name = "{0}")
@@ -70,6 +93,7 @@ class MissingErrorStatusRuleTest {
         .singleElement()
         .satisfies(f -> {
           assertThat(f.rule()).isEqualTo("missing-error-status");
+          assertThat(f.span()).get().extracting(n -> n.name()).isEqualTo("operation");
           assertThat(f.message()).isEqualTo("span \"operation\" (svc) " + expected);
         });
   }
@@ -89,7 +113,23 @@ class MissingErrorStatusRuleTest {
         Arguments.of("gRPC client OK", SpanKind.CLIENT,
             (Consumer<Span>) s -> s.setAttribute("rpc.system", "grpc").setAttribute("rpc.response.status_code", "OK")),
         Arguments.of("HTTP server 500 with ERROR", SpanKind.SERVER,
-            (Consumer<Span>) s -> s.setAttribute("http.response.status_code", 500L).setStatus(StatusCode.ERROR)));
+            (Consumer<Span>) s -> s.setAttribute("http.response.status_code", 500L).setStatus(StatusCode.ERROR)),
+        Arguments.of("gRPC server NOT_FOUND as a name", SpanKind.SERVER,
+            (Consumer<Span>) s -> s.setAttribute("rpc.system", "grpc").setAttribute("rpc.response.status_code", "NOT_FOUND")),
+        Arguments.of("gRPC server INVALID_ARGUMENT", SpanKind.SERVER,
+            (Consumer<Span>) s -> s.setAttribute("rpc.system", "grpc").setAttribute("rpc.grpc.status_code", 3L)),
+        Arguments.of("Micrometer HTTP server 404 leaves status unset", SpanKind.SERVER,
+            micrometer("404", "CLIENT_ERROR")),
+        Arguments.of("Micrometer HTTP server 200", SpanKind.SERVER,
+            micrometer("200", "SUCCESS")),
+        Arguments.of("Micrometer HTTP server 500 with ERROR", SpanKind.SERVER,
+            micrometer("500", "SERVER_ERROR").andThen(s -> s.setStatus(StatusCode.ERROR))),
+        Arguments.of("a status attribute without Micrometer's outcome is not an HTTP status", SpanKind.SERVER,
+            (Consumer<Span>) s -> s.setAttribute("status", "500")),
+        Arguments.of("a status code number on a span that is not gRPC", SpanKind.CLIENT,
+            (Consumer<Span>) s -> s.setAttribute("rpc.system", "jsonrpc").setAttribute("rpc.grpc.status_code", 14L)),
+        Arguments.of("HTTP client 3xx redirect", SpanKind.CLIENT,
+            (Consumer<Span>) s -> s.setAttribute("http.response.status_code", 302L)));
   }
 
   @ParameterizedTest(name = "{0}")

@@ -2,7 +2,6 @@ package io.github.tracecheck.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.tracecheck.model.TraceForest;
 import io.github.tracecheck.pii.Detectors;
 import io.github.tracecheck.pii.PiiAllowance;
 import io.github.tracecheck.render.FindingsReport;
@@ -99,22 +98,64 @@ class PiiRuleTest {
   }
 
   @Test
-  void sqlWithLiteralsIsItsOwnFinding() {
-    tracer.spanBuilder("SELECT users").setSpanKind(SpanKind.CLIENT)
-        .setAttribute("db.system.name", "h2")
-        .setAttribute("db.query.text", "SELECT * FROM users WHERE email = 'jane@example.com'").startSpan().end();
-    tracer.spanBuilder("SELECT orders").setSpanKind(SpanKind.CLIENT)
-        .setAttribute("db.statement", "SELECT * FROM orders WHERE id = ?").startSpan().end();
+  void aCredentialHeaderIsOneFindingAboutTheWholeValueWithTheCredentialAdvice() {
+    tracer.spanBuilder("GET /cart").setSpanKind(SpanKind.SERVER)
+        .setAttribute("http.request.header.cookie", "session=abc123def456")
+        .startSpan().end();
 
-    TraceForest forest = sdk.snapshot();
-    assertThat(new SqlLiteralRule().check(forest, RuleOptions.defaults()))
+    assertThat(check(RuleOptions.defaults()))
         .singleElement()
         .satisfies(f -> {
-          assertThat(f.message()).isEqualTo(
-              "span \"SELECT users\" (api-gateway): SQL statement is not parameterized: literal 'j***@e***.com' in WHERE");
-          assertThat(f.likelyCause()).isEqualTo(
-              "the query was built by concatenating values: use a PreparedStatement with ? parameters, or let the"
-                  + " instrumentation sanitize statements");
+          assertThat(f.rule()).isEqualTo("pii");
+          assertThat(f.span()).get().extracting(n -> n.name()).isEqualTo("GET /cart");
+          assertThat(f.message()).isEqualTo("span \"GET /cart\" (api-gateway) has an Authorization header credential"
+              + " [authorization] in attribute \"http.request.header.cookie\": se***");
+          assertThat(f.likelyCause()).isEqualTo("credentials must never be recorded: stop capturing this header or"
+              + " parameter, or redact it before export (e.g. in the Collector)");
         });
+  }
+
+  @Test
+  void personalDataGetsTheUserDataAdvice() {
+    tracer.spanBuilder("POST /signup").setAttribute("user.ssn", "123-45-6789").startSpan().end();
+
+    assertThat(check(RuleOptions.defaults()))
+        .singleElement()
+        .satisfies(f -> {
+          assertThat(f.rule()).isEqualTo("pii");
+          assertThat(f.message()).isEqualTo("span \"POST /signup\" (api-gateway) has a US social security number"
+              + " [us-ssn] in attribute \"user.ssn\": ***-**-****");
+          assertThat(f.likelyCause()).isEqualTo("the instrumentation records user data: drop or hash the attribute,"
+              + " or redact it before export (e.g. in the Collector)");
+        });
+  }
+
+  // --- correct shapes a naive rule would flag -----------------------------------------------
+
+  @Test
+  void idsTimestampsHostsAndRedactedValuesAreNotPersonalData() {
+    tracer.spanBuilder("GET /orders/{id}").setSpanKind(SpanKind.SERVER)
+        .setAttribute("order.id", "123e4567-e89b-12d3-a456-426614174000")
+        .setAttribute("order.number", "4111111111111112") // 16 digits that fail the Luhn check
+        .setAttribute("event.time", "2026-11-24T10:00:00.123Z")
+        .setAttribute("epoch.millis", "1700000000000")
+        .setAttribute("trace.parent", "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01")
+        .setAttribute("server.address", "orders.default.svc.cluster.local")
+        .setAttribute("peer.service", "inventory@inventory.svc")
+        .setAttribute("vcs.repository.url.full", "git@github.com:acme/shop.git")
+        .setAttribute("url.full", "https://shop.example.com/cb?access_token=REDACTED&page=2")
+        .setAttribute("http.request.header.authorization", "****")
+        .setAttribute("db.query.text", "SELECT * FROM users WHERE email = ?")
+        .setAttribute("build.version", "1.2.3.4")
+        .startSpan().end();
+
+    assertThat(check(RuleOptions.defaults())).isEmpty();
+  }
+
+  @Test
+  void anIpAddressIsOnlyFoundWhenItsDetectorIsOn() {
+    tracer.spanBuilder("connect").setAttribute("server.address", "10.0.0.7").startSpan().end();
+
+    assertThat(check(RuleOptions.defaults())).isEmpty();
   }
 }

@@ -1,6 +1,7 @@
 package io.github.tracecheck.testing;
 
 import io.github.tracecheck.capture.SpanCapture;
+import io.github.tracecheck.model.SpanStart;
 import io.github.tracecheck.model.TraceForest;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.common.Attributes;
@@ -42,6 +43,11 @@ public final class RealSdk implements AutoCloseable {
 
   public TraceForest snapshot() {
     return capture.snapshot();
+  }
+
+  /** Every span the capture saw start, ended or not, as {@code ContextLeakProbe} takes them. */
+  public List<SpanStart> startedSpans() {
+    return capture.startedSpans();
   }
 
   @Override
