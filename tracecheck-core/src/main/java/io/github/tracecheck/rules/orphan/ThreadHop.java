@@ -22,6 +22,13 @@ final class ThreadHop {
   private final TraceForest forest;
   private final SpansByStart allSpans;
 
+  /**
+   * The SDK times each trace on a clock anchored when its root started, so two traces' times can
+   * disagree by the drift between the wall clock and the monotonic clock: an end this close before a
+   * start is read as "still open" rather than "ended".
+   */
+  private static final long CROSS_TRACE_SKEW_NANOS = 1_000_000;
+
   ThreadHop(TraceForest forest, SpansByStart allSpans) {
     this.forest = forest;
     this.allSpans = allSpans;
@@ -53,7 +60,7 @@ final class ThreadHop {
     } else {
       return Optional.empty();
     }
-    boolean wasOpen = openWins || openSpan.data().getEndEpochNanos() >= start;
+    boolean wasOpen = openWins || openSpan.data().getEndEpochNanos() + CROSS_TRACE_SKEW_NANOS >= start;
     return Optional.of(Finding.about(
         OrphanedRootRule.NAME,
         root,
