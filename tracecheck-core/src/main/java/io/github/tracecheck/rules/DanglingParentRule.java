@@ -1,7 +1,7 @@
 package io.github.tracecheck.rules;
 
 import io.github.tracecheck.pii.Masking;
-import static io.github.tracecheck.rules.SpanDescriptions.describe;
+import static io.github.tracecheck.rules.internal.SpanDescriptions.describe;
 
 import io.github.tracecheck.model.SpanNode;
 import io.github.tracecheck.model.SpanStart;

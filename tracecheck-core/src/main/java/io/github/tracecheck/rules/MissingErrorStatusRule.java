@@ -4,7 +4,7 @@ import io.github.tracecheck.semconv.ErrorAttributes;
 import io.github.tracecheck.semconv.HttpAttributes;
 import io.github.tracecheck.semconv.RpcAttributes;
 import io.github.tracecheck.pii.Masking;
-import static io.github.tracecheck.rules.SpanDescriptions.describe;
+import static io.github.tracecheck.rules.internal.SpanDescriptions.describe;
 
 import io.github.tracecheck.model.SpanNode;
 import io.github.tracecheck.model.Trace;

@@ -1,6 +1,6 @@
 package io.github.tracecheck.rules;
 
-import static io.github.tracecheck.rules.SpanDescriptions.describe;
+import static io.github.tracecheck.rules.internal.SpanDescriptions.describe;
 
 import io.github.tracecheck.model.SpanNode;
 import io.github.tracecheck.model.Trace;

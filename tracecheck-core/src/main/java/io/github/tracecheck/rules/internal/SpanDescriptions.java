@@ -1,4 +1,4 @@
-package io.github.tracecheck.rules;
+package io.github.tracecheck.rules.internal;
 
 import io.github.tracecheck.model.SpanNode;
 import io.github.tracecheck.pii.Masking;
