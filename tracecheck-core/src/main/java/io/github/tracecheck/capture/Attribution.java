@@ -43,6 +43,11 @@ final class Attribution {
     spanOwners.values().removeIf(test::equals);
   }
 
+  /** Whether a running test is bound to the thread (it is the test's own thread). */
+  boolean isTestThread(Thread thread) {
+    return threadOwners.containsKey(thread);
+  }
+
   /** The test bound to the thread; else the only running test; else the default capture. */
   Object testOf(Thread thread) {
     Object owner = threadOwners.get(thread);

@@ -108,8 +108,10 @@ public final class SpanCapture implements SpanProcessor {
   public void onStart(Context parentContext, ReadWriteSpan span) {
     Thread thread = Thread.currentThread();
     SpanBuffer buffer;
+    boolean onTestThread;
     synchronized (lock) {
       buffer = buffers.get(attribution.spanStarted(span, thread));
+      onTestThread = attribution.isTestThread(thread);
     }
     // Built outside the lock: the stack walk is the expensive part.
     SpanStart start =
@@ -120,7 +122,8 @@ public final class SpanCapture implements SpanProcessor {
             span.getParentSpanContext(),
             thread.getName(),
             span.toSpanData().getStartEpochNanos(),
-            buffer.captureStackTraces() ? callerFrames() : List.of());
+            buffer.captureStackTraces() ? callerFrames() : List.of(),
+            onTestThread);
     synchronized (lock) {
       buffer.spanStarted(span, start);
     }

@@ -19,8 +19,11 @@ public final class SpanStart {
   private final String threadName;
   private final long startEpochNanos;
   private final List<StackTraceElement> startedAt;
+  private final boolean onTestThread;
 
   /**
+   * A span started on a thread that was not running a test.
+   *
    * @param startedAt the stack of the code that started the span, innermost first; empty when not
    *     captured
    */
@@ -32,6 +35,24 @@ public final class SpanStart {
       String threadName,
       long startEpochNanos,
       List<StackTraceElement> startedAt) {
+    this(name, kind, spanContext, parentSpanContext, threadName, startEpochNanos, startedAt, false);
+  }
+
+  /**
+   * @param startedAt the stack of the code that started the span, innermost first; empty when not
+   *     captured
+   * @param onTestThread whether the thread was running a test when the span started: a root started
+   *     there is the test acting as a client, an entry point of its own
+   */
+  public SpanStart(
+      String name,
+      SpanKind kind,
+      SpanContext spanContext,
+      SpanContext parentSpanContext,
+      String threadName,
+      long startEpochNanos,
+      List<StackTraceElement> startedAt,
+      boolean onTestThread) {
     this.name = Objects.requireNonNull(name, "name");
     this.kind = Objects.requireNonNull(kind, "kind");
     this.spanContext = Objects.requireNonNull(spanContext, "spanContext");
@@ -39,6 +60,12 @@ public final class SpanStart {
     this.threadName = Objects.requireNonNull(threadName, "threadName");
     this.startEpochNanos = startEpochNanos;
     this.startedAt = List.copyOf(startedAt);
+    this.onTestThread = onTestThread;
+  }
+
+  /** Whether the span started on a thread that was running a test (the test's own thread). */
+  public boolean onTestThread() {
+    return onTestThread;
   }
 
   public String name() {
