@@ -123,7 +123,10 @@ public final class CapturedTraces {
 
   /** Waits, at most {@code timeout}, until every span started in this test has ended. */
   public TraceForest awaitAllEnded(Duration timeout) {
-    return awaitUntil("every started span to end", f -> capture.openSpanCount(test()) == 0, timeout);
+    // The snapshot is taken before the count is read: it must show no open span itself, or a span
+    // ending in between would leave the returned forest with a span "still open".
+    return awaitUntil(
+        "every started span to end", f -> f.openSpans().isEmpty() && capture.openSpanCount(test()) == 0, timeout);
   }
 
   /** Forgets what was captured so far in this test, e.g. the spans of a warm-up call. */
