@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.github.tracecheck.model.SpanNode;
 import io.github.tracecheck.model.TraceForest;
 import io.github.tracecheck.semconv.HttpAttributes;
+import io.github.tracecheck.testing.MapCarrier;
 import io.github.tracecheck.testing.RealSdk;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanKind;
@@ -13,7 +14,6 @@ import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.context.Scope;
-import io.opentelemetry.context.propagation.TextMapGetter;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -28,9 +28,6 @@ import org.junit.jupiter.api.Test;
  * saying which span and why.
  */
 class AbstractHopAssertTest {
-
-  private static final TextMapGetter<Map<String, String>> MAP_GETTER =
-      (carrier, key) -> carrier == null ? null : carrier.get(key);
 
   /**
    * The smallest hop: CLIENT spans named "GET" and SERVER spans named "GET /x", which must record a
@@ -115,7 +112,7 @@ class AbstractHopAssertTest {
   }
 
   private static Context extracted(Map<String, String> headers) {
-    return W3CTraceContextPropagator.getInstance().extract(Context.root(), headers, MAP_GETTER);
+    return W3CTraceContextPropagator.getInstance().extract(Context.root(), headers, MapCarrier.GETTER);
   }
 
   @Test

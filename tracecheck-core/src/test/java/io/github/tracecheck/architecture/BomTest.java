@@ -12,7 +12,10 @@ import org.w3c.dom.Element;
 import org.w3c.dom.Node;
 import org.w3c.dom.NodeList;
 
-/** The BOM lists every published module at the project's version, and forces nothing else on users. */
+/**
+ * The BOM lists every published module at the project's version, and forces nothing else on users;
+ * no published module forces its JUnit version either.
+ */
 class BomTest {
 
   private static final Path ROOT = Path.of("..");
@@ -46,6 +49,28 @@ class BomTest {
 
     assertThat(bom.getElementsByTagName("parent").getLength()).isZero();
     assertThat(child(bom.getDocumentElement(), "version")).isEqualTo(child(parent.getDocumentElement(), "version"));
+  }
+
+  @Test
+  void noPublishedModuleForcesJUnitOntoTheUsersBuild() throws Exception {
+    // A compile-scope JUnit would tie with the user's own at the same depth, and Maven would take
+    // whichever is declared first: an API of one version with an engine of another.
+    Document parent = read(ROOT.resolve("pom.xml"));
+    for (String module : texts(parent, "module")) {
+      if (!module.startsWith("tracecheck-")) {
+        continue;
+      }
+      NodeList dependencies = read(ROOT.resolve(module).resolve("pom.xml")).getElementsByTagName("dependency");
+      for (int i = 0; i < dependencies.getLength(); i++) {
+        Element dependency = (Element) dependencies.item(i);
+        String groupId = child(dependency, "groupId");
+        if (groupId != null && groupId.startsWith("org.junit")) {
+          assertThat(child(dependency, "scope"))
+              .as("scope of %s:%s in %s", groupId, child(dependency, "artifactId"), module)
+              .isIn("provided", "test");
+        }
+      }
+    }
   }
 
   private static Document read(Path pom) throws Exception {

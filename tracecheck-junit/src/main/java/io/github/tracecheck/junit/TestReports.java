@@ -14,7 +14,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.junit.jupiter.api.MediaType;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
@@ -75,19 +74,10 @@ final class TestReports {
       throw new UncheckedIOException("could not write tracecheck's reports to " + dir.toAbsolutePath(), e);
     }
     context.publishReportEntry("tracecheck.report", dir.resolve("trace.html").toAbsolutePath().toString());
-    publish(context, dir, "trace.html", MediaType.create("text", "html", StandardCharsets.UTF_8));
-    publish(context, dir, "spans.otlp.json", MediaType.APPLICATION_JSON);
-    publish(context, dir, "hops.mmd", MediaType.TEXT_PLAIN_UTF_8);
+    FileEntries.publish(context, dir, "trace.html", "text/html; charset=UTF-8");
+    FileEntries.publish(context, dir, "spans.otlp.json", "application/json");
+    FileEntries.publish(context, dir, "hops.mmd", "text/plain; charset=UTF-8");
     return dir;
-  }
-
-  /** Attaches a copy of the file to the test through JUnit's file entries, for IDEs and build tools. */
-  private static void publish(ExtensionContext context, Path dir, String name, MediaType type) {
-    try {
-      context.publishFile("tracecheck-" + name, type, target -> Files.copy(dir.resolve(name), target));
-    } catch (RuntimeException e) {
-      // A launcher without an output directory cannot take file entries; the report entry above still names the file.
-    }
   }
 
   private static String safe(String name) {

@@ -1,8 +1,6 @@
 package io.github.tracecheck.junit;
 
 import io.github.tracecheck.capture.SpanCapture;
-import io.opentelemetry.api.GlobalOpenTelemetry;
-import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.api.common.Attributes;
 
 /**
@@ -10,26 +8,24 @@ import io.opentelemetry.api.common.Attributes;
  * that tests may run in parallel), and - when they do - one GlobalOpenTelemetry for the whole run.
  * Kept in the root context's store and closed when the run ends.
  */
-final class TraceCheckRun implements AutoCloseable {
+final class TraceCheckRun implements StoredResource {
 
   static final String PARALLEL = "junit.jupiter.execution.parallel.enabled";
 
   private final SpanCapture capture = new SpanCapture(false);
   private final boolean parallel;
   private final ServiceTelemetry runTelemetry;
-  private final OpenTelemetry previousGlobal;
+  private final GlobalSwap global;
 
   TraceCheckRun(boolean parallel) {
     this.parallel = parallel;
     if (parallel) {
       // One global for every class running at once; each class still injects its own SDK.
       this.runTelemetry = new ServiceTelemetry(capture, Attributes.builder().put("service.name", "tracecheck").build());
-      this.previousGlobal = GlobalOpenTelemetry.isSet() ? GlobalOpenTelemetry.get() : null;
-      GlobalOpenTelemetry.resetForTest();
-      GlobalOpenTelemetry.set(runTelemetry.main());
+      this.global = GlobalSwap.install(runTelemetry.main());
     } else {
       this.runTelemetry = null;
-      this.previousGlobal = null;
+      this.global = null;
     }
   }
 
@@ -46,10 +42,7 @@ final class TraceCheckRun implements AutoCloseable {
   public void close() {
     if (runTelemetry != null) {
       runTelemetry.close();
-      GlobalOpenTelemetry.resetForTest();
-      if (previousGlobal != null) {
-        GlobalOpenTelemetry.set(previousGlobal);
-      }
+      global.close();
     }
   }
 }

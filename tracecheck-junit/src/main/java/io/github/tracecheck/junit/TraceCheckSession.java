@@ -1,7 +1,6 @@
 package io.github.tracecheck.junit;
 
 import io.github.tracecheck.capture.SpanCapture;
-import io.opentelemetry.api.GlobalOpenTelemetry;
 import io.opentelemetry.api.OpenTelemetry;
 import java.lang.reflect.Method;
 import java.util.Map;
@@ -15,30 +14,23 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * runs, and whatever was set before is restored on close. Stored in the class's {@code
  * ExtensionContext.Store}, so JUnit closes it when the class is done.
  */
-final class TraceCheckSession implements AutoCloseable {
+final class TraceCheckSession implements StoredResource {
 
   private final TraceCheckSettings settings;
   private final SpanCapture capture;
   private final ServiceTelemetry telemetry;
-  private final boolean ownsGlobal;
   // Annotations do not change while the class runs: resolve each test method's settings once.
   private final Map<Map.Entry<Class<?>, Method>, AfterTestChecks.ResolvedSettings> resolved =
       new ConcurrentHashMap<>();
-  private final OpenTelemetry previousGlobal;
+  // Null when tests run in parallel: then the run owns the global, not each class.
+  private final GlobalSwap global;
   private boolean closed;
 
   TraceCheckSession(TraceCheckSettings settings, TraceCheckRun run) {
     this.settings = settings;
     this.capture = run.capture();
     this.telemetry = new ServiceTelemetry(capture, settings.resourceAttributes());
-    this.ownsGlobal = !run.parallel();
-    if (ownsGlobal) {
-      this.previousGlobal = GlobalOpenTelemetry.isSet() ? GlobalOpenTelemetry.get() : null;
-      GlobalOpenTelemetry.resetForTest();
-      GlobalOpenTelemetry.set(telemetry.main());
-    } else {
-      this.previousGlobal = null;
-    }
+    this.global = run.parallel() ? null : GlobalSwap.install(telemetry.main());
   }
 
   OpenTelemetry openTelemetry() {
@@ -71,11 +63,8 @@ final class TraceCheckSession implements AutoCloseable {
     }
     closed = true;
     telemetry.close();
-    if (ownsGlobal) {
-      GlobalOpenTelemetry.resetForTest();
-      if (previousGlobal != null) {
-        GlobalOpenTelemetry.set(previousGlobal);
-      }
+    if (global != null) {
+      global.close();
     }
   }
 }

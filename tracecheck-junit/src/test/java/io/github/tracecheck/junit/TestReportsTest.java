@@ -82,21 +82,12 @@ class TestReportsTest {
   }
 
   @Test
-  void ideAndBuildToolsGetTheFilesAsJUnitFileEntries(@TempDir Path dir, @TempDir Path junitOutput) {
+  void ideAndBuildToolsGetTheFilesAsJUnitFileEntries(@TempDir Path dir, @TempDir Path junitOutput) throws Exception {
     EngineExecutionResults results =
-        EngineTestKit.engine("junit-jupiter")
-            .configurationParameters(Map.of("tracecheck.report.dir", dir.toString()))
-            .outputDirectoryCreator(new org.junit.platform.engine.OutputDirectoryCreator() {
-              @Override
-              public Path getRootDirectory() {
-                return junitOutput;
-              }
-
-              @Override
-              public Path createOutputDirectory(org.junit.platform.engine.TestDescriptor descriptor) throws java.io.IOException {
-                return Files.createDirectories(junitOutput.resolve(Integer.toHexString(descriptor.getUniqueId().hashCode())));
-              }
-            })
+        withOutputDirectory(
+                EngineTestKit.engine("junit-jupiter")
+                    .configurationParameters(Map.of("tracecheck.report.dir", dir.toString())),
+                junitOutput)
             .selectors(selectClass(OneFailsOnePasses.class))
             .execute();
 
@@ -122,5 +113,35 @@ class TestReportsTest {
     Throwable failure = run(dir, "sometimes").testEvents().failed().list().get(0)
         .getRequiredPayload(org.junit.platform.engine.TestExecutionResult.class).getThrowable().orElseThrow();
     assertThat(failure).hasMessage("tracecheck.report.mode: 'sometimes' is not failed, all or off");
+  }
+  /**
+   * Gives the test kit an output directory, for file entries. JUnit 5.14 renamed the API
+   * ({@code OutputDirectoryProvider} to {@code OutputDirectoryCreator}); this test runs on both.
+   */
+  private static EngineTestKit.Builder withOutputDirectory(EngineTestKit.Builder builder, Path root) throws Exception {
+    String[][] apis = {
+      {"org.junit.platform.engine.OutputDirectoryCreator", "outputDirectoryCreator"},
+      {"org.junit.platform.engine.reporting.OutputDirectoryProvider", "outputDirectoryProvider"}
+    };
+    for (String[] api : apis) {
+      Class<?> type;
+      try {
+        type = Class.forName(api[0]);
+      } catch (ClassNotFoundException e) {
+        continue;
+      }
+      Object directories = java.lang.reflect.Proxy.newProxyInstance(
+          type.getClassLoader(), new Class<?>[] {type}, (proxy, method, args) -> switch (method.getName()) {
+            case "getRootDirectory" -> root;
+            case "createOutputDirectory" -> Files.createDirectories(root.resolve(
+                Integer.toHexString(((org.junit.platform.engine.TestDescriptor) args[0]).getUniqueId().hashCode())));
+            case "hashCode" -> System.identityHashCode(proxy);
+            case "equals" -> proxy == args[0];
+            case "toString" -> "output directories under " + root;
+            default -> throw new UnsupportedOperationException(method.getName());
+          });
+      return (EngineTestKit.Builder) EngineTestKit.Builder.class.getMethod(api[1], type).invoke(builder, directories);
+    }
+    throw new IllegalStateException("this JUnit has no output directory API for the test kit");
   }
 }

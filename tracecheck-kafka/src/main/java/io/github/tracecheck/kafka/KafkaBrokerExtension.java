@@ -127,8 +127,12 @@ public final class KafkaBrokerExtension
     return fields;
   }
 
-  /** Stored in a JUnit store, which closes it when its context ends. */
-  private static final class ClosingBroker implements AutoCloseable {
+  /**
+   * Stored in a JUnit store, which closes it when its context ends. JUnit 5.13+ closes an
+   * AutoCloseable; JUnit 5.12 only a CloseableResource: it is both (and closed once).
+   */
+  @SuppressWarnings("deprecation") // CloseableResource: deprecated since 5.13, needed on 5.12
+  private static final class ClosingBroker implements AutoCloseable, ExtensionContext.Store.CloseableResource {
     final RunningBroker broker;
 
     ClosingBroker(RunningBroker broker) {

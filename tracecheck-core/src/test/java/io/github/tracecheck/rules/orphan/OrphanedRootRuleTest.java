@@ -9,6 +9,7 @@ import com.sun.net.httpserver.HttpServer;
 import io.github.tracecheck.model.TraceForest;
 import io.github.tracecheck.rules.Finding;
 import io.github.tracecheck.rules.RuleOptions;
+import io.github.tracecheck.testing.MapCarrier;
 import io.github.tracecheck.testing.RealSdk;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanKind;
@@ -16,7 +17,6 @@ import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.context.Scope;
-import io.opentelemetry.context.propagation.TextMapGetter;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -31,9 +31,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 class OrphanedRootRuleTest {
-
-  private static final TextMapGetter<Map<String, String>> MAP_GETTER =
-      (carrier, key) -> carrier == null ? null : carrier.get(key);
 
   private final RealSdk sdk = new RealSdk();
   private final ExecutorService pool = Executors.newSingleThreadExecutor(r -> new Thread(r, "worker-1"));
@@ -173,7 +170,7 @@ class OrphanedRootRuleTest {
     Map<String, String> headers = publish(sdk.tracer("api-gateway"));
     Tracer worker = sdk.tracer("order-worker");
     pool.submit(() -> {
-      Context extracted = W3CTraceContextPropagator.getInstance().extract(Context.root(), headers, MAP_GETTER);
+      Context extracted = W3CTraceContextPropagator.getInstance().extract(Context.root(), headers, MapCarrier.GETTER);
       consume(worker, extracted).end();
     }).get();
 
@@ -185,7 +182,7 @@ class OrphanedRootRuleTest {
     Map<String, String> headers = publish(sdk.tracer("api-gateway"));
     Tracer worker = sdk.tracer("order-worker");
     pool.submit(() -> {
-      Context extracted = W3CTraceContextPropagator.getInstance().extract(Context.root(), headers, MAP_GETTER);
+      Context extracted = W3CTraceContextPropagator.getInstance().extract(Context.root(), headers, MapCarrier.GETTER);
       worker.spanBuilder("orders process").setSpanKind(SpanKind.CONSUMER).setNoParent()
           .addLink(Span.fromContext(extracted).getSpanContext())
           .setAttribute("messaging.system", "kafka")
@@ -222,7 +219,7 @@ class OrphanedRootRuleTest {
       Map<String, String> headers = new HashMap<>();
       exchange.getRequestHeaders().forEach((k, v) -> headers.put(k.toLowerCase(java.util.Locale.ROOT), v.get(0)));
       Context parent = extract
-          ? W3CTraceContextPropagator.getInstance().extract(Context.root(), headers, MAP_GETTER)
+          ? W3CTraceContextPropagator.getInstance().extract(Context.root(), headers, MapCarrier.GETTER)
           : Context.root();
       Span span = serverTracer.spanBuilder("GET /stock/{sku}").setSpanKind(SpanKind.SERVER).setParent(parent)
           .setAttribute("http.request.method", "GET").setAttribute("http.route", "/stock/{sku}").startSpan();
