@@ -1,6 +1,7 @@
 package io.github.tracecheck.junit;
 
 import io.github.tracecheck.capture.SpanCapture;
+import io.github.tracecheck.junit.internal.RunningCapture;
 import io.opentelemetry.api.common.Attributes;
 
 /**
@@ -19,6 +20,7 @@ final class TraceCheckRun implements StoredResource {
 
   TraceCheckRun(boolean parallel) {
     this.parallel = parallel;
+    RunningCapture.started(capture);
     if (parallel) {
       // One global for every class running at once; each class still injects its own SDK.
       this.runTelemetry = new ServiceTelemetry(capture, Attributes.builder().put("service.name", "tracecheck").build());
@@ -40,6 +42,7 @@ final class TraceCheckRun implements StoredResource {
 
   @Override
   public void close() {
+    RunningCapture.ended(capture);
     if (runTelemetry != null) {
       runTelemetry.close();
       global.close();

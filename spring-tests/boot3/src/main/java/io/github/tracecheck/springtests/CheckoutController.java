@@ -1,0 +1,41 @@
+package io.github.tracecheck.springtests;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.env.Environment;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.client.RestClient;
+
+/** The checkout endpoint, and the inventory endpoint it calls over HTTP. */
+@RestController
+class CheckoutController {
+
+  private final RestClient.Builder restClients;
+  private final Environment environment;
+  private final Audit audit;
+  private final Bug bug;
+
+  CheckoutController(
+      RestClient.Builder restClients, Environment environment, Audit audit, @Value("${checkout.bug:NONE}") Bug bug) {
+    this.restClients = restClients;
+    this.environment = environment;
+    this.audit = audit;
+    this.bug = bug;
+  }
+
+  @GetMapping("/checkout")
+  String checkout(@RequestParam String sku) {
+    String baseUrl = "http://localhost:" + environment.getRequiredProperty("local.server.port");
+    // Boot's builder carries the observation registry; RestClient.create() does not.
+    RestClient client =
+        bug == Bug.REST_CLIENT_WITHOUT_BUILDER ? RestClient.create(baseUrl) : restClients.baseUrl(baseUrl).build();
+    String stock = client.get().uri("/inventory?sku={sku}", sku).retrieve().body(String.class);
+    return stock + ", " + audit.record(sku).join();
+  }
+
+  @GetMapping("/inventory")
+  String inventory(@RequestParam String sku) {
+    return sku + " in stock";
+  }
+}

@@ -1,0 +1,54 @@
+package io.github.tracecheck.springtests;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.tracecheck.junit.CapturedTraces;
+import io.github.tracecheck.junit.GateMode;
+import io.github.tracecheck.junit.TraceCheck;
+import io.github.tracecheck.junit.TraceCheckRule;
+import io.github.tracecheck.model.TraceForest;
+import io.github.tracecheck.rules.Finding;
+import io.github.tracecheck.rules.Rules;
+import java.util.List;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+
+/**
+ * The application with a planted bug: the gate's finding is asserted here (the gate itself is set to
+ * off for the rule, or the test would fail - which is what a user would see).
+ */
+class CheckoutBugsTest {
+
+  /** The orphaned-root findings, with what changes from run to run (ids, thread numbers) replaced. */
+  private static List<String> orphans(CapturedTraces traces) {
+    TraceForest forest = traces.awaitAllEnded();
+    return Rules.check(forest).stream()
+        .filter(f -> f.rule().equals("orphaned-root"))
+        .map(Finding::summary)
+        .map(summary -> summary.replaceAll("\\b[0-9a-f]{32}\\b", "<trace-id>").replaceAll("-\\d+(?=[-\"])", "-<n>"))
+        .toList();
+  }
+
+  @Nested
+  @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "checkout.bug=ASYNC_WITHOUT_CONTEXT")
+  @TraceCheck
+  class AsyncWithoutContextPropagation {
+
+    @Autowired TestRestTemplate http;
+
+    @Test
+    @TraceCheckRule(name = "orphaned-root", mode = GateMode.OFF)
+    void theAuditSpanStartsANewTrace(CapturedTraces traces) {
+      http.getForObject("/checkout?sku=sku-42", String.class);
+      assertThat(orphans(traces))
+          .containsExactly(
+              "[orphaned-root] span \"audit\" (checkout) started a new trace on thread \"task-<n>\" while span"
+                  + " \"http get /checkout\" (checkout) in trace <trace-id> was open on thread \"http-nio-auto-<n>-exec-<n>\"\n"
+                  + "  likely cause: the task ran without the submitter's context: wrap the executor with"
+                  + " Context.taskWrapping(executor) or the task with Context.current().wrap(task)");
+    }
+  }
+}
