@@ -25,7 +25,13 @@ final class TraceCheckContextCustomizerFactory implements ContextCustomizerFacto
   /** What a {@code @TraceCheck} test class's application context gets, with the highest precedence. */
   static final Map<String, Object> PROPERTIES =
       Map.of(
+          // Spring Boot 3.x: tracing as a whole.
           "management.tracing.enabled", "true",
+          // Spring Boot 4.x: propagation hangs on trace export being enabled...
+          "management.tracing.export.enabled", "true",
+          // ...but the spans go to the capture, not to a collector that a test does not run.
+          "management.tracing.export.otlp.enabled", "false",
+          "management.tracing.export.zipkin.enabled", "false",
           "management.tracing.sampling.probability", "1.0");
 
   @Override

@@ -1,0 +1,85 @@
+package io.github.tracecheck.springtests;
+
+import static io.github.tracecheck.assertj.TraceCheckAssertions.assertThat;
+import static io.github.tracecheck.assertj.TraceCheckAssertions.span;
+
+import io.github.tracecheck.junit.CapturedTraces;
+import io.github.tracecheck.junit.GateMode;
+import io.github.tracecheck.junit.TraceCheck;
+import io.github.tracecheck.junit.TraceCheckRule;
+import io.github.tracecheck.rules.Finding;
+import io.github.tracecheck.rules.Rules;
+import io.opentelemetry.api.trace.SpanKind;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.List;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.SpringBootTest;
+
+/**
+ * The checkout application on Spring Boot 4.0 with its OpenTelemetry starter, tested as a user would:
+ * {@code @SpringBootTest} and {@code @TraceCheck}, nothing else. Spring Boot 4's test support turns
+ * trace export (and with it propagation) off; tracecheck turns it back on for its tests. The test
+ * calls the application with a plain JDK client, so the checkout's server span is the trace's root.
+ */
+class Boot4CheckoutTest {
+
+  static String get(int port, String path) throws Exception {
+    HttpResponse<String> response = HttpClient.newHttpClient().send(
+        HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).build(),
+        HttpResponse.BodyHandlers.ofString());
+    return response.body();
+  }
+
+  @Nested
+  @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+  @TraceCheck
+  class Correct {
+
+    @Value("${local.server.port}") int port;
+
+    @Test
+    void theCheckoutIsOneConnectedTrace(CapturedTraces traces) throws Exception {
+      org.assertj.core.api.Assertions.assertThat(get(port, "/checkout?sku=sku-42"))
+          .isEqualTo("sku-42 in stock, audited sku-42");
+
+      assertThat(traces.awaitAllEnded())
+          .singleTrace()
+          .hasShape(
+              span("http get /checkout").kind(SpanKind.SERVER).children(
+                  span("http get").kind(SpanKind.CLIENT).children(
+                      span("http get /inventory").kind(SpanKind.SERVER)),
+                  span("audit").kind(SpanKind.INTERNAL)));
+    }
+  }
+
+  @Nested
+  @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "checkout.bug=ASYNC_WITHOUT_CONTEXT")
+  @TraceCheck
+  class AsyncWithoutContextPropagation {
+
+    @Value("${local.server.port}") int port;
+
+    @Test
+    @TraceCheckRule(name = "orphaned-root", mode = GateMode.OFF) // the finding is asserted below
+    void theAuditSpanStartsANewTrace(CapturedTraces traces) throws Exception {
+      get(port, "/checkout?sku=sku-42");
+
+      List<String> orphans = Rules.check(traces.awaitAllEnded()).stream()
+          .filter(f -> f.rule().equals("orphaned-root"))
+          .map(Finding::summary)
+          .map(summary -> summary.replaceAll("\\b[0-9a-f]{32}\\b", "<trace-id>").replaceAll("-\\d+(?=[-\"])", "-<n>"))
+          .toList();
+      org.assertj.core.api.Assertions.assertThat(orphans)
+          .containsExactly(
+              "[orphaned-root] span \"audit\" (checkout) started a new trace on thread \"task-<n>\" while span"
+                  + " \"http get /checkout\" (checkout) in trace <trace-id> was open on thread \"http-nio-auto-<n>-exec-<n>\"\n"
+                  + "  likely cause: the task ran without the submitter's context: wrap the executor with"
+                  + " Context.taskWrapping(executor) or the task with Context.current().wrap(task)");
+    }
+  }
+}
