@@ -16,8 +16,22 @@ import io.opentelemetry.sdk.trace.SpanProcessor;
  */
 final class RunningCaptureSpanProcessor implements SpanProcessor {
 
+  // The span id of the probe started on this thread that a processor saw (RoutingProbe).
+  private static final ThreadLocal<String> PROBE_SEEN = new ThreadLocal<>();
+
+  /** Whether a processor of this kind saw the probe span with this id start on this thread. */
+  static boolean sawProbe(String spanId) {
+    boolean seen = spanId.equals(PROBE_SEEN.get());
+    PROBE_SEEN.remove();
+    return seen;
+  }
+
   @Override
   public void onStart(Context parentContext, ReadWriteSpan span) {
+    if (isProbe(span)) {
+      PROBE_SEEN.set(span.getSpanContext().getSpanId());
+      return;
+    }
     RunningCapture.current().ifPresent(capture -> capture.onStart(parentContext, span));
   }
 
@@ -28,7 +42,13 @@ final class RunningCaptureSpanProcessor implements SpanProcessor {
 
   @Override
   public void onEnd(ReadableSpan span) {
-    RunningCapture.current().ifPresent(capture -> capture.onEnd(span));
+    if (!isProbe(span)) {
+      RunningCapture.current().ifPresent(capture -> capture.onEnd(span));
+    }
+  }
+
+  private static boolean isProbe(ReadableSpan span) {
+    return RoutingProbe.SCOPE.equals(span.getInstrumentationScopeInfo().getName());
   }
 
   @Override

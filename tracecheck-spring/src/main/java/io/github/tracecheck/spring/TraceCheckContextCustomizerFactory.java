@@ -18,7 +18,8 @@ import org.springframework.test.context.TestContextAnnotationUtils;
  * Keeps tracing on in the application context of a {@code @TraceCheck} test class. Spring Boot's
  * test support turns tracing off unless the test opts in ({@code @AutoConfigureObservability}), which
  * leaves requests between the application's own endpoints unpropagated: every hop would look broken.
- * A tracecheck test is about tracing, so it opts in, and samples every trace.
+ * A tracecheck test is about tracing, so it opts in, and samples every trace. And it makes sure the
+ * application's spans reach tracecheck at all ({@link RoutingProbe}).
  */
 final class TraceCheckContextCustomizerFactory implements ContextCustomizerFactory {
 
@@ -48,6 +49,7 @@ final class TraceCheckContextCustomizerFactory implements ContextCustomizerFacto
       // Spring Boot's own test customizer sets tracing off in the same phase, in an order neither
       // controls. A post-processor added here runs after every customizer and before the
       // configuration (and its conditions) is read.
+      context.addApplicationListener(new RoutingProbe(context));
       ConfigurableEnvironment environment = context.getEnvironment();
       context.addBeanFactoryPostProcessor(new BeanDefinitionRegistryPostProcessor() {
         @Override
