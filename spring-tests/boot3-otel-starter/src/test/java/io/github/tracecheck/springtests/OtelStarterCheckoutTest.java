@@ -1,0 +1,42 @@
+package io.github.tracecheck.springtests;
+
+import static io.github.tracecheck.assertj.TraceCheckAssertions.assertThat;
+import static io.github.tracecheck.assertj.TraceCheckAssertions.span;
+
+import io.github.tracecheck.junit.CapturedTraces;
+import io.github.tracecheck.junit.TraceCheck;
+import io.opentelemetry.api.trace.SpanKind;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.SpringBootTest;
+
+/**
+ * The checkout application traced by OpenTelemetry's Spring Boot starter (its Spring Web and MVC
+ * instrumentation; it has no Micrometer bridge, so the audit observation makes no span), tested with
+ * {@code @SpringBootTest} and {@code @TraceCheck} only.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@TraceCheck
+class OtelStarterCheckoutTest {
+
+  @Value("${local.server.port}") int port;
+
+  @Test
+  void theCheckoutIsOneConnectedTrace(CapturedTraces traces) throws Exception {
+    HttpResponse<String> response = HttpClient.newHttpClient().send(
+        HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/checkout?sku=sku-42")).build(),
+        HttpResponse.BodyHandlers.ofString());
+    org.assertj.core.api.Assertions.assertThat(response.body()).isEqualTo("sku-42 in stock, audited sku-42");
+
+    assertThat(traces.awaitAllEnded())
+        .singleTrace()
+        .hasShape(
+            span("GET /checkout").kind(SpanKind.SERVER).children(
+                span("GET").kind(SpanKind.CLIENT).children(
+                    span("GET /inventory").kind(SpanKind.SERVER))));
+  }
+}

@@ -1,0 +1,25 @@
+package io.github.tracecheck.spring;
+
+import io.opentelemetry.sdk.autoconfigure.spi.AutoConfigurationCustomizerProvider;
+import io.opentelemetry.sdk.trace.samplers.Sampler;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.context.annotation.Bean;
+
+/**
+ * Adds the tracecheck span processor to an SDK built by OpenTelemetry's Spring Boot starter, which
+ * takes no {@code SpanProcessor} beans but applies every {@link AutoConfigurationCustomizerProvider}
+ * bean; in a test, the SDK samples every trace.
+ */
+@AutoConfiguration
+@ConditionalOnClass(AutoConfigurationCustomizerProvider.class)
+public class TraceCheckOpenTelemetryStarterAutoConfiguration {
+
+  /** Customizes the starter's SDK: tracecheck's processor, and every trace sampled. */
+  @Bean
+  AutoConfigurationCustomizerProvider tracecheckSdkCustomizer() {
+    return customizer -> customizer
+        .addTracerProviderCustomizer((builder, config) -> builder.addSpanProcessor(new RunningCaptureSpanProcessor()))
+        .addSamplerCustomizer((sampler, config) -> Sampler.alwaysOn());
+  }
+}
