@@ -2,6 +2,9 @@ package io.github.tracecheck.springtests;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.env.Environment;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -32,6 +35,17 @@ class CheckoutController {
         bug == Bug.REST_CLIENT_WITHOUT_BUILDER ? RestClient.create(baseUrl) : restClients.baseUrl(baseUrl).build();
     String stock = client.get().uri("/inventory?sku={sku}", sku).retrieve().body(String.class);
     return stock + ", " + audit.record(sku).join();
+  }
+
+  /** The payment provider is down: the refund fails, and the handler below answers 503. */
+  @GetMapping("/refund")
+  String refund(@RequestParam String order) {
+    throw new IllegalStateException("payment provider unavailable for " + order);
+  }
+
+  @ExceptionHandler(IllegalStateException.class)
+  ResponseEntity<String> unavailable(IllegalStateException e) {
+    return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).body("try again later");
   }
 
   @GetMapping("/inventory")

@@ -17,8 +17,8 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 
 /**
- * The application with a planted bug: the gate's finding is asserted here (the gate itself is set to
- * off for the rule, or the test would fail - which is what a user would see).
+ * The application with planted bugs: the gate's finding for each is asserted here (the gate itself is
+ * set to off for the rule, or the test would fail - which is what a user would see).
  */
 class CheckoutBugsTest {
 
@@ -49,6 +49,33 @@ class CheckoutBugsTest {
                   + " \"http get /checkout\" (checkout) in trace <trace-id> was open on thread \"http-nio-auto-<n>-exec-<n>\"\n"
                   + "  likely cause: the task ran without the submitter's context: wrap the executor with"
                   + " Context.taskWrapping(executor) or the task with Context.current().wrap(task)");
+    }
+  }
+
+  @Nested
+  @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+  @TraceCheck
+  class ErrorHandlerWithoutErrorStatus {
+
+    @Autowired TestRestTemplate http;
+
+    @Test
+    @TraceCheckRule(name = "missing-error-status", mode = GateMode.OFF)
+    void theRefundsFailureIsNotMarkedAsAnError(CapturedTraces traces) {
+      assertThat(http.getForEntity("/refund?order=o-1", String.class).getStatusCode().value()).isEqualTo(503);
+
+      // The handler swallowed the exception: the server span answered 503 with no error. Micrometer's
+      // client observation does not mark a 5xx as an error either, which the conventions ask for.
+      assertThat(Rules.check(traces.awaitAllEnded()).stream().map(Finding::summary))
+          .containsExactlyInAnyOrder(
+              "[missing-error-status] span \"http get /refund\" (checkout) is an HTTP server span that answered 503,"
+                  + " but its status is UNSET\n"
+                  + "  likely cause: the instrumentation did not set the status to ERROR for this failure: call"
+                  + " span.setStatus(StatusCode.ERROR) where the failure is handled",
+              "[missing-error-status] span \"http get\" (checkout) is an HTTP client span that received 503, but its"
+                  + " status is OK\n"
+                  + "  likely cause: the instrumentation did not set the status to ERROR for this failure: call"
+                  + " span.setStatus(StatusCode.ERROR) where the failure is handled");
     }
   }
 }
