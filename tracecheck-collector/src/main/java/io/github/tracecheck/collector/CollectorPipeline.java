@@ -53,6 +53,11 @@ public final class CollectorPipeline {
     return fromMap(CollectorYaml.parse(yaml), pipeline);
   }
 
+  /** The pipeline of an already parsed configuration; for the lint. */
+  static CollectorPipeline of(Map<String, Object> root, String pipeline) {
+    return fromMap(root, pipeline);
+  }
+
   @SuppressWarnings("unchecked")
   private static CollectorPipeline fromMap(Map<String, Object> root, String pipeline) {
     Map<String, Object> processorConfigs = map(root.get("processors"), "processors");
