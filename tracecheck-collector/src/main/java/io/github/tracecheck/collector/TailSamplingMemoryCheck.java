@@ -12,7 +12,7 @@ import java.util.Locale;
  * And the arrivals of one {@code decision_wait} against {@code num_traces}: when more traces arrive
  * within the wait than {@code num_traces} holds, the oldest are evicted before their decision.
  */
-final class TailSamplingMemoryCheck implements ConfigCheck {
+final class TailSamplingMemoryCheck extends PipelineCheck {
 
   static final String NAME = "tail-sampling-memory";
 
@@ -33,17 +33,13 @@ final class TailSamplingMemoryCheck implements ConfigCheck {
   }
 
   @Override
-  public void check(List<CollectorFile> deployment, LintResult.Builder result) {
-    for (CollectorFile file : deployment) {
-      for (ConfigNode pipeline : file.tracesPipelines()) {
-        for (ConfigNode id : CollectorFile.componentsOfType(pipeline, "processors", "tail_sampling")) {
-          ConfigNode sampler = file.node().get("processors").get(id.string());
-          ConfigNode numTracesNode = sampler.get("num_traces");
-          long numTraces = numTracesNode.longValue(DEFAULT_NUM_TRACES);
-          checkAgainstLimiter(file, pipeline, numTracesNode, numTraces, result);
-          checkEviction(file, sampler, numTraces, result);
-        }
-      }
+  void check(CollectorFile file, ConfigNode pipeline, LintResult.Builder result) {
+    for (ConfigNode id : CollectorFile.componentsOfType(pipeline, "processors", "tail_sampling")) {
+      ConfigNode sampler = file.node().get("processors").get(id.string());
+      ConfigNode numTracesNode = sampler.get("num_traces");
+      long numTraces = numTracesNode.longValue(DEFAULT_NUM_TRACES);
+      checkAgainstLimiter(file, pipeline, numTracesNode, numTraces, result);
+      checkEviction(file, sampler, numTraces, result);
     }
   }
 

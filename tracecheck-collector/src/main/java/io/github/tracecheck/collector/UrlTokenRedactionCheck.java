@@ -27,7 +27,7 @@ import java.util.Set;
  * pipeline's processors, and whatever tracecheck's PII detectors still find is a finding.
  * Pipelines without either processor are not checked here (no rule to judge).
  */
-final class UrlTokenRedactionCheck implements ConfigCheck {
+final class UrlTokenRedactionCheck extends PipelineCheck {
 
   static final String NAME = "url-tokens-survive";
 
@@ -37,6 +37,9 @@ final class UrlTokenRedactionCheck implements ConfigCheck {
       "http.target", "/password/reset?email=jane.doe@example.com&api_key=sk_live_4eC39HqLyjWDarjtT1zdp7dc",
       "url.full", "https://shop.example.com/orders?token=s3cr3t-t0ken-value&page=2");
 
+  /** The spans carrying the samples, made once: they are only read. */
+  private static final List<SpanData> SAMPLE_SPANS = sampleSpans();
+
   private static final Set<String> REDACTING = Set.of("transform", "redaction");
 
   @Override
@@ -45,33 +48,28 @@ final class UrlTokenRedactionCheck implements ConfigCheck {
   }
 
   @Override
-  public void check(List<CollectorFile> deployment, LintResult.Builder result) {
-    List<SpanData> samples = samples();
-    for (CollectorFile file : deployment) {
-      for (ConfigNode pipeline : file.tracesPipelines()) {
-        boolean redacts = pipeline.get("processors").elements().stream()
-            .anyMatch(id -> REDACTING.contains(CollectorFile.type(id.string())));
-        if (!redacts) {
-          continue;
-        }
-        String id = CollectorFile.pipelineId(pipeline);
-        List<SpanData> exported;
-        try {
-          exported = CollectorPipeline.of(file.root(), id).apply(samples);
-        } catch (CollectorConfigException e) {
-          result.notChecked(file.name() + ": pipeline " + id + " for " + NAME + ": " + e.getMessage());
-          continue;
-        }
-        for (SpanData span : exported) {
-          for (String key : SAMPLES.keySet()) {
-            String value = span.getAttributes().get(AttributeKey.stringKey(key));
-            Set<String> found = value == null ? Set.of() : detectorsFinding(value);
-            if (!found.isEmpty()) {
-              result.add(NAME, file, pipeline.get("processors").path(), "a credential in " + key + " survives"
-                  + " pipeline " + id + " (" + String.join(", ", found) + "): \"" + Masking.redact(value) + "\";"
-                  + " redact the query string's values, e.g. replace_pattern on " + key);
-            }
-          }
+  void check(CollectorFile file, ConfigNode pipeline, LintResult.Builder result) {
+    boolean redacts = pipeline.get("processors").elements().stream()
+        .anyMatch(id -> REDACTING.contains(CollectorFile.type(id.string())));
+    if (!redacts) {
+      return;
+    }
+    String id = CollectorFile.pipelineId(pipeline);
+    List<SpanData> exported;
+    try {
+      exported = CollectorPipeline.of(file.root(), id).apply(SAMPLE_SPANS);
+    } catch (CollectorConfigException e) {
+      result.notChecked(file.name() + ": pipeline " + id + " for " + NAME + ": " + e.getMessage());
+      return;
+    }
+    for (SpanData span : exported) {
+      for (String key : SAMPLES.keySet()) {
+        String value = span.getAttributes().get(AttributeKey.stringKey(key));
+        Set<String> found = value == null ? Set.of() : detectorsFinding(value);
+        if (!found.isEmpty()) {
+          result.add(NAME, file, pipeline.get("processors").path(), "a credential in " + key + " survives"
+              + " pipeline " + id + " (" + String.join(", ", found) + "): \"" + Masking.redact(value) + "\";"
+              + " redact the query string's values, e.g. replace_pattern on " + key);
         }
       }
     }
@@ -97,7 +95,7 @@ final class UrlTokenRedactionCheck implements ConfigCheck {
   }
 
   /** One SERVER span with every sample, made by the SDK (so it is a span as the Collector gets it). */
-  private static List<SpanData> samples() {
+  private static List<SpanData> sampleSpans() {
     List<SpanData> ended = new ArrayList<>();
     SpanProcessor collect = new SpanProcessor() {
       @Override
@@ -124,6 +122,6 @@ final class UrlTokenRedactionCheck implements ConfigCheck {
       SAMPLES.forEach(span::setAttribute);
       span.end();
     }
-    return ended;
+    return List.copyOf(ended);
   }
 }
