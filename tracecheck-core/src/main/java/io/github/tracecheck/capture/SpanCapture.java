@@ -53,6 +53,7 @@ public final class SpanCapture implements SpanProcessor {
   // All guarded by lock. The signal is told after each change, outside the lock.
   private final Attribution attribution = new Attribution();
   private final Map<Object, SpanBuffer> buffers = new HashMap<>();
+  private final LogCapture logs = new LogCapture();
   private long lateSpans;
 
   /** @param captureStackTraces record where each span was started (costs a stack walk per span) */
@@ -186,7 +187,12 @@ public final class SpanCapture implements SpanProcessor {
    */
   public TraceForest snapshot(Object test) {
     List<SpanData> ended = endedSpans(test);
-    return TraceForest.of(ended, startedSpans(test));
+    return TraceForest.of(ended, startedSpans(test), logs.records());
+  }
+
+  /** The log record processor whose records snapshots attach to their spans; give it to the Logs SDK. */
+  public LogCapture logs() {
+    return logs;
   }
 
   /** How many ended spans of the test were not kept because the bound was reached. */

@@ -8,6 +8,7 @@ import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
 import io.opentelemetry.context.propagation.ContextPropagators;
 import io.opentelemetry.context.propagation.TextMapPropagator;
 import io.opentelemetry.sdk.OpenTelemetrySdk;
+import io.opentelemetry.sdk.logs.SdkLoggerProvider;
 import io.opentelemetry.sdk.resources.Resource;
 import io.opentelemetry.sdk.trace.SdkTracerProvider;
 import java.util.ArrayList;
@@ -17,7 +18,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Builds the {@link OpenTelemetrySdk}s of a test class: the main one (set as GlobalOpenTelemetry)
- * and one per service name for multi-service tests, all exporting to the same capture, all with
+ * and one per service name for multi-service tests, all exporting spans and log records to the same capture, all with
  * W3C trace-context and baggage propagators. Closes them all.
  */
 final class ServiceTelemetry implements AutoCloseable {
@@ -49,13 +50,18 @@ final class ServiceTelemetry implements AutoCloseable {
   }
 
   private OpenTelemetrySdk build(Attributes attributes) {
+    Resource resource = Resource.getDefault().merge(Resource.create(attributes));
     SdkTracerProvider tracerProvider =
         SdkTracerProvider.builder()
-            .setResource(Resource.getDefault().merge(Resource.create(attributes)))
+            .setResource(resource)
             .addSpanProcessor(capture)
             .build();
+    // log records join the spans current when they were emitted (SpanNode.logRecords)
+    SdkLoggerProvider loggerProvider =
+        SdkLoggerProvider.builder().setResource(resource).addLogRecordProcessor(capture.logs()).build();
     return OpenTelemetrySdk.builder()
         .setTracerProvider(tracerProvider)
+        .setLoggerProvider(loggerProvider)
         .setPropagators(W3C_PROPAGATORS)
         .build();
   }
@@ -67,6 +73,7 @@ final class ServiceTelemetry implements AutoCloseable {
     for (OpenTelemetrySdk sdk : all) {
       // Shutting down each provider also shuts the shared capture down; that is harmless.
       sdk.getSdkTracerProvider().shutdown();
+      sdk.getSdkLoggerProvider().shutdown();
     }
   }
 }
