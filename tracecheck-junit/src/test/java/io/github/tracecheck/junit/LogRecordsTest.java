@@ -33,6 +33,12 @@ class LogRecordsTest {
     }
   }
 
+  private static void processOrder(OpenTelemetry openTelemetry, Tracer tracer, boolean correlated) {
+    Span span = tracer.spanBuilder("process order").startSpan();
+    logIn(span, openTelemetry.getLogsBridge().get("orders"), "order stored", correlated);
+    span.end();
+  }
+
   @Test
   void recordsJoinTheSpanTheyWereEmittedIn(OpenTelemetry openTelemetry, Tracer tracer, CapturedTraces traces) {
     Logger logger = openTelemetry.getLogsBridge().get("orders");
@@ -62,16 +68,12 @@ class LogRecordsTest {
   static class UncorrelatedLog {
     @Test
     void logsInsideASpanWithoutTraceId(OpenTelemetry openTelemetry, Tracer tracer) {
-      Span span = tracer.spanBuilder("process order").startSpan();
-      logIn(span, openTelemetry.getLogsBridge().get("orders"), "order stored", false);
-      span.end();
+      processOrder(openTelemetry, tracer, false);
     }
 
     @Test
     void logsInsideASpanWithItsIds(OpenTelemetry openTelemetry, Tracer tracer) {
-      Span span = tracer.spanBuilder("process order").startSpan();
-      logIn(span, openTelemetry.getLogsBridge().get("orders"), "order stored", true);
-      span.end();
+      processOrder(openTelemetry, tracer, true);
     }
   }
 
@@ -79,9 +81,7 @@ class LogRecordsTest {
   static class UncorrelatedLogRuleOff {
     @Test
     void logsInsideASpanWithoutTraceId(OpenTelemetry openTelemetry, Tracer tracer) {
-      Span span = tracer.spanBuilder("process order").startSpan();
-      logIn(span, openTelemetry.getLogsBridge().get("orders"), "order stored", false);
-      span.end();
+      processOrder(openTelemetry, tracer, false);
     }
   }
 
