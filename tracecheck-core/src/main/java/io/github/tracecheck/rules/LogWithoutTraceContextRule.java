@@ -14,7 +14,7 @@ import java.util.List;
  * another span's: the {@code trace_id} and {@code span_id} fields that correlate a text or JSON
  * log line with its trace (written into the MDC by OpenTelemetry's {@code logback-mdc}
  * instrumentation and captured as attributes by its Logback appender with {@code
- * captureMdcAttributes}). The span current at emission is the record's own span context, set by
+ * mdcAttributesIncluded}). The span current at emission is the record's own span context, set by
  * the Logs SDK; records emitted with no span current are not judged.
  *
  * <p>Off by default: it needs the logging setup (the Logs SDK fed by the appender, MDC captured),
@@ -35,7 +35,7 @@ public final class LogWithoutTraceContextRule implements Rule {
           .withConventions(
               "OpenTelemetry Logs SDK: a record's span context is the context current when it was emitted",
               "OpenTelemetry logback-mdc instrumentation: MDC keys trace_id and span_id",
-              "OpenTelemetry Logback appender: captureMdcAttributes copies MDC entries into record attributes");
+              "OpenTelemetry Logback appender: mdcAttributesIncluded copies MDC entries into record attributes");
 
   @Override
   public RuleInfo info() {
