@@ -10,8 +10,10 @@ import io.opentelemetry.sdk.trace.SpanProcessor;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 
@@ -187,7 +189,11 @@ public final class SpanCapture implements SpanProcessor {
    */
   public TraceForest snapshot(Object test) {
     List<SpanData> ended = endedSpans(test);
-    return TraceForest.of(ended, startedSpans(test), logs.records());
+    Set<String> traceIds = new HashSet<>();
+    for (SpanData span : ended) {
+      traceIds.add(span.getTraceId());
+    }
+    return TraceForest.of(ended, startedSpans(test), logs.recordsOf(traceIds));
   }
 
   /** The log record processor whose records snapshots attach to their spans; give it to the Logs SDK. */
