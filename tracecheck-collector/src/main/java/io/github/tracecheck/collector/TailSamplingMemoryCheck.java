@@ -1,7 +1,6 @@
 package io.github.tracecheck.collector;
 
 import java.time.Duration;
-import java.util.List;
 import java.util.Locale;
 
 /**
