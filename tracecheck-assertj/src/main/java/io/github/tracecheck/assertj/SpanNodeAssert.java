@@ -11,6 +11,7 @@ import io.github.tracecheck.render.TraceTreeRenderer;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.sdk.logs.data.LogRecordData;
 import io.opentelemetry.sdk.testing.assertj.OpenTelemetryAssertions;
 import io.opentelemetry.sdk.testing.assertj.SpanDataAssert;
 import io.opentelemetry.sdk.trace.data.EventData;
@@ -62,6 +63,33 @@ public class SpanNodeAssert extends AbstractAssert<SpanNodeAssert, SpanNode> {
     isNotNull();
     return check(
         actual.serviceName().equals(expected), "service.name", quote(expected), quote(actual.serviceName()));
+  }
+
+  /**
+   * The log records emitted while the span was current have exactly these bodies, in the order they
+   * were emitted. Log records are captured by the Logs SDK of {@code @TraceCheck} (e.g. fed by
+   * OpenTelemetry's Logback appender).
+   */
+  public SpanNodeAssert hasLogs(String... expectedBodies) {
+    isNotNull();
+    List<String> bodies = logBodies();
+    return check(bodies.equals(List.of(expectedBodies)), "logs", String.valueOf(List.of(expectedBodies)),
+        String.valueOf(bodies));
+  }
+
+  /** No log record was emitted while the span was current. */
+  public SpanNodeAssert hasNoLogs() {
+    isNotNull();
+    List<String> bodies = logBodies();
+    return check(bodies.isEmpty(), "no logs", "[]", String.valueOf(bodies));
+  }
+
+  private List<String> logBodies() {
+    List<String> bodies = new ArrayList<>();
+    for (LogRecordData record : actual.logRecords()) {
+      bodies.add(record.getBodyValue() == null ? "" : record.getBodyValue().asString());
+    }
+    return bodies;
   }
 
   /** The span has no captured parent. */

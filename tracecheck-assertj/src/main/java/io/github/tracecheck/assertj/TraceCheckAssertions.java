@@ -1,5 +1,6 @@
 package io.github.tracecheck.assertj;
 
+import io.github.tracecheck.capture.CapturedMetrics;
 import io.github.tracecheck.model.SpanNode;
 import io.github.tracecheck.model.Trace;
 import io.github.tracecheck.model.TraceForest;
@@ -28,6 +29,11 @@ public class TraceCheckAssertions {
 
   public static TraceAssert assertThat(Trace actual) {
     return new TraceAssert(actual);
+  }
+
+  /** Assertions on the metrics recorded in a test and their exemplars ({@code CapturedTraces.metrics()}). */
+  public static MetricsAssert assertThat(CapturedMetrics actual) {
+    return new MetricsAssert(actual);
   }
 
   public static SpanNodeAssert assertThat(SpanNode actual) {

@@ -1,5 +1,6 @@
 package io.github.tracecheck.assertj;
 
+import io.github.tracecheck.capture.CapturedMetrics;
 import io.github.tracecheck.model.SpanNode;
 import io.github.tracecheck.model.Trace;
 import io.github.tracecheck.model.TraceForest;
@@ -32,6 +33,10 @@ public class TraceCheckSoftAssertions extends SoftAssertions {
 
   public SpanNodeAssert assertThat(SpanNode actual) {
     return proxy(SpanNodeAssert.class, SpanNode.class, actual);
+  }
+
+  public MetricsAssert assertThat(CapturedMetrics actual) {
+    return proxy(MetricsAssert.class, CapturedMetrics.class, actual);
   }
 
   /** Runs the assertions and fails with every collected error at the end. */

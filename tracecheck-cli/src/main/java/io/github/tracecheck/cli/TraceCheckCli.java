@@ -23,6 +23,7 @@ import java.util.List;
  *
  * <pre>
  * java -jar tracecheck-cli.jar [--no-links] FILE...
+ * java -jar tracecheck-cli.jar collector-lint FILE...
  * </pre>
  *
  * <p>The FILE {@code -} is standard input. Reading the files and checking them is the core's
@@ -66,6 +67,9 @@ public final class TraceCheckCli {
 
   /** Runs the command line; {@code in} is read for the input {@code -}. Returns the exit code. */
   public static int run(String[] args, InputStream in, PrintStream out, PrintStream err) {
+    if (args.length > 0 && args[0].equals(CollectorLintCommand.NAME)) {
+      return CollectorLintCommand.run(List.of(args).subList(1, args.length), out, err);
+    }
     RuleOptions options = RuleOptions.defaults();
     List<String> inputs = new ArrayList<>();
     for (String arg : args) {

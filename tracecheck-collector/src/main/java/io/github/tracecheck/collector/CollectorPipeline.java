@@ -3,19 +3,13 @@ package io.github.tracecheck.collector;
 import io.github.tracecheck.model.SpanNode;
 import io.github.tracecheck.model.TraceForest;
 import io.opentelemetry.sdk.trace.data.SpanData;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
-import org.yaml.snakeyaml.error.YAMLException;
 
 /**
  * The processors of an OpenTelemetry Collector's traces pipeline, loaded from its YAML, applied to
@@ -36,18 +30,18 @@ public final class CollectorPipeline {
   private static final Set<String> PASS_THROUGH = Set.of("batch", "memory_limiter");
 
   private final List<Processor> processors;
+  private final TailSamplingProcessor tailSampling;
+  private final int processorsBeforeTailSampling;
 
-  private CollectorPipeline(List<Processor> processors) {
+  private CollectorPipeline(List<Processor> processors, TailSamplingProcessor tailSampling, int before) {
     this.processors = processors;
+    this.tailSampling = tailSampling;
+    this.processorsBeforeTailSampling = before;
   }
 
   /** Loads the first traces pipeline of the configuration file. */
   public static CollectorPipeline load(Path file) {
-    try {
-      return fromYaml(Files.readString(file, StandardCharsets.UTF_8), null);
-    } catch (IOException e) {
-      throw new CollectorConfigException(file + ": cannot read the file: " + e.getMessage(), e);
-    }
+    return fromMap(CollectorYaml.read(file), null);
   }
 
   /**
@@ -55,18 +49,17 @@ public final class CollectorPipeline {
    *
    * @param pipeline the pipeline's id, e.g. {@code traces/pii}; null for the first traces pipeline
    */
-  @SuppressWarnings("unchecked")
   public static CollectorPipeline fromYaml(String yaml, String pipeline) {
-    Map<String, Object> root;
-    try {
-      Object loaded = new Yaml(new SafeConstructor(new LoaderOptions())).load(yaml);
-      if (!(loaded instanceof Map)) {
-        throw new CollectorConfigException("the Collector configuration is not a YAML mapping");
-      }
-      root = (Map<String, Object>) loaded;
-    } catch (YAMLException e) {
-      throw new CollectorConfigException("the Collector configuration is not valid YAML: " + e.getMessage(), e);
-    }
+    return fromMap(CollectorYaml.parse(yaml), pipeline);
+  }
+
+  /** The pipeline of an already parsed configuration; for the lint. */
+  static CollectorPipeline of(Map<String, Object> root, String pipeline) {
+    return fromMap(root, pipeline);
+  }
+
+  @SuppressWarnings("unchecked")
+  private static CollectorPipeline fromMap(Map<String, Object> root, String pipeline) {
     Map<String, Object> processorConfigs = map(root.get("processors"), "processors");
     Map<String, Object> pipelines = map(map(root.get("service"), "service").get("pipelines"), "service.pipelines");
     String chosen = null;
@@ -82,6 +75,8 @@ public final class CollectorPipeline {
     }
     Object ids = map(pipelines.get(chosen), "service.pipelines." + chosen).getOrDefault("processors", List.of());
     List<Processor> processors = new ArrayList<>();
+    TailSamplingProcessor tailSampling = null;
+    int before = 0;
     for (Object idObject : (List<Object>) ids) {
       String id = String.valueOf(idObject);
       String type = id.contains("/") ? id.substring(0, id.indexOf('/')) : id;
@@ -94,17 +89,32 @@ public final class CollectorPipeline {
         processors.add(new TransformProcessor(id, settings));
       } else if (type.equals("redaction")) {
         processors.add(new RedactionProcessor(id, settings));
+      } else if (type.equals("tail_sampling")) {
+        if (tailSampling != null) {
+          throw new CollectorConfigException("pipeline " + chosen + " has two tail_sampling processors, '"
+              + tailSampling.id() + "' and '" + id + "'; tracecheck simulates one");
+        }
+        tailSampling = TailSamplingProcessor.read(id, new ConfigNode("processors." + id, settings));
+        before = processors.size();
       } else if (!PASS_THROUGH.contains(type)) {
         throw new CollectorConfigException(
             "pipeline " + chosen + ": processor '" + id + "' of type '" + type + "' is not supported; tracecheck"
-                + " applies transform and redaction, and passes batch and memory_limiter through");
+                + " applies transform and redaction, simulates tail_sampling, and passes batch and memory_limiter"
+            + " through");
       }
     }
-    return new CollectorPipeline(processors);
+    return new CollectorPipeline(processors, tailSampling, before);
   }
 
-  /** The spans as the pipeline would export them. */
+  /**
+   * The spans as the pipeline's span processors would export them. A {@code tail_sampling}
+   * processor keeps every trace here: use {@link #sample(TraceForest)} for its decisions.
+   */
   public List<SpanData> apply(Collection<? extends SpanData> spans) {
+    return apply(spans, processors);
+  }
+
+  private static List<SpanData> apply(Collection<? extends SpanData> spans, List<Processor> processors) {
     List<SpanData> out = new ArrayList<>(spans.size());
     for (SpanData span : spans) {
       SpanRecord record = new SpanRecord(span);
@@ -114,6 +124,34 @@ public final class CollectorPipeline {
       out.add(record.toSpanData());
     }
     return out;
+  }
+
+  /**
+   * What the pipeline's {@code tail_sampling} processor would decide for each captured trace, after
+   * the processors before it in the pipeline changed the spans. The decisions hold the traces as
+   * the tail-sampling processor received them.
+   *
+   * <pre>{@code
+   * assertThat(collector.sample(traces.snapshot())).keepsEveryTraceWith(StatusCode.ERROR);
+   * }</pre>
+   *
+   * @throws CollectorConfigException if the pipeline has no {@code tail_sampling} processor
+   */
+  public SamplingResult sample(TraceForest forest) {
+    if (tailSampling == null) {
+      throw new CollectorConfigException("the pipeline has no tail_sampling processor (processors: "
+          + String.join(", ", processorIds()) + ")");
+    }
+    List<SpanData> spans = new ArrayList<>(forest.spanCount());
+    for (SpanNode node : forest.spans()) {
+      spans.add(node.data());
+    }
+    return tailSampling.sample(TraceForest.of(apply(spans, processors.subList(0, processorsBeforeTailSampling))));
+  }
+
+  /** The pipeline's {@code tail_sampling} processor, if it has one. */
+  public Optional<TailSamplingProcessor> tailSampling() {
+    return Optional.ofNullable(tailSampling);
   }
 
   /** The captured traces as the pipeline would export them. */

@@ -61,7 +61,8 @@ final class OttlEvaluator {
 
   // --- conditions ----------------------------------------------------------------------------
 
-  private static boolean test(Condition condition, SpanRecord.Target target, SpanRecord span) {
+  /** Whether the condition holds for the target (the span itself, or one of its events). */
+  static boolean test(Condition condition, SpanRecord.Target target, SpanRecord span) {
     if (condition instanceof Or or) {
       return test(or.left(), target, span) || test(or.right(), target, span);
     }

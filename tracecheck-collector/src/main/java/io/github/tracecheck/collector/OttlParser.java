@@ -62,17 +62,28 @@ final class OttlParser {
    * @throws CollectorConfigException naming what is not supported, or where the statement is wrong
    */
   static Statement parse(String text, String contextName, String where) {
-    Context context = null;
+    return new OttlParser(text, context(contextName, where), where).statement();
+  }
+
+  /**
+   * Parses a condition alone (a boolean expression, as the {@code tail_sampling} processor's {@code
+   * ottl_condition} policy holds them) in the context named {@code span} or {@code spanevent}.
+   */
+  static Condition parseCondition(String text, String contextName, String where) {
+    OttlParser parser = new OttlParser(text, context(contextName, where), where);
+    Condition condition = parser.condition();
+    parser.end();
+    return condition;
+  }
+
+  private static Context context(String contextName, String where) {
     for (Context candidate : Context.values()) {
       if (candidate.ottlName.equals(contextName)) {
-        context = candidate;
+        return candidate;
       }
     }
-    if (context == null) {
-      throw new CollectorConfigException(
-          where + ": context '" + contextName + "' is not supported; use span, spanevent or resource");
-    }
-    return new OttlParser(text, context, where).statement();
+    throw new CollectorConfigException(
+        where + ": context '" + contextName + "' is not supported; use span, spanevent or resource");
   }
 
   private Statement statement() {

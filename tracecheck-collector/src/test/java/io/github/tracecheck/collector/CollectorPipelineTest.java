@@ -98,7 +98,10 @@ class CollectorPipelineTest {
             + " (statement: limit(attributes, 10, []))");
     assertThatThrownBy(() -> CollectorPipeline.fromYaml(pipeline("attributes", "actions: []"), null))
         .hasMessage("pipeline traces: processor 'attributes' of type 'attributes' is not supported; tracecheck applies"
-            + " transform and redaction, and passes batch and memory_limiter through");
+            + " transform and redaction, simulates tail_sampling, and passes batch and memory_limiter through");
+    assertThatThrownBy(() -> CollectorPipeline.fromYaml("processors:\n  batch: {}\n  batch: {}\n", null))
+        .hasMessageStartingWith("the Collector configuration is not valid YAML: ")
+        .hasMessageContaining("duplicate key batch");
     assertThatThrownBy(() -> CollectorPipeline.fromYaml(pipeline("redaction", "blocked_values: ['(?<=user=)\\w+']"), null))
         .hasMessage("processor redaction, blocked_values: regular expression \"(?<=user=)\\w+\" uses '(?<=' (lookaround,"
             + " backreference, atomic group or possessive quantifier), which Go's RE2 used by the Collector does not support");

@@ -10,8 +10,10 @@ import io.opentelemetry.sdk.trace.SpanProcessor;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 
@@ -53,6 +55,7 @@ public final class SpanCapture implements SpanProcessor {
   // All guarded by lock. The signal is told after each change, outside the lock.
   private final Attribution attribution = new Attribution();
   private final Map<Object, SpanBuffer> buffers = new HashMap<>();
+  private final LogCapture logs = new LogCapture();
   private long lateSpans;
 
   /** @param captureStackTraces record where each span was started (costs a stack walk per span) */
@@ -186,7 +189,16 @@ public final class SpanCapture implements SpanProcessor {
    */
   public TraceForest snapshot(Object test) {
     List<SpanData> ended = endedSpans(test);
-    return TraceForest.of(ended, startedSpans(test));
+    Set<String> traceIds = new HashSet<>();
+    for (SpanData span : ended) {
+      traceIds.add(span.getTraceId());
+    }
+    return TraceForest.of(ended, startedSpans(test), logs.recordsOf(traceIds));
+  }
+
+  /** The log record processor whose records snapshots attach to their spans; give it to the Logs SDK. */
+  public LogCapture logs() {
+    return logs;
   }
 
   /** How many ended spans of the test were not kept because the bound was reached. */

@@ -2,8 +2,10 @@ package io.github.tracecheck.model;
 
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.sdk.logs.data.LogRecordData;
 import io.opentelemetry.sdk.trace.data.LinkData;
 import io.opentelemetry.sdk.trace.data.SpanData;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
@@ -25,6 +27,7 @@ public final class SpanNode {
   private List<SpanNode> children = Collections.emptyList();
   private int depth;
   private Trace trace;
+  private List<LogRecordData> logRecords; // null until a record is attached: most spans log nothing
 
   SpanNode(SpanData span) {
     this.span = span;
@@ -71,6 +74,21 @@ public final class SpanNode {
   /** Children ordered by start time, then by name and span id so that the order is deterministic. */
   public List<SpanNode> children() {
     return children;
+  }
+
+  /**
+   * The log records emitted while this span was current (their span context is this span's), in
+   * the order they were emitted; empty unless the forest was built with log records.
+   */
+  public List<LogRecordData> logRecords() {
+    return logRecords == null ? List.of() : Collections.unmodifiableList(logRecords);
+  }
+
+  void addLogRecord(LogRecordData record) {
+    if (logRecords == null) {
+      logRecords = new ArrayList<>(2);
+    }
+    logRecords.add(record);
   }
 
   /** Distance from the root of its tree: 0 for a root. */

@@ -1,6 +1,7 @@
 package io.github.tracecheck.model;
 
 import io.opentelemetry.api.trace.SpanContext;
+import io.opentelemetry.sdk.logs.data.LogRecordData;
 import io.opentelemetry.sdk.trace.data.LinkData;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import java.util.ArrayList;
@@ -81,6 +82,21 @@ public final class TraceForest {
       }
     }
     return new TraceForest(forest.traces, forest.tracesById, forest.problems, byKey, open, List.of());
+  }
+
+  /**
+   * Builds the forest of the ended spans and their starts, with the log records emitted while each
+   * span was current attached to it ({@link SpanNode#logRecords()}). Records of spans not in the
+   * forest, and records emitted with no span current, are left out.
+   */
+  public static TraceForest of(
+      Collection<? extends SpanData> ended, Collection<SpanStart> started, Collection<LogRecordData> logRecords) {
+    TraceForest forest = of(ended, started);
+    for (LogRecordData record : logRecords) {
+      // the forest was just built: attaching to its nodes changes no forest anyone holds
+      forest.span(record.getSpanContext()).ifPresent(node -> node.addLogRecord(record));
+    }
+    return forest;
   }
 
   /** This forest, with the contexts found still current on a thread after the work was done. */

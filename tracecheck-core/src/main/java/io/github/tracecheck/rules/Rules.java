@@ -17,13 +17,14 @@ public final class Rules {
           new LeakedScopeRule(),
           new MissingErrorStatusRule(),
           new PiiRule(),
-          new SqlLiteralRule());
+          new SqlLiteralRule(),
+          new LogWithoutTraceContextRule());
 
   private Rules() {}
 
   /**
    * The built-in rules: orphaned roots, dangling parents, spans never ended, leaked scopes, missing
-   * error status, PII and SQL literals.
+   * error status, PII, SQL literals and (off by default) log lines without trace context.
    */
   public static List<Rule> builtIn() {
     return BUILT_IN;

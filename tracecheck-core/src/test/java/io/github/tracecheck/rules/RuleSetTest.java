@@ -22,7 +22,7 @@ class RuleSetTest {
 
   private static final List<String> BUILT_IN_NAMES =
       List.of("orphaned-root", "dangling-parent", "span-never-ended", "leaked-scope", "missing-error-status", "pii",
-          "sql-literal");
+          "sql-literal", "log-without-trace-context");
 
   /** A user's rule, as ServiceLoader instantiates it: public, with a public no-argument constructor. */
   public static class NoTodoSpans implements Rule {

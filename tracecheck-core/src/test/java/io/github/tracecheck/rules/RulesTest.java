@@ -25,7 +25,7 @@ class RulesTest {
       String testClass = rule.getClass().getName() + "Test";
       assertThat(exists(testClass)).as("test class %s for rule %s", testClass, info.name()).isTrue();
     }
-    assertThat(names).hasSize(7);
+    assertThat(names).hasSize(8);
   }
 
   private static boolean exists(String className) {

@@ -5,7 +5,9 @@ import io.github.tracecheck.model.SpanStart;
 import io.github.tracecheck.model.TraceForest;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.common.Attributes;
+import io.opentelemetry.api.logs.Logger;
 import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.sdk.logs.SdkLoggerProvider;
 import io.opentelemetry.sdk.resources.Resource;
 import io.opentelemetry.sdk.trace.SdkTracerProvider;
 import java.util.ArrayList;
@@ -19,6 +21,7 @@ public final class RealSdk implements AutoCloseable {
 
   private final SpanCapture capture;
   private final List<SdkTracerProvider> providers = new ArrayList<>();
+  private final List<SdkLoggerProvider> loggerProviders = new ArrayList<>();
 
   public RealSdk() {
     this(false);
@@ -41,6 +44,15 @@ public final class RealSdk implements AutoCloseable {
         : provider.tracerBuilder(scopeName).setInstrumentationVersion(scopeVersion).build();
   }
 
+  /** A logger of the Logs SDK whose records the capture attaches to the spans current at emission. */
+  public Logger logger(String serviceName) {
+    SdkLoggerProvider provider = SdkLoggerProvider.builder()
+        .setResource(Resource.create(Attributes.of(AttributeKey.stringKey("service.name"), serviceName)))
+        .addLogRecordProcessor(capture.logs()).build();
+    loggerProviders.add(provider);
+    return provider.get("test");
+  }
+
   public TraceForest snapshot() {
     return capture.snapshot();
   }
@@ -53,5 +65,6 @@ public final class RealSdk implements AutoCloseable {
   @Override
   public void close() {
     providers.forEach(SdkTracerProvider::close);
+    loggerProviders.forEach(SdkLoggerProvider::close);
   }
 }

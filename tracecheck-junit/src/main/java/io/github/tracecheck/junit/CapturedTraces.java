@@ -1,5 +1,6 @@
 package io.github.tracecheck.junit;
 
+import io.github.tracecheck.capture.CapturedMetrics;
 import io.github.tracecheck.capture.SpanCapture;
 import io.github.tracecheck.model.SpanNode;
 import io.github.tracecheck.model.SpanStart;
@@ -72,6 +73,16 @@ public final class CapturedTraces {
    */
   public OpenTelemetry openTelemetryFor(String serviceName) {
     return services.forService(serviceName);
+  }
+
+  /**
+   * The metrics recorded so far by the class's SDKs (cumulative since the class started), with
+   * their exemplars: a measurement made while a span was current keeps that span as an exemplar.
+   * Each call collects, and the SDK samples exemplars afresh after each collection: the exemplars
+   * are those of the measurements since the previous call. Take the metrics once, then assert.
+   */
+  public CapturedMetrics metrics() {
+    return services.metrics();
   }
 
   /** The timeout the await methods use unless given one ({@code tracecheck.await.timeout}). */

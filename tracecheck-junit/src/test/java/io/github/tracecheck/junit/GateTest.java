@@ -355,8 +355,8 @@ class GateTest {
         .isInstanceOf(ExtensionConfigurationException.class)
         .hasMessage(
             "@TraceCheckRule on UnknownRule.typo: unknown rule 'orphan'; known rules: dangling-parent,"
-                + " leaked-scope, missing-error-status, no-todo-spans, orphaned-root, pii, span-never-ended,"
-                + " sql-literal");
+                + " leaked-scope, log-without-trace-context, missing-error-status, no-todo-spans, orphaned-root, pii,"
+                + " span-never-ended, sql-literal");
     assertThat(failure(run(SuppressionWithoutReason.class)))
         .isInstanceOf(ExtensionConfigurationException.class)
         .hasMessage("@SuppressFinding on SuppressionWithoutReason.noReason: a suppression must give a reason");
@@ -366,7 +366,8 @@ class GateTest {
                 .map(e -> e.getRequiredPayload(TestExecutionResult.class).getThrowable().orElseThrow().getMessage()))
         .containsExactly(
             "tracecheck.gate.warn: unknown rule 'nope'; known rules: dangling-parent, leaked-scope,"
-                + " missing-error-status, no-todo-spans, orphaned-root, pii, span-never-ended, sql-literal");
+                + " log-without-trace-context, missing-error-status, no-todo-spans, orphaned-root, pii, span-never-ended,"
+                + " sql-literal");
     assertThat(
             run(TwoIndependentRequests.class, Map.of("tracecheck.gate", "strict"))
                 .containerEvents().failed().stream()

@@ -22,5 +22,7 @@ public enum Bug {
   /** order-worker's "reserve stock" span is not ended on the path where stock is short. */
   SPAN_NEVER_ENDED,
   /** order-worker prices the order with supplyAsync on the common pool, without the context. */
-  SUPPLY_ASYNC_WITHOUT_CONTEXT
+  SUPPLY_ASYNC_WITHOUT_CONTEXT,
+  /** the services' log lines carry no trace_id and span_id, as without the MDC instrumentation. */
+  LOG_WITHOUT_TRACE_CONTEXT
 }

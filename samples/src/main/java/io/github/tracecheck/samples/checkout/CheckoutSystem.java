@@ -25,7 +25,7 @@ public final class CheckoutSystem implements AutoCloseable {
   private final AuthService auth;
   private final ApiGateway gateway;
   private final OrderWorker worker;
-  private final TraceLog log = new TraceLog("checkout");
+  private final TraceLog log;
 
   /**
    * @param telemetry the OpenTelemetry of each service, by service name
@@ -36,6 +36,7 @@ public final class CheckoutSystem implements AutoCloseable {
   public CheckoutSystem(Function<String, OpenTelemetry> telemetry, String bootstrapServers, String topic, Set<Bug> bugs)
       throws IOException {
     Set<Bug> switched = bugs.isEmpty() ? EnumSet.noneOf(Bug.class) : EnumSet.copyOf(bugs);
+    this.log = new TraceLog("checkout", telemetry.apply("checkout"), !switched.contains(Bug.LOG_WITHOUT_TRACE_CONTEXT));
     this.auth = new AuthService(telemetry.apply("auth-service"), log);
     Properties producer = new Properties();
     producer.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);

@@ -1,6 +1,7 @@
 package io.github.tracecheck.samples.checkout;
 
 import io.opentelemetry.api.OpenTelemetry;
+import io.opentelemetry.api.metrics.DoubleHistogram;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.StatusCode;
@@ -40,6 +41,7 @@ public final class OrderWorker implements AutoCloseable {
 
   private final OpenTelemetry openTelemetry;
   private final Tracer tracer;
+  private final DoubleHistogram prices;
   private final TraceLog log;
   private final Consumer<String, String> consumer;
   private final OrdersDatabase database;
@@ -52,6 +54,7 @@ public final class OrderWorker implements AutoCloseable {
   public OrderWorker(OpenTelemetry openTelemetry, TraceLog log, Consumer<String, String> consumer, Set<Bug> bugs) {
     this.openTelemetry = openTelemetry;
     this.tracer = openTelemetry.getTracer("order-worker");
+    this.prices = openTelemetry.getMeter("order-worker").histogramBuilder("order.price").setUnit("USD").build();
     this.log = log;
     this.consumer = consumer;
     this.bugs = bugs;
@@ -117,12 +120,16 @@ public final class OrderWorker implements AutoCloseable {
   }
 
   private double price(String sku) {
+    double price;
     Span span = tracer.spanBuilder("price order").setAttribute("order.sku", sku).startSpan();
     try (Scope ignored = span.makeCurrent()) {
-      return 42.0;
+      price = 42.0;
     } finally {
       span.end();
     }
+    // a metric of the order, recorded in the caller's context: its exemplar leads to "process order"
+    prices.record(price);
+    return price;
   }
 
   private void reserveStock(String sku, Span order) {
