@@ -11,7 +11,6 @@ import io.opentelemetry.context.propagation.ContextPropagators;
 import io.opentelemetry.context.propagation.TextMapPropagator;
 import io.opentelemetry.sdk.OpenTelemetrySdk;
 import io.opentelemetry.sdk.logs.SdkLoggerProvider;
-import io.opentelemetry.sdk.metrics.ExemplarFilter;
 import io.opentelemetry.sdk.metrics.SdkMeterProvider;
 import io.opentelemetry.sdk.metrics.data.MetricData;
 import io.opentelemetry.sdk.resources.Resource;
@@ -67,11 +66,12 @@ final class ServiceTelemetry implements AutoCloseable {
     // log records join the spans current when they were emitted (SpanNode.logRecords)
     SdkLoggerProvider loggerProvider =
         SdkLoggerProvider.builder().setResource(resource).addLogRecordProcessor(capture.logs()).build();
-    // measurements made inside a span keep it as an exemplar (trace-based filter)
+    // Measurements made inside a sampled span keep it as an exemplar: the trace-based filter is the
+    // SDK's default (and setting it by API only became public after 1.49).
     MetricCapture metrics = new MetricCapture();
     metricReaders.add(metrics);
-    SdkMeterProvider meterProvider = SdkMeterProvider.builder().setResource(resource)
-        .setExemplarFilter(ExemplarFilter.traceBased()).registerMetricReader(metrics).build();
+    SdkMeterProvider meterProvider =
+        SdkMeterProvider.builder().setResource(resource).registerMetricReader(metrics).build();
     return OpenTelemetrySdk.builder()
         .setTracerProvider(tracerProvider)
         .setLoggerProvider(loggerProvider)
