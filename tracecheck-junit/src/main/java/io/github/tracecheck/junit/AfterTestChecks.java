@@ -90,7 +90,8 @@ final class AfterTestChecks {
         RuleOptions.defaults()
             .withLinksConnect(settings.linksConnect())
             .withPiiDetectors(pii.detectors())
-            .withPiiAllowances(pii.allowances());
+            .withPiiAllowances(pii.allowances())
+            .withEntryPoints(settings.entryPoints());
     return new ResolvedSettings(gate, options);
   }
 

@@ -98,6 +98,13 @@ public @interface TraceCheck {
    */
   String PII_ALLOW_PROPERTY_PREFIX = "tracecheck.pii.allow.";
 
+  /**
+   * Property prefix of declared entry points (see {@link #entryPoints()}): {@code
+   * tracecheck.entry-point.1.span} (a span-name glob) and {@code tracecheck.entry-point.1.reason}, then
+   * {@code tracecheck.entry-point.2.span}, ...
+   */
+  String ENTRY_POINT_PROPERTY_PREFIX = "tracecheck.entry-point.";
+
   /** Property: which reports to write, {@code failed} (default), {@code all} or {@code off}. */
   String REPORT_MODE_PROPERTY_NAME = "tracecheck.report.mode";
 
@@ -148,4 +155,13 @@ public @interface TraceCheck {
    * {@value #RULES_PROPERTY_NAME}; the annotation's rules are added to the property's.
    */
   Class<? extends io.github.tracecheck.rules.Rule>[] rules() default {};
+
+  /**
+   * Root spans that start their own trace on purpose, with the reason: the {@code orphaned-root} rule
+   * never flags them. Roots started on the test's own thread, servers and consumers whose caller is
+   * not in the capture, consumers linking to their producers and jobs that recur on their own
+   * schedule need no declaration. Property: {@value #ENTRY_POINT_PROPERTY_PREFIX}{@code N.span} and
+   * {@code .reason}; the annotation's entry points are added to the properties'.
+   */
+  EntryPointSpan[] entryPoints() default {};
 }
