@@ -41,7 +41,7 @@ final class AfterTestChecks {
       }
       return;
     }
-    Gate.Verdict verdict = Gate.run(session.capture(), test, gate, settings.gateAwait(), resolved.options);
+    Gate.Verdict verdict = Gate.run(session.capture(), test, gate, settings.gateAwait(), resolved.options, TestMark.expectedContext(context));
     boolean failed = testFailed || !verdict.failures.isEmpty();
     if (reports.wanted(failed)) {
       List<Finding> all = new ArrayList<>(verdict.failures);
