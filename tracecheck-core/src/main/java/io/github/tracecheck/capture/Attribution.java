@@ -22,9 +22,9 @@ import java.util.concurrent.ForkJoinWorkerThread;
  *   <li>the test marked in the span's parent context ({@link TestContext}), which travels with the
  *       context into wrapped executors and spans;
  *   <li>the owner of its parent span (a server span whose client span a test started);
+ *   <li>the test running on the thread (a parent made from {@code Context.root()} loses the mark);
  *   <li>the owner of its trace, when exactly one running test owns it (two tests continuing one
  *       incoming trace id are two tests: neither gets the other's spans);
- *   <li>the test running on the thread;
  *   <li>for a root on another thread (a pool, a server): the only running test.
  * </ol>
  *
@@ -152,13 +152,15 @@ final class Attribution {
         return parentOwner;
       }
     }
-    Set<Object> owners = traceOwners.get(traceId);
-    if (owners != null && owners.size() == 1) {
-      return owners.iterator().next();
-    }
+    // A test's own thread outranks the trace: a test that builds its parent from Context.root() (an
+    // extracted incoming traceparent) is still the test, even when another test continues that trace.
     Object threadOwner = threadOwners.get(thread);
     if (threadOwner != null) {
       return threadOwner;
+    }
+    Set<Object> owners = traceOwners.get(traceId);
+    if (owners != null && owners.size() == 1) {
+      return owners.iterator().next();
     }
     if (owners == null && finishedTraces.contains(traceId)) {
       return LATE;

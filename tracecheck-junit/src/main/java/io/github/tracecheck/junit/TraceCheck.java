@@ -89,6 +89,13 @@ public @interface TraceCheck {
   /** Property: PII detectors turned off, by name. */
   String PII_DETECTORS_DISABLE_PROPERTY_NAME = "tracecheck.pii.detectors.disable";
 
+  /**
+   * Property: the regions (ISO 3166 codes, comma-separated) whose national phone number formats the
+   * {@code phone} detector accepts, e.g. {@code US,GB,DE}; default {@code US,GB}. International
+   * numbers ({@code +44 ...}) are found whatever the regions.
+   */
+  String PII_PHONE_REGIONS_PROPERTY_NAME = "tracecheck.pii.phone.regions";
+
   /** Property prefix of custom PII detectors: {@code tracecheck.pii.custom.1.name}, {@code .pattern}, {@code .description}. */
   String PII_CUSTOM_PROPERTY_PREFIX = "tracecheck.pii.custom.";
 

@@ -12,6 +12,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /** The in-JVM broker on its own: start, a round trip, and a clean stop. */
 class EmbeddedBrokerTest {
@@ -53,5 +54,28 @@ class EmbeddedBrokerTest {
         .allSatisfy(t -> assertThat(t.isDaemon()).isTrue());
     leaked.removeIf(name -> name.startsWith("metrics-meter-tick-thread"));
     assertThat(leaked).as("threads left by the broker and its clients").isEmpty();
+  }
+
+  @Test
+  @Timeout(120) // a hang guard only: without close timeouts, closing clients of a dead broker blocks for minutes
+  void clientsOfABrokerThatIsGoneCloseWithinTheirTimeoutAndTheBrokerClosesTwice() throws Exception {
+    EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start();
+    KafkaTestBroker kafka = new KafkaTestBroker(broker, "");
+    String topic = kafka.createTopic("dead-broker");
+    KafkaProducer<String, String> producer = kafka.producer();
+    KafkaConsumer<String, String> consumer = kafka.consumer();
+    consumer.subscribe(List.of(topic));
+    producer.send(new ProducerRecord<>(topic, "k", "v")).get();
+    assertThat(Records.pollUntil(consumer, 1, Duration.ofSeconds(30))).hasSize(1);
+
+    broker.close();
+    broker.close(); // idempotent: a second close (a store and a shutdown hook) does nothing
+
+    producer.send(new ProducerRecord<>(topic, "k", "unsent")); // pending when the clients close
+    kafka.closeClients();
+    assertThat(Thread.getAllStackTraces().keySet())
+        .extracting(Thread::getName)
+        .as("client threads left after closing the clients of a dead broker")
+        .noneMatch(name -> name.startsWith("kafka-producer-network-thread"));
   }
 }
