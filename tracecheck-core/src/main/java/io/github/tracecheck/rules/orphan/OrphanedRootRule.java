@@ -19,7 +19,8 @@ import java.util.Optional;
  * legitimate when it is an <em>entry point</em>:
  *
  * <ul>
- *   <li>it started on a test's own thread (the test is the client);
+ *   <li>it started on a test's own thread (the test is the client), unless it is a SERVER or
+ *       CONSUMER span, which its hop judges wherever it runs;
  *   <li>the user declared it ({@link RuleOptions#entryPoints()});
  *   <li>it is a SERVER or CONSUMER root whose caller is not in the capture, or a CONSUMER that links
  *       to its producers (when links connect);
@@ -85,8 +86,13 @@ public final class OrphanedRootRule implements Rule {
     return RepeatedOrphans.collapse(orphans);
   }
 
+  /**
+   * Declared roots, and roots the test started as a client. A SERVER or CONSUMER root on the test's
+   * thread is the code under test receiving (a test that polls a consumer itself): its hop judges it.
+   */
   private static boolean isDeclaredOrTestEntryPoint(SpanNode root, Threads threads, RuleOptions options) {
-    if (threads.startedOnTestThread(root)) {
+    boolean receiving = root.kind() == SpanKind.SERVER || root.kind() == SpanKind.CONSUMER;
+    if (!receiving && threads.startedOnTestThread(root)) {
       return true;
     }
     for (EntryPoint declared : options.entryPoints()) {
