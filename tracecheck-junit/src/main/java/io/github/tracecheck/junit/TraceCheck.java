@@ -25,7 +25,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * <p>For the class, an {@code OpenTelemetrySdk} with W3C trace-context and baggage propagators is
  * set as {@code GlobalOpenTelemetry} (the previous state is restored afterwards; when JUnit runs
  * tests in parallel, one SDK serves the whole run). Each test sees only the spans of its own run,
- * also in parallel: a trace belongs to the test on whose thread its root started. At most {@code
+ * also in parallel: a span belongs to the test whose context it descends from (each test's context
+ * carries a mark), else to its parent span's owner, the test on whose thread it started, or its
+ * trace's owner. At most {@code
  * tracecheck.capture.max-spans} spans are kept per test. Test methods and constructors can declare parameters of type
  * {@code OpenTelemetry}, {@code Tracer} and {@link CapturedTraces}.
  *

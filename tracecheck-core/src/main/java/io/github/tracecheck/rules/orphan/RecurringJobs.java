@@ -24,7 +24,7 @@ import java.util.Set;
 final class RecurringJobs {
 
   static final int MIN_RUNS = 3;
-  static final int MAX_GAP = 3;
+  static final int MAX_GAP = 10;
 
   private final Set<SpanNode> runs = Collections.newSetFromMap(new IdentityHashMap<>());
 

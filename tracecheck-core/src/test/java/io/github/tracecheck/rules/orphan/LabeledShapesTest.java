@@ -12,6 +12,7 @@ import io.github.tracecheck.rules.EntryPoint;
 import io.github.tracecheck.rules.Finding;
 import io.github.tracecheck.rules.RuleOptions;
 import io.github.tracecheck.testing.RealSdk;
+import io.github.tracecheck.testing.StockServer;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.Tracer;
@@ -254,7 +255,7 @@ class LabeledShapesTest {
         halfway.countDown();
         done.countDown();
       }
-    }, 0, 10, TimeUnit.MILLISECONDS);
+    }, 0, 20, TimeUnit.MILLISECONDS);
     try {
       await(halfway, "half of the scheduled runs");
       // a request of the same service while the job keeps running
@@ -467,23 +468,7 @@ class LabeledShapesTest {
   }
 
   private static HttpServer server(Tracer serverTracer, boolean extract) throws Exception {
-    HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-    server.createContext("/stock/", exchange -> {
-      Map<String, String> headers = new HashMap<>();
-      exchange.getRequestHeaders().forEach((k, v) -> headers.put(k.toLowerCase(Locale.ROOT), v.get(0)));
-      Context parent = extract
-          ? W3CTraceContextPropagator.getInstance().extract(Context.root(), headers, MAP_GETTER)
-          : Context.root();
-      Span span = serverTracer.spanBuilder("GET /stock/{sku}").setSpanKind(SpanKind.SERVER).setParent(parent)
-          .setAttribute("http.request.method", "GET").setAttribute("http.route", "/stock/{sku}").startSpan();
-      exchange.sendResponseHeaders(200, -1);
-      exchange.close();
-      // like gRPC's server instrumentation: the span ends after the response was delivered
-      span.setAttribute("http.response.status_code", 200L);
-      span.end();
-    });
-    server.start();
-    return server;
+    return StockServer.start(serverTracer, extract);
   }
 
   private static void call(Tracer clientTracer, URI base, boolean inject) throws Exception {
