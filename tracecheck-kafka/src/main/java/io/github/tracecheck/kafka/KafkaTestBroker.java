@@ -98,7 +98,8 @@ public final class KafkaTestBroker {
     properties.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
     properties.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
     properties.put(ProducerConfig.ACKS_CONFIG, "all");
-    properties.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, "30000");
+    // A send to a broker that is gone fails within tracecheck's default await timeout, not later.
+    properties.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, "10000");
     return properties;
   }
 

@@ -68,11 +68,15 @@ class EmbeddedBrokerTest {
     producer.send(new ProducerRecord<>(topic, "k", "v")).get();
     assertThat(Records.pollUntil(consumer, 1, Duration.ofSeconds(30))).hasSize(1);
 
+    long brokerClose = System.nanoTime();
     broker.close();
     broker.close(); // idempotent: a second close (a store and a shutdown hook) does nothing
-
-    producer.send(new ProducerRecord<>(topic, "k", "unsent")); // pending when the clients close
+    long close = System.nanoTime();
     kafka.closeClients();
+    long closed = System.nanoTime();
+    System.out.printf("Kafka broker gone: broker close %d ms, closing the test's producer and consumer %d ms (close"
+        + " timeout %d s each)%n", (close - brokerClose) / 1_000_000, (closed - close) / 1_000_000,
+        KafkaTestBroker.CLOSE_TIMEOUT.toSeconds());
     assertThat(Thread.getAllStackTraces().keySet())
         .extracting(Thread::getName)
         .as("client threads left after closing the clients of a dead broker")
