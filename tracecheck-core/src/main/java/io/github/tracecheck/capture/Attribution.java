@@ -174,6 +174,11 @@ final class Attribution {
     return activeTests.size() == 1 ? activeTests.keySet().iterator().next() : UNATTRIBUTED;
   }
 
+  /** How many span and trace owners are remembered: flat past each test's bound. */
+  int rememberedOwners() {
+    return spanIdOwners.size() + traceOwners.size() + spanOwners.size();
+  }
+
   /** A thread that has run traced tests, or belongs to the pool that runs them. */
   private boolean isTestRunnerThread(Thread thread) {
     return testRunnerThreads.contains(thread)

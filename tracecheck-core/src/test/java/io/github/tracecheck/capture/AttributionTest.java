@@ -156,4 +156,19 @@ class AttributionTest {
     // past the bound nothing is remembered: the test fails for its bound, and memory stays flat
     assertThat(attribution.spanStarted(childOf(third), server)).isSameAs(Attribution.UNATTRIBUTED);
   }
+
+  @Test
+  void whatIsRememberedStaysFlatPastTheBound() {
+    attribution.begin("a", Thread.currentThread(), 100);
+    for (int i = 0; i < 50_000; i++) {
+      ReadableSpan span = root();
+      attribution.spanStarted(TestContext.rootFor("a"), span, Thread.currentThread());
+      attribution.spanEnded(span);
+    }
+    // 100 spans' and 100 traces' owners, however many more spans the test starts
+    assertThat(attribution.rememberedOwners()).isEqualTo(200);
+
+    attribution.end("a");
+    assertThat(attribution.rememberedOwners()).isZero();
+  }
 }
