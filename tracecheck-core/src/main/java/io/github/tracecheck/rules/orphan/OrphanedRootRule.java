@@ -79,7 +79,7 @@ public final class OrphanedRootRule implements Rule {
           switch (root.kind()) {
             case CONSUMER -> messaging.consumerOrphan(root);
             case SERVER -> calls.orphan(root);
-            default -> jobs.isRun(root) ? Optional.empty() : work.orphan(root);
+            default -> work.orphan(root).filter(found -> !jobs.isRun(root));
           };
       orphan.ifPresent(orphans::add);
     }

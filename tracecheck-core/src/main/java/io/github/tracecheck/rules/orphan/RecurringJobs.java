@@ -6,7 +6,6 @@ import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -26,23 +25,30 @@ final class RecurringJobs {
   static final int MIN_RUNS = 3;
   static final int MAX_GAP = 10;
 
-  private final Set<SpanNode> runs = Collections.newSetFromMap(new IdentityHashMap<>());
+  private final Map<String, List<SpanNode>> series = new HashMap<>();
+  // Decided on demand, only for series that have an orphan: the idle-run check scans the index.
+  private final Map<String, Boolean> schedules = new HashMap<>();
+  private final SpansByStart allSpans;
 
   RecurringJobs(List<SpanNode> candidateRoots, SpansByStart allSpans) {
-    Map<String, List<SpanNode>> series = new HashMap<>();
+    this.allSpans = allSpans;
     for (SpanNode root : candidateRoots) {
-      series.computeIfAbsent(root.serviceName() + "|" + root.kind() + "|" + root.name(), k -> new ArrayList<>()).add(root);
-    }
-    for (List<SpanNode> roots : series.values()) {
-      if (roots.size() >= MIN_RUNS && isSchedule(roots, allSpans)) {
-        runs.addAll(roots);
-      }
+      series.computeIfAbsent(key(root), k -> new ArrayList<>()).add(root);
     }
   }
 
   /** Whether the root is one run of a recurring job. */
   boolean isRun(SpanNode root) {
-    return runs.contains(root);
+    String key = key(root);
+    List<SpanNode> roots = series.get(key);
+    if (roots == null || roots.size() < MIN_RUNS) {
+      return false;
+    }
+    return schedules.computeIfAbsent(key, k -> isSchedule(roots, allSpans));
+  }
+
+  private static String key(SpanNode root) {
+    return root.serviceName() + "|" + root.kind() + "|" + root.name();
   }
 
   private static boolean isSchedule(List<SpanNode> roots, SpansByStart allSpans) {

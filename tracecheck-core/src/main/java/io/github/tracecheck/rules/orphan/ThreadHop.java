@@ -7,6 +7,7 @@ import io.github.tracecheck.model.SpanStart;
 import io.github.tracecheck.model.TraceForest;
 import io.github.tracecheck.pii.Masking;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Predicate;
 
@@ -30,6 +31,8 @@ final class ThreadHop {
 
   private final TraceForest forest;
   private final SpansByStart allSpans;
+  // Candidates are spans of the root's own service: scanning only those keeps each scan short.
+  private final Map<String, SpansByStart> byService;
   private final Threads threads;
   // Asked about roots that began a consumer's work without a CONSUMER span.
   private final MessagingHop messaging;
@@ -37,6 +40,7 @@ final class ThreadHop {
   ThreadHop(TraceForest forest, SpansByStart allSpans, Threads threads, MessagingHop messaging) {
     this.forest = forest;
     this.allSpans = allSpans;
+    this.byService = SpansByStart.groupedBy(forest.spans(), SpanNode::serviceName);
     this.threads = threads;
     this.messaging = messaging;
   }
@@ -56,7 +60,8 @@ final class ThreadHop {
       String candidateThread = threads.nameOf(candidate);
       return candidateThread != null && !candidateThread.equals(thread);
     };
-    SpanNode openSpan = allSpans.inFlightAt(start).filter(elsewhere).findFirst().orElse(null);
+    SpansByStart candidates = candidatesFor(root);
+    SpanNode openSpan = candidates.inFlightAt(start).filter(elsewhere).findFirst().orElse(null);
     SpanStart stillOpen = latestStillOpenOnAnotherThread(thread, start);
     String cause = LikelyCause.forThread(thread);
     String note = threads.evidenceNote(root);
@@ -84,7 +89,7 @@ final class ThreadHop {
     if (unconsumed.isPresent()) {
       return unconsumed;
     }
-    SpanNode before = allSpans.startedBy(start).filter(elsewhere).findFirst().orElse(null);
+    SpanNode before = candidatesFor(root).startedBy(start).filter(elsewhere).findFirst().orElse(null);
     if (before == null) {
       return Optional.empty();
     }
@@ -100,7 +105,7 @@ final class ThreadHop {
   private Optional<Orphan> inferredFromServiceAndTime(SpanNode root) {
     String note = " (inferred from service and time: the spans carry no thread data)";
     SpanNode inFlight =
-        allSpans.inFlightAt(root.data().getStartEpochNanos())
+        candidatesFor(root).inFlightAt(root.data().getStartEpochNanos())
             .filter(candidate -> candidate.trace() != root.trace() && sameService(candidate, root))
             .findFirst()
             .orElse(null);
@@ -122,6 +127,11 @@ final class ThreadHop {
         "span " + describe(root) + " started a new trace on thread \"" + Masking.redact(thread) + "\" " + when,
         cause,
         LikelyCause.forRepeated(cause));
+  }
+
+  /** The spans that may have lost their context to the root: its service's, or all when it names none. */
+  private SpansByStart candidatesFor(SpanNode root) {
+    return root.serviceName().isEmpty() ? allSpans : byService.getOrDefault(root.serviceName(), allSpans);
   }
 
   /** Spans of one service; a span without a service name may be any. */
