@@ -431,4 +431,32 @@ class OrphanedRootRuleTest {
               + trace(12) + ")");
     });
   }
+
+  // --- thread names from the thread.name attribute (the Java agent), no capture -----------------
+
+  @Test
+  void aTaskOnAnotherAgentThreadWhileItsRequestIsOpenIsAnOrphanSayingWhereTheThreadsCameFrom() {
+    TraceForest forest = TraceForest.of(List.of(
+        span("POST /checkout", id(1)).trace(trace(1)).kind(SpanKind.SERVER).service("api-gateway")
+            .attr("thread.name", "http-nio-8080-exec-1").time(0, 20).build(),
+        span("process order", id(2)).trace(trace(2)).service("api-gateway")
+            .attr("thread.name", "task-1").time(5, 6).build()));
+
+    assertThat(check(forest)).singleElement().satisfies(f -> {
+      assertThat(f.message()).isEqualTo(
+          "span \"process order\" (api-gateway) started a new trace on thread \"task-1\" while span \"POST /checkout\""
+              + " (api-gateway) in trace " + trace(1) + " was open on thread \"http-nio-8080-exec-1\" (threads from"
+              + " the thread.name attribute)");
+      assertThat(f.likelyCause()).isEqualTo(LikelyCause.SPRING_EXECUTOR);
+    });
+  }
+
+  @Test
+  void rootsOneAfterTheOtherOnOneAgentThreadAreIndependentWork() {
+    TraceForest forest = TraceForest.of(List.of(
+        span("GET /a", id(1)).trace(trace(1)).service("api-gateway").attr("thread.name", "main").time(0, 5).build(),
+        span("GET /b", id(2)).trace(trace(2)).service("api-gateway").attr("thread.name", "main").time(6, 9).build()));
+
+    assertThat(check(forest)).isEmpty();
+  }
 }
