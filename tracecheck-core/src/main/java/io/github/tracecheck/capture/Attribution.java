@@ -1,17 +1,42 @@
 package io.github.tracecheck.capture;
 
+import io.opentelemetry.api.trace.SpanContext;
+import io.opentelemetry.context.Context;
 import io.opentelemetry.sdk.trace.ReadableSpan;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
+import java.util.WeakHashMap;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ForkJoinWorkerThread;
 
 /**
- * Which test owns a span, so that tests running in parallel each see only their own traces. A
- * trace belongs to the test on whose thread its root started, and every later span of the trace
- * follows it, whatever thread it runs on. A root started on a thread no test owns belongs to the
- * only running test; with several running it is {@link #UNATTRIBUTED}, and with none it goes to
+ * Which test owns a span, so that tests running in parallel each see only their own traces. In
+ * order:
+ *
+ * <ol>
+ *   <li>the test marked in the span's parent context ({@link TestContext}), which travels with the
+ *       context into wrapped executors and spans;
+ *   <li>the owner of its parent span (a server span whose client span a test started);
+ *   <li>the test running on the thread (a parent made from {@code Context.root()} loses the mark);
+ *   <li>the owner of its trace, when exactly one running test owns it (two tests continuing one
+ *       incoming trace id are two tests: neither gets the other's spans);
+ *   <li>for a root on another thread (a pool, a server): the only running test.
+ * </ol>
+ *
+ * <p>A span that descends from a finished test, by mark, parent or trace, is {@link #LATE}: never
+ * given to a running test. A root on a thread that runs tests but no traced test now (a test class
+ * without {@code @TraceCheck}, in a parallel run), or on another thread while several tests run,
+ * is {@link #UNATTRIBUTED}: reported apart, never blamed on a test. With no test running, spans go to
  * the {@link #DEFAULT} capture.
+ *
+ * <p>What is remembered per test (span and trace owners) is bounded by the test's span bound, so
+ * memory stays flat past it; owners of spans still open are held weakly, so spans a program drops
+ * without ending them do not stay reachable through the capture.
  *
  * <p>Not thread-safe: {@link SpanCapture} guards it with its lock.
  */
@@ -23,24 +48,52 @@ final class Attribution {
   /** The owner of traces whose root started where no single test could own it. */
   static final Object UNATTRIBUTED = "unattributed";
 
-  private final Set<Object> activeTests = new LinkedHashSet<>();
-  private final Map<Thread, Object> threadOwners = new HashMap<>();
-  private final Map<String, Object> traceOwners = new HashMap<>();
-  // Keyed by the SDK's span object, which is the same at start and end (identity equality).
-  private final Map<ReadableSpan, Object> spanOwners = new HashMap<>();
+  /** The owner of spans that descend from a test that has finished: counted, kept by no test. */
+  static final Object LATE = "late";
 
-  /** A test starts running on the thread. */
-  void begin(Object test, Thread thread) {
-    activeTests.add(test);
+  /** How many trace ids of finished tests are remembered, to keep their late spans away from others. */
+  static final int FINISHED_TRACES = 10_000;
+
+  private final Map<Object, Integer> activeTests = new LinkedHashMap<>(); // test -> its bound
+  private final Map<Thread, Object> threadOwners = new HashMap<>();
+  private final Set<ForkJoinPool> testRunnerPools = new HashSet<>();
+  private final Set<Thread> testRunnerThreads = Collections.newSetFromMap(new WeakHashMap<>());
+  private final Map<String, Set<Object>> traceOwners = new HashMap<>();
+  private final Set<String> finishedTraces = boundedSet(FINISHED_TRACES);
+  private final Map<String, Object> spanIdOwners = new HashMap<>(); // traceId + spanId -> test
+  private final Map<Object, Integer> remembered = new HashMap<>(); // test -> entries it holds above
+  // Keyed by the SDK's span object, which is the same at start and end (identity equality).
+  private final Map<ReadableSpan, Object> spanOwners = new WeakHashMap<>();
+
+  /** A test starts running on the thread; it remembers at most {@code bound} spans' and traces' owners. */
+  void begin(Object test, Thread thread, int bound) {
+    activeTests.put(test, bound);
     threadOwners.put(thread, test);
+    testRunnerThreads.add(thread);
+    if (thread instanceof ForkJoinWorkerThread worker) {
+      testRunnerPools.add(worker.getPool()); // JUnit's parallel executor: its threads run tests, not code under test
+    }
   }
 
-  /** The test finished: it owns no thread, trace or span any more. */
+  /** A test starts running on the thread, with no bound on what it remembers. */
+  void begin(Object test, Thread thread) {
+    begin(test, thread, Integer.MAX_VALUE);
+  }
+
+  /** The test finished: it owns no thread, trace or span any more; what descends from it is late. */
   void end(Object test) {
     activeTests.remove(test);
     threadOwners.values().removeIf(test::equals);
-    traceOwners.values().removeIf(test::equals);
+    traceOwners.entrySet().removeIf(entry -> {
+      if (entry.getValue().remove(test) && entry.getValue().isEmpty()) {
+        finishedTraces.add(entry.getKey());
+        return true;
+      }
+      return false;
+    });
+    spanIdOwners.values().removeIf(test::equals);
     spanOwners.values().removeIf(test::equals);
+    remembered.remove(test);
   }
 
   /** Whether a running test is bound to the thread (it is the test's own thread). */
@@ -54,38 +107,96 @@ final class Attribution {
     if (owner != null) {
       return owner;
     }
-    return activeTests.size() == 1 ? activeTests.iterator().next() : DEFAULT;
+    return activeTests.size() == 1 ? activeTests.keySet().iterator().next() : DEFAULT;
   }
 
-  /** Decides (and remembers) who owns a span starting on the thread: the owner of its trace. */
-  Object spanStarted(ReadableSpan span, Thread thread) {
-    String traceId = span.getSpanContext().getTraceId();
-    Object owner = traceOwners.get(traceId);
-    if (owner == null || !owns(owner)) {
-      owner = ownerOfNewTrace(thread);
-      traceOwners.put(traceId, owner);
-    }
+  /** The one running test that owns the trace; null when none or several do. */
+  Object ownerOfTrace(String traceId) {
+    Set<Object> owners = traceOwners.get(traceId);
+    return owners != null && owners.size() == 1 ? owners.iterator().next() : null;
+  }
+
+  /** Decides (and remembers) who owns a span starting on the thread with this parent context. */
+  Object spanStarted(Context parentContext, ReadableSpan span, Thread thread) {
+    Object owner = decide(parentContext, span, thread);
     spanOwners.put(span, owner);
+    if (activeTests.containsKey(owner) && mayRemember(owner)) {
+      SpanContext context = span.getSpanContext();
+      spanIdOwners.put(context.getTraceId() + context.getSpanId(), owner);
+      traceOwners.computeIfAbsent(context.getTraceId(), t -> new LinkedHashSet<>()).add(owner);
+    }
     return owner;
+  }
+
+  /** As {@link #spanStarted(Context, ReadableSpan, Thread)} for a span started without a parent context. */
+  Object spanStarted(ReadableSpan span, Thread thread) {
+    return spanStarted(Context.root(), span, thread);
   }
 
   /** Forgets the owner of a span that ends, and returns it; null when its test has finished. */
   Object spanEnded(ReadableSpan span) {
-    return spanOwners.remove(span);
+    Object owner = spanOwners.remove(span);
+    return owner == LATE ? null : owner;
   }
 
-  private boolean owns(Object owner) {
-    return owner == DEFAULT || owner == UNATTRIBUTED || activeTests.contains(owner);
-  }
-
-  private Object ownerOfNewTrace(Thread thread) {
-    Object owner = threadOwners.get(thread);
-    if (owner != null) {
-      return owner;
+  private Object decide(Context parentContext, ReadableSpan span, Thread thread) {
+    Object marked = TestContext.testOf(parentContext);
+    if (marked != null) {
+      return activeTests.containsKey(marked) ? marked : LATE;
+    }
+    String traceId = span.getSpanContext().getTraceId();
+    SpanContext parent = span.getParentSpanContext();
+    if (parent.isValid()) {
+      Object parentOwner = spanIdOwners.get(parent.getTraceId() + parent.getSpanId());
+      if (parentOwner != null) {
+        return parentOwner;
+      }
+    }
+    // A test's own thread outranks the trace: a test that builds its parent from Context.root() (an
+    // extracted incoming traceparent) is still the test, even when another test continues that trace.
+    Object threadOwner = threadOwners.get(thread);
+    if (threadOwner != null) {
+      return threadOwner;
+    }
+    Set<Object> owners = traceOwners.get(traceId);
+    if (owners != null && owners.size() == 1) {
+      return owners.iterator().next();
+    }
+    if (owners == null && finishedTraces.contains(traceId)) {
+      return LATE;
     }
     if (activeTests.isEmpty()) {
       return DEFAULT;
     }
-    return activeTests.size() == 1 ? activeTests.iterator().next() : UNATTRIBUTED;
+    if (owners != null || isTestRunnerThread(thread)) {
+      return UNATTRIBUTED; // several tests share the trace, or a test without @TraceCheck runs here
+    }
+    return activeTests.size() == 1 ? activeTests.keySet().iterator().next() : UNATTRIBUTED;
+  }
+
+  /** How many span and trace owners are remembered: flat past each test's bound. */
+  int rememberedOwners() {
+    return spanIdOwners.size() + traceOwners.size() + spanOwners.size();
+  }
+
+  /** A thread that has run traced tests, or belongs to the pool that runs them. */
+  private boolean isTestRunnerThread(Thread thread) {
+    return testRunnerThreads.contains(thread)
+        || thread instanceof ForkJoinWorkerThread worker && testRunnerPools.contains(worker.getPool());
+  }
+
+  /** Counts one more remembered span for the test; false once its bound is reached. */
+  private boolean mayRemember(Object test) {
+    int count = remembered.merge(test, 1, Integer::sum);
+    return count <= activeTests.get(test);
+  }
+
+  private static <T> Set<T> boundedSet(int max) {
+    return Collections.newSetFromMap(new LinkedHashMap<>() {
+      @Override
+      protected boolean removeEldestEntry(Map.Entry<T, Boolean> eldest) {
+        return size() > max;
+      }
+    });
   }
 }

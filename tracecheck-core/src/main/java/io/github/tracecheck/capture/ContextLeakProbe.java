@@ -24,8 +24,17 @@ public final class ContextLeakProbe {
    * @param started the spans the capture saw start, to name the span that was left current
    */
   public static Optional<ContextLeak> takeFromCurrentThread(List<SpanStart> started) {
+    return takeFromCurrentThread(started, Context.root());
+  }
+
+  /**
+   * The leak on the calling thread, if any, when {@code expected} should be current there (a test's
+   * marked root context, see {@link TestContext#rootFor}); when there is one, {@code expected} is
+   * made current again.
+   */
+  public static Optional<ContextLeak> takeFromCurrentThread(List<SpanStart> started, Context expected) {
     Context current = Context.current();
-    if (current == Context.root()) {
+    if (current == expected || current == Context.root()) {
       return Optional.empty();
     }
     SpanContext spanContext = Span.fromContext(current).getSpanContext();
@@ -39,9 +48,9 @@ public final class ContextLeakProbe {
       }
     }
     // The scope that leaked belongs to the code under test; the only way to stop the leak is to
-    // make the root current and leave that new scope open on purpose.
+    // make the expected context current and leave that new scope open on purpose.
     @SuppressWarnings({"MustBeClosedChecker", "unused"})
-    var unused = Context.root().makeCurrent();
+    var unused = expected.makeCurrent();
     return Optional.of(new ContextLeak(Thread.currentThread().getName(), spanContext, name));
   }
 }

@@ -4,11 +4,12 @@ import io.github.tracecheck.model.SpanStart;
 import io.opentelemetry.sdk.trace.ReadableSpan;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.WeakHashMap;
 
 /**
  * What one test (or the default capture, or the unattributed traces) captured, within a bound, so
@@ -26,8 +27,9 @@ final class SpanBuffer {
   private final List<SpanStart> started = new ArrayList<>();
   // Keyed by the SDK's span object, which is the same at start and end (identity equality).
   private final Map<ReadableSpan, SpanStart> open = new LinkedHashMap<>();
-  // Open spans whose start was over the bound: only their identity is kept, to count them.
-  private final Set<ReadableSpan> openNotKept = new HashSet<>();
+  // Open spans whose start was over the bound: only their identity is kept, to count them, and
+  // weakly, so that spans a program drops without ending them do not pile up past the bound.
+  private final Set<ReadableSpan> openNotKept = Collections.newSetFromMap(new WeakHashMap<>());
   private int droppedEnds;
   private int droppedStarts;
 

@@ -14,6 +14,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.Optional;
 import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 
@@ -31,11 +32,13 @@ import java.util.function.Function;
  * }</pre>
  *
  * <p><b>Attribution.</b> Without {@link #beginTest}, every span goes to one default capture. With
- * it, tests may run in parallel: a trace belongs to the test on whose thread its root started, and
- * every later span of that trace follows it, whatever thread it runs on. A root started on a thread
- * no test owns (a server thread, a pool) belongs to the running test when exactly one runs;
- * otherwise it cannot be attributed, and is kept apart ({@link #unattributed()}) rather than blamed
- * on a test. Spans that end after their test finished are counted ({@link #lateSpans()}), not kept.
+ * it, tests may run in parallel: a span belongs to the test marked in its parent context ({@link
+ * TestContext}, made current on the test's thread), else to its parent span's owner, else to its
+ * trace's owner, else to the test running on its thread; a root started on a thread no test owns (a
+ * server thread, a pool) belongs to the running test when exactly one runs. Otherwise it cannot be
+ * attributed, and is kept apart ({@link #unattributed()}) rather than blamed on a test. Spans that
+ * descend from a finished test, or end after it finished, are counted ({@link #lateSpans()}), never
+ * given to another test.
  *
  * <p><b>Bounds.</b> Each test keeps at most {@code maxSpansPerTest} ended spans and at most as many
  * span starts; the rest are counted ({@link #droppedSpans(Object)}, {@link #droppedStarts(Object)})
@@ -81,7 +84,7 @@ public final class SpanCapture implements SpanProcessor {
   public void beginTest(Object test, boolean captureStackTraces, int maxSpans) {
     synchronized (lock) {
       buffers.put(test, new SpanBuffer(captureStackTraces, maxSpans));
-      attribution.begin(test, Thread.currentThread());
+      attribution.begin(test, Thread.currentThread(), maxSpans);
     }
     signal.changed();
   }
@@ -105,6 +108,17 @@ public final class SpanCapture implements SpanProcessor {
     }
   }
 
+  /**
+   * The one running test that owns the trace (by the spans of it the capture attributed), so that
+   * spans arriving from elsewhere, such as an OTLP receiver, can be given to it; empty when no test
+   * or several tests own it (two tests continuing one incoming trace id).
+   */
+  public Optional<Object> ownerOfTrace(String traceId) {
+    synchronized (lock) {
+      return Optional.ofNullable(attribution.ownerOfTrace(traceId));
+    }
+  }
+
   // --- the processor -------------------------------------------------------------------------
 
   @Override
@@ -113,8 +127,11 @@ public final class SpanCapture implements SpanProcessor {
     SpanBuffer buffer;
     boolean onTestThread;
     synchronized (lock) {
-      buffer = buffers.get(attribution.spanStarted(span, thread));
+      buffer = buffers.get(attribution.spanStarted(parentContext, span, thread));
       onTestThread = attribution.isTestThread(thread);
+    }
+    if (buffer == null) {
+      return; // a late span of a finished test: counted when it ends
     }
     // Built outside the lock: the stack walk is the expensive part.
     SpanStart start =

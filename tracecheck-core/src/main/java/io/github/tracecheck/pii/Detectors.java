@@ -20,6 +20,11 @@ public final class Detectors {
   // Boundaries: not inside a longer word, number or id.
   private static final String NOT_AFTER_WORD = "(?<![\\p{Alnum}_.\\-+])";
   private static final String NOT_BEFORE_WORD = "(?![\\p{Alnum}_\\-])";
+  // A card may also sit between the segments of an attribute key ("card.4111111111111111.status",
+  // "pan_4111111111111111"): dots and underscores bound it too. The Luhn check and the issuer ranges
+  // keep ids and numbers out.
+  private static final String NOT_AFTER_KEY_SEGMENT = "(?<![\\p{Alnum}\\-+])";
+  private static final String NOT_BEFORE_KEY_SEGMENT = "(?![\\p{Alnum}\\-])";
 
   public static final PiiDetector EMAIL =
       RegexDetector.of(
@@ -36,7 +41,7 @@ public final class Detectors {
       RegexDetector.of(
           "card-number",
           "a payment card number",
-          NOT_AFTER_WORD + "(?:\\d[ \\-]?){12,18}\\d" + NOT_BEFORE_WORD,
+          NOT_AFTER_KEY_SEGMENT + "(?:\\d[ \\-]?){12,18}\\d" + NOT_BEFORE_KEY_SEGMENT,
           Detectors::validCard)
           .withPrefilter(text -> digits(text, 13))
           .withMasking(Detectors::maskCard);
@@ -50,17 +55,8 @@ public final class Detectors {
           .withPrefilter(Detectors::hasSsnShape)
           .withMasking(value -> "***-**-****");
 
-  public static final PiiDetector PHONE =
-      RegexDetector.of(
-          "phone",
-          "a phone number",
-          NOT_AFTER_WORD
-              + "(?:\\+[1-9]\\d{0,2}[ \\-]?(?:\\(\\d{1,4}\\)[ \\-]?)?\\d{1,4}(?:[ \\-]?\\d{2,4}){1,4}"
-              + "|\\(\\d{3}\\) ?\\d{3}[ \\-.]\\d{4}"
-              + "|\\d{3}[\\-.]\\d{3}[\\-.]\\d{4})"
-              + NOT_BEFORE_WORD,
-          Detectors::plausiblePhone)
-          .withPrefilter(text -> digits(text, 8) && (text.indexOf('+') >= 0 || text.indexOf('(') >= 0 || hasSeparatedDigitGroups(text)));
+  /** Phone numbers by libphonenumber: international ones, and national formats of the US and the UK. */
+  public static final PiiDetector PHONE = PhoneNumberDetector.forRegions(PhoneNumberDetector.DEFAULT_REGIONS);
 
   public static final PiiDetector JWT =
       RegexDetector.of(
@@ -220,19 +216,6 @@ public final class Detectors {
     for (int i = 3; i + 7 < text.length(); i++) {
       if (text.charAt(i) == '-' && text.charAt(i + 3) == '-' && isDigit(text.charAt(i - 1))
           && isDigit(text.charAt(i + 1)) && isDigit(text.charAt(i + 4))) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  /** 415-555 or 415.555: digit groups joined by a separator, as national phone forms have. */
-  static boolean hasSeparatedDigitGroups(String text) {
-    for (int i = 3; i + 3 < text.length(); i++) {
-      char c = text.charAt(i);
-      if ((c == '-' || c == '.') && isDigit(text.charAt(i - 1)) && isDigit(text.charAt(i - 2))
-          && isDigit(text.charAt(i - 3)) && isDigit(text.charAt(i + 1)) && isDigit(text.charAt(i + 2))
-          && isDigit(text.charAt(i + 3))) {
         return true;
       }
     }

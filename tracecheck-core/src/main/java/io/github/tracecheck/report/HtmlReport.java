@@ -55,7 +55,7 @@ public final class HtmlReport {
       for (SpanNode span : trace.spans()) {
         StringJoiner attributes = new StringJoiner(",", "[", "]");
         for (Map.Entry<AttributeKey<?>, Object> entry : span.data().getAttributes().asMap().entrySet()) {
-          attributes.add("[" + Json.string(entry.getKey().getKey()) + "," + Json.string(Masking.redact(String.valueOf(entry.getValue()))) + "]");
+          attributes.add("[" + Json.string(Masking.redact(entry.getKey().getKey())) + "," + Json.string(Masking.redact(String.valueOf(entry.getValue()))) + "]");
         }
         spans.add("{\"id\":" + Json.string(span.spanId())
             + ",\"name\":" + Json.string(Masking.redact(span.name()))

@@ -8,19 +8,25 @@ import java.util.List;
 /** Settings that change what the rules consider correct. Immutable. */
 public final class RuleOptions {
 
-  private static final RuleOptions DEFAULTS = new RuleOptions(true, Detectors.defaults(), List.of());
+  private static final RuleOptions DEFAULTS = new RuleOptions(true, Detectors.defaults(), List.of(), List.of());
 
   private final boolean linksConnect;
   private final List<PiiDetector> piiDetectors;
   private final List<PiiAllowance> piiAllowances;
+  private final List<EntryPoint> entryPoints;
 
-  private RuleOptions(boolean linksConnect, List<PiiDetector> piiDetectors, List<PiiAllowance> piiAllowances) {
+  private RuleOptions(
+      boolean linksConnect,
+      List<PiiDetector> piiDetectors,
+      List<PiiAllowance> piiAllowances,
+      List<EntryPoint> entryPoints) {
     this.linksConnect = linksConnect;
     this.piiDetectors = List.copyOf(piiDetectors);
     this.piiAllowances = List.copyOf(piiAllowances);
+    this.entryPoints = List.copyOf(entryPoints);
   }
 
-  /** Links connect consumers to producers; the default PII detectors; nothing allowed. */
+  /** Links connect consumers to producers; the default PII detectors; nothing allowed; no declared entry points. */
   public static RuleOptions defaults() {
     return DEFAULTS;
   }
@@ -31,17 +37,22 @@ public final class RuleOptions {
    * Turn off to require parent-child propagation.
    */
   public RuleOptions withLinksConnect(boolean value) {
-    return new RuleOptions(value, piiDetectors, piiAllowances);
+    return new RuleOptions(value, piiDetectors, piiAllowances, entryPoints);
   }
 
   /** The detectors the PII rule runs (default: {@link Detectors#defaults()}). */
   public RuleOptions withPiiDetectors(List<PiiDetector> detectors) {
-    return new RuleOptions(linksConnect, detectors, piiAllowances);
+    return new RuleOptions(linksConnect, detectors, piiAllowances, entryPoints);
   }
 
   /** Detections the PII rule does not report. */
   public RuleOptions withPiiAllowances(List<PiiAllowance> allowances) {
-    return new RuleOptions(linksConnect, piiDetectors, allowances);
+    return new RuleOptions(linksConnect, piiDetectors, allowances, entryPoints);
+  }
+
+  /** Roots the orphaned-root rule accepts because the user declared them entry points. */
+  public RuleOptions withEntryPoints(List<EntryPoint> declared) {
+    return new RuleOptions(linksConnect, piiDetectors, piiAllowances, declared);
   }
 
   public boolean linksConnect() {
@@ -54,5 +65,9 @@ public final class RuleOptions {
 
   public List<PiiAllowance> piiAllowances() {
     return piiAllowances;
+  }
+
+  public List<EntryPoint> entryPoints() {
+    return entryPoints;
   }
 }

@@ -79,6 +79,96 @@ class AttributionTest {
     attribution.end("a");
 
     assertThat(attribution.spanEnded(open)).isNull();
-    assertThat(attribution.spanStarted(childOf(root), Thread.currentThread())).isSameAs(Attribution.DEFAULT);
+    // a late span of the finished test: never the default capture's, nor a running test's
+    assertThat(attribution.spanStarted(childOf(root), Thread.currentThread())).isSameAs(Attribution.LATE);
+    attribution.begin("b", elsewhere);
+    assertThat(attribution.spanStarted(childOf(root), new Thread(() -> { }, "pool"))).isSameAs(Attribution.LATE);
+  }
+
+  @Test
+  void theTestMarkedInTheParentContextWinsOnAnyThread() {
+    attribution.begin("a", Thread.currentThread());
+    attribution.begin("b", elsewhere);
+    Thread pool = new Thread(() -> { }, "pool");
+
+    // a task wrapped with b's context runs on a thread a owns: b's
+    assertThat(attribution.spanStarted(TestContext.rootFor("b"), root(), Thread.currentThread())).isEqualTo("b");
+    assertThat(attribution.spanStarted(TestContext.rootFor("a"), root(), pool)).isEqualTo("a");
+
+    attribution.end("a");
+    assertThat(attribution.spanStarted(TestContext.rootFor("a"), root(), pool)).isSameAs(Attribution.LATE);
+  }
+
+  @Test
+  void aSpanWhoseParentATestOwnsIsThatTestsAlsoOnAServerThread() {
+    attribution.begin("a", Thread.currentThread());
+    attribution.begin("b", elsewhere);
+    ReadableSpan client = root();
+    attribution.spanStarted(TestContext.rootFor("a"), client, Thread.currentThread());
+
+    assertThat(attribution.spanStarted(childOf(client), new Thread(() -> { }, "http-server-1"))).isEqualTo("a");
+  }
+
+  @Test
+  void twoTestsContinuingOneIncomingTraceIdStayTwoTests() {
+    attribution.begin("a", Thread.currentThread());
+    attribution.begin("b", elsewhere);
+    ReadableSpan incoming = root();
+    ReadableSpan ofA = childOf(incoming);
+    ReadableSpan ofB = childOf(incoming);
+    assertThat(attribution.spanStarted(TestContext.rootFor("a"), ofA, Thread.currentThread())).isEqualTo("a");
+    assertThat(attribution.ownerOfTrace(ofA.getSpanContext().getTraceId())).isEqualTo("a");
+    assertThat(attribution.spanStarted(TestContext.rootFor("b"), ofB, elsewhere)).isEqualTo("b");
+
+    // a server span continuing the same incoming id, on a thread neither owns: neither test's
+    Thread server = new Thread(() -> { }, "http-server-1");
+    assertThat(attribution.spanStarted(childOf(incoming), server)).isSameAs(Attribution.UNATTRIBUTED);
+    assertThat(attribution.ownerOfTrace(ofA.getSpanContext().getTraceId())).isNull();
+    // but children of each test's own spans follow their parents
+    assertThat(attribution.spanStarted(childOf(ofB), server)).isEqualTo("b");
+  }
+
+  @Test
+  void aRootOnAThreadThatRanTracedTestsButRunsNoneNowIsNobodysEvenWithOneTestRunning() {
+    attribution.begin("a", elsewhere);
+    attribution.end("a");
+    attribution.begin("b", Thread.currentThread());
+
+    // the thread that ran "a" now runs a test class without @TraceCheck
+    assertThat(attribution.spanStarted(root(), elsewhere)).isSameAs(Attribution.UNATTRIBUTED);
+    // an application's pool thread still gives its roots to the only running test
+    assertThat(attribution.spanStarted(root(), new Thread(() -> { }, "pool"))).isEqualTo("b");
+  }
+
+  @Test
+  void ownersAreRememberedUpToTheTestsBound() {
+    attribution.begin("a", Thread.currentThread(), 2);
+    attribution.begin("b", elsewhere);
+    ReadableSpan first = root();
+    ReadableSpan second = root();
+    ReadableSpan third = root();
+    attribution.spanStarted(TestContext.rootFor("a"), first, Thread.currentThread());
+    attribution.spanStarted(TestContext.rootFor("a"), second, Thread.currentThread());
+    attribution.spanStarted(TestContext.rootFor("a"), third, Thread.currentThread());
+
+    Thread server = new Thread(() -> { }, "http-server-1");
+    assertThat(attribution.spanStarted(childOf(second), server)).isEqualTo("a");
+    // past the bound nothing is remembered: the test fails for its bound, and memory stays flat
+    assertThat(attribution.spanStarted(childOf(third), server)).isSameAs(Attribution.UNATTRIBUTED);
+  }
+
+  @Test
+  void whatIsRememberedStaysFlatPastTheBound() {
+    attribution.begin("a", Thread.currentThread(), 100);
+    for (int i = 0; i < 50_000; i++) {
+      ReadableSpan span = root();
+      attribution.spanStarted(TestContext.rootFor("a"), span, Thread.currentThread());
+      attribution.spanEnded(span);
+    }
+    // 100 spans' and 100 traces' owners, however many more spans the test starts
+    assertThat(attribution.rememberedOwners()).isEqualTo(200);
+
+    attribution.end("a");
+    assertThat(attribution.rememberedOwners()).isZero();
   }
 }

@@ -22,6 +22,7 @@ public final class RealSdk implements AutoCloseable {
   private final SpanCapture capture;
   private final List<SdkTracerProvider> providers = new ArrayList<>();
   private final List<SdkLoggerProvider> loggerProviders = new ArrayList<>();
+  private Object test;
 
   public RealSdk() {
     this(false);
@@ -53,8 +54,17 @@ public final class RealSdk implements AutoCloseable {
     return provider.get("test");
   }
 
+  /**
+   * Makes the calling thread a test's own thread, as {@code @TraceCheck} does before each test:
+   * roots started on it are the test acting as a client. The snapshot then shows that test's spans.
+   */
+  public void beginTest() {
+    test = "test on " + Thread.currentThread().getName();
+    capture.beginTest(test, false, SpanCapture.DEFAULT_MAX_SPANS);
+  }
+
   public TraceForest snapshot() {
-    return capture.snapshot();
+    return test == null ? capture.snapshot() : capture.snapshot(test);
   }
 
   /** Every span the capture saw start, ended or not, as {@code ContextLeakProbe} takes them. */

@@ -41,7 +41,7 @@ final class AfterTestChecks {
       }
       return;
     }
-    Gate.Verdict verdict = Gate.run(session.capture(), test, gate, settings.gateAwait(), resolved.options);
+    Gate.Verdict verdict = Gate.run(session.capture(), test, gate, settings.gateAwait(), resolved.options, TestMark.expectedContext(context));
     boolean failed = testFailed || !verdict.failures.isEmpty();
     if (reports.wanted(failed)) {
       List<Finding> all = new ArrayList<>(verdict.failures);
@@ -90,7 +90,8 @@ final class AfterTestChecks {
         RuleOptions.defaults()
             .withLinksConnect(settings.linksConnect())
             .withPiiDetectors(pii.detectors())
-            .withPiiAllowances(pii.allowances());
+            .withPiiAllowances(pii.allowances())
+            .withEntryPoints(settings.entryPoints());
     return new ResolvedSettings(gate, options);
   }
 

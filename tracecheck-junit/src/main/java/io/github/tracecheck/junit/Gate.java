@@ -9,6 +9,7 @@ import io.github.tracecheck.rules.Finding;
 import io.github.tracecheck.render.FindingsReport;
 import io.github.tracecheck.rules.RuleOptions;
 import io.github.tracecheck.rules.Rules;
+import io.opentelemetry.context.Context;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -53,9 +54,12 @@ final class Gate {
 
   private Gate() {}
 
-  static Verdict run(SpanCapture capture, Object test, GateSettings settings, Duration await, RuleOptions options) {
+  /** @param expected the context the test thread should have current now (the test's marked root) */
+  static Verdict run(
+      SpanCapture capture, Object test, GateSettings settings, Duration await, RuleOptions options, Context expected) {
     // The test thread is inspected first: the wait below must not run with a leaked context current.
-    List<ContextLeak> leaks = ContextLeakProbe.takeFromCurrentThread(capture.startedSpans(test)).stream().toList();
+    List<ContextLeak> leaks =
+        ContextLeakProbe.takeFromCurrentThread(capture.startedSpans(test), expected).stream().toList();
     awaitOpenSpans(capture, test, await);
     TraceForest forest = capture.snapshot(test).withContextLeaks(leaks);
     List<Finding> findings = Rules.check(forest, settings.activeRules(), options);

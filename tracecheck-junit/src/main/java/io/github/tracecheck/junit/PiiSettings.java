@@ -2,6 +2,7 @@ package io.github.tracecheck.junit;
 
 import io.github.tracecheck.pii.Detectors;
 import io.github.tracecheck.pii.PiiAllowance;
+import io.github.tracecheck.pii.PhoneNumberDetector;
 import io.github.tracecheck.pii.PiiDetector;
 import io.github.tracecheck.pii.RegexDetector;
 import java.lang.reflect.AnnotatedElement;
@@ -25,6 +26,7 @@ final class PiiSettings {
   static final String DISABLE = TraceCheck.PII_DETECTORS_DISABLE_PROPERTY_NAME;
   static final String CUSTOM = TraceCheck.PII_CUSTOM_PROPERTY_PREFIX;
   static final String ALLOW = TraceCheck.PII_ALLOW_PROPERTY_PREFIX;
+  static final String PHONE_REGIONS = TraceCheck.PII_PHONE_REGIONS_PROPERTY_NAME;
 
   private final List<PiiDetector> detectors;
   private final List<PiiAllowance> allowances;
@@ -37,6 +39,15 @@ final class PiiSettings {
     this.knownNames = knownNames;
   }
 
+  /** The phone detector accepting the national formats of these regions; a bad region names the key. */
+  private static PiiDetector phoneDetector(List<String> regions) {
+    try {
+      return PhoneNumberDetector.forRegions(regions.stream().filter(r -> !r.isBlank()).toList());
+    } catch (IllegalArgumentException e) {
+      throw new ExtensionConfigurationException(PHONE_REGIONS + ": " + e.getMessage(), e);
+    }
+  }
+
   static PiiSettings read(TraceCheck annotation, PropertySource properties) {
     Map<String, PiiDetector> byName = new LinkedHashMap<>();
     Detectors.defaults().forEach(d -> byName.put(d.name(), d));
@@ -46,6 +57,9 @@ final class PiiSettings {
     for (String name : properties.list(DISABLE)) {
       builtIn(DISABLE, name);
       byName.remove(name);
+    }
+    if (properties.get(PHONE_REGIONS).isPresent() && byName.containsKey(Detectors.PHONE.name())) {
+      byName.put(Detectors.PHONE.name(), phoneDetector(properties.list(PHONE_REGIONS)));
     }
     for (PropertySource.Group group : properties.groups(CUSTOM, "name", "pattern", "description")) {
       String name =

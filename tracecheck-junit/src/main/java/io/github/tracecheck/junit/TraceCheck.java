@@ -25,7 +25,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * <p>For the class, an {@code OpenTelemetrySdk} with W3C trace-context and baggage propagators is
  * set as {@code GlobalOpenTelemetry} (the previous state is restored afterwards; when JUnit runs
  * tests in parallel, one SDK serves the whole run). Each test sees only the spans of its own run,
- * also in parallel: a trace belongs to the test on whose thread its root started. At most {@code
+ * also in parallel: a span belongs to the test whose context it descends from (each test's context
+ * carries a mark), else to its parent span's owner, the test on whose thread it started, or its
+ * trace's owner. At most {@code
  * tracecheck.capture.max-spans} spans are kept per test. Test methods and constructors can declare parameters of type
  * {@code OpenTelemetry}, {@code Tracer} and {@link CapturedTraces}.
  *
@@ -89,6 +91,13 @@ public @interface TraceCheck {
   /** Property: PII detectors turned off, by name. */
   String PII_DETECTORS_DISABLE_PROPERTY_NAME = "tracecheck.pii.detectors.disable";
 
+  /**
+   * Property: the regions (ISO 3166 codes, comma-separated) whose national phone number formats the
+   * {@code phone} detector accepts, e.g. {@code US,GB,DE}; default {@code US,GB}. International
+   * numbers ({@code +44 ...}) are found whatever the regions.
+   */
+  String PII_PHONE_REGIONS_PROPERTY_NAME = "tracecheck.pii.phone.regions";
+
   /** Property prefix of custom PII detectors: {@code tracecheck.pii.custom.1.name}, {@code .pattern}, {@code .description}. */
   String PII_CUSTOM_PROPERTY_PREFIX = "tracecheck.pii.custom.";
 
@@ -97,6 +106,13 @@ public @interface TraceCheck {
    * {@code .span}, {@code .reason}.
    */
   String PII_ALLOW_PROPERTY_PREFIX = "tracecheck.pii.allow.";
+
+  /**
+   * Property prefix of declared entry points (see {@link #entryPoints()}): {@code
+   * tracecheck.entry-point.1.span} (a span-name glob) and {@code tracecheck.entry-point.1.reason}, then
+   * {@code tracecheck.entry-point.2.span}, ...
+   */
+  String ENTRY_POINT_PROPERTY_PREFIX = "tracecheck.entry-point.";
 
   /** Property: which reports to write, {@code failed} (default), {@code all} or {@code off}. */
   String REPORT_MODE_PROPERTY_NAME = "tracecheck.report.mode";
@@ -148,4 +164,13 @@ public @interface TraceCheck {
    * {@value #RULES_PROPERTY_NAME}; the annotation's rules are added to the property's.
    */
   Class<? extends io.github.tracecheck.rules.Rule>[] rules() default {};
+
+  /**
+   * Root spans that start their own trace on purpose, with the reason: the {@code orphaned-root} rule
+   * never flags them. Roots started on the test's own thread, servers and consumers whose caller is
+   * not in the capture, consumers linking to their producers and jobs that recur on their own
+   * schedule need no declaration. Property: {@value #ENTRY_POINT_PROPERTY_PREFIX}{@code N.span} and
+   * {@code .reason}; the annotation's entry points are added to the properties'.
+   */
+  EntryPointSpan[] entryPoints() default {};
 }

@@ -49,6 +49,7 @@ public final class TraceCheckExtension
     // A test sees only the spans of its own run: from here on, traces started on this thread are its.
     TraceCheckSession session = session(context);
     session.capture().beginTest(context.getUniqueId(), session.settings().captureStackTraces(), session.settings().maxSpans());
+    TestMark.open(context);
   }
 
   /** Reports, at the end of a class, traces that could not be attributed to any one test. */
@@ -75,6 +76,7 @@ public final class TraceCheckExtension
       AfterTestChecks.run(context, session(context), reports(context));
     } finally {
       session(context).capture().endTest(context.getUniqueId());
+      TestMark.close(context);
     }
   }
 

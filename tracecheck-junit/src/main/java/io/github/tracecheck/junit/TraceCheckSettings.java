@@ -1,6 +1,7 @@
 package io.github.tracecheck.junit;
 
 import io.github.tracecheck.capture.SpanCapture;
+import io.github.tracecheck.rules.EntryPoint;
 import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.api.common.AttributesBuilder;
 import java.time.Duration;
@@ -38,6 +39,7 @@ final class TraceCheckSettings {
   private final GateSettings gate;
   private final PiiSettings pii;
   private final int maxSpans;
+  private final List<EntryPoint> entryPoints;
 
   private TraceCheckSettings(
       Duration awaitTimeout,
@@ -47,7 +49,8 @@ final class TraceCheckSettings {
       boolean linksConnect,
       GateSettings gate,
       PiiSettings pii,
-      int maxSpans) {
+      int maxSpans,
+      List<EntryPoint> entryPoints) {
     this.awaitTimeout = awaitTimeout;
     this.resourceAttributes = resourceAttributes;
     this.captureStackTraces = captureStackTraces;
@@ -56,6 +59,7 @@ final class TraceCheckSettings {
     this.gate = gate;
     this.pii = pii;
     this.maxSpans = maxSpans;
+    this.entryPoints = entryPoints;
   }
 
   /**
@@ -108,7 +112,8 @@ final class TraceCheckSettings {
         linksConnect,
         GateSettings.read(annotation, properties, RuleSettings.read(annotation, properties, classLoader(testClass))),
         PiiSettings.read(annotation, properties),
-        parsePositive(MAX_SPANS, properties.get(MAX_SPANS).orElse(String.valueOf(SpanCapture.DEFAULT_MAX_SPANS))));
+        parsePositive(MAX_SPANS, properties.get(MAX_SPANS).orElse(String.valueOf(SpanCapture.DEFAULT_MAX_SPANS))),
+        EntryPointSettings.read(annotation, properties));
   }
 
   private static ClassLoader classLoader(Class<?> testClass) {
@@ -196,6 +201,11 @@ final class TraceCheckSettings {
   /** The PII detectors and the allowances from properties, before class and method annotations. */
   PiiSettings pii() {
     return pii;
+  }
+
+  /** The roots the user declared legitimate, from properties and the annotation. */
+  List<EntryPoint> entryPoints() {
+    return entryPoints;
   }
 
   /** The spans kept per test before the test fails for exceeding the bound. */

@@ -10,6 +10,7 @@ final class ContainerKafkaBroker implements RunningBroker {
 
   private final KafkaContainer container;
   private final long startMillis;
+  private boolean closed;
 
   private ContainerKafkaBroker(KafkaContainer container, long startMillis) {
     this.container = container;
@@ -38,8 +39,12 @@ final class ContainerKafkaBroker implements RunningBroker {
     return startMillis;
   }
 
+  /** Stops the container; closing it again does nothing. */
   @Override
-  public void close() {
-    container.stop();
+  public synchronized void close() {
+    if (!closed) {
+      closed = true;
+      container.stop();
+    }
   }
 }

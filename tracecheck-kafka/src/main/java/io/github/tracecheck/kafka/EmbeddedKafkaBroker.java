@@ -17,6 +17,7 @@ final class EmbeddedKafkaBroker implements RunningBroker {
   private final KafkaClusterTestKit cluster;
   private final Path directory;
   private final long startMillis;
+  private boolean closed;
 
   private EmbeddedKafkaBroker(KafkaClusterTestKit cluster, Path directory, long startMillis) {
     this.cluster = cluster;
@@ -85,10 +86,18 @@ final class EmbeddedKafkaBroker implements RunningBroker {
     return directory;
   }
 
+  /** Stops the broker and deletes its directory; closing it again does nothing. */
   @Override
-  public void close() {
-    closeQuietly(cluster);
-    deleteDirectory(directory);
+  public synchronized void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    try {
+      closeQuietly(cluster);
+    } finally {
+      deleteDirectory(directory);
+    }
   }
 
   private static void closeQuietly(KafkaClusterTestKit cluster) {

@@ -12,9 +12,12 @@ import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.CloseOptions;
+import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -26,6 +29,13 @@ import org.apache.kafka.common.serialization.StringSerializer;
 public final class KafkaTestBroker {
 
   private static final Duration ADMIN_TIMEOUT = Duration.ofSeconds(30);
+
+  /**
+   * How long closing one client may take: a client closes at once when the broker is up, and without
+   * a bound waits for a dead broker for minutes (flushing records, committing offsets, leaving its
+   * group).
+   */
+  static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(2);
 
   private final RunningBroker broker;
   private final String topicSuffix;
@@ -64,7 +74,8 @@ public final class KafkaTestBroker {
   /** Creates a topic and waits until the broker has it; returns its name (see {@link #topic}). */
   public String createTopic(String baseName, int partitions) {
     String name = topic(baseName);
-    try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers()))) {
+    Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers()));
+    try {
       admin.createTopics(List.of(new NewTopic(name, partitions, (short) 1)))
           .all()
           .get(ADMIN_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
@@ -74,6 +85,8 @@ public final class KafkaTestBroker {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while creating topic '" + name + "'", e);
+    } finally {
+      admin.close(CLOSE_TIMEOUT);
     }
     return name;
   }
@@ -85,7 +98,8 @@ public final class KafkaTestBroker {
     properties.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
     properties.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
     properties.put(ProducerConfig.ACKS_CONFIG, "all");
-    properties.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, "30000");
+    // A send to a broker that is gone fails within tracecheck's default await timeout, not later.
+    properties.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, "10000");
     return properties;
   }
 
@@ -116,12 +130,16 @@ public final class KafkaTestBroker {
     return client;
   }
 
-  /** Closes the clients made for this test, newest first. */
+  /**
+   * Closes the clients made for this test, newest first, each within {@link #CLOSE_TIMEOUT} when it
+   * is a Kafka producer, consumer or admin client (also when wrapped by instrumentation that keeps
+   * their interfaces).
+   */
   synchronized void closeClients() {
     RuntimeException failure = null;
     for (int i = clients.size() - 1; i >= 0; i--) {
       try {
-        clients.get(i).close();
+        closeWithTimeout(clients.get(i));
       } catch (Exception e) {
         if (failure == null) {
           failure = new IllegalStateException("closing a Kafka client failed: " + e, e);
@@ -131,6 +149,18 @@ public final class KafkaTestBroker {
     clients.clear();
     if (failure != null) {
       throw failure;
+    }
+  }
+
+  private static void closeWithTimeout(AutoCloseable client) throws Exception {
+    if (client instanceof Producer<?, ?> producer) {
+      producer.close(CLOSE_TIMEOUT);
+    } else if (client instanceof Consumer<?, ?> consumer) {
+      consumer.close(CloseOptions.timeout(CLOSE_TIMEOUT));
+    } else if (client instanceof Admin admin) {
+      admin.close(CLOSE_TIMEOUT);
+    } else {
+      client.close();
     }
   }
 }

@@ -12,6 +12,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /** The in-JVM broker on its own: start, a round trip, and a clean stop. */
 class EmbeddedBrokerTest {
@@ -53,5 +54,32 @@ class EmbeddedBrokerTest {
         .allSatisfy(t -> assertThat(t.isDaemon()).isTrue());
     leaked.removeIf(name -> name.startsWith("metrics-meter-tick-thread"));
     assertThat(leaked).as("threads left by the broker and its clients").isEmpty();
+  }
+
+  @Test
+  @Timeout(120) // a hang guard only: without close timeouts, closing clients of a dead broker blocks for minutes
+  void clientsOfABrokerThatIsGoneCloseWithinTheirTimeoutAndTheBrokerClosesTwice() throws Exception {
+    EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start();
+    KafkaTestBroker kafka = new KafkaTestBroker(broker, "");
+    String topic = kafka.createTopic("dead-broker");
+    KafkaProducer<String, String> producer = kafka.producer();
+    KafkaConsumer<String, String> consumer = kafka.consumer();
+    consumer.subscribe(List.of(topic));
+    producer.send(new ProducerRecord<>(topic, "k", "v")).get();
+    assertThat(Records.pollUntil(consumer, 1, Duration.ofSeconds(30))).hasSize(1);
+
+    long brokerClose = System.nanoTime();
+    broker.close();
+    broker.close(); // idempotent: a second close (a store and a shutdown hook) does nothing
+    long close = System.nanoTime();
+    kafka.closeClients();
+    long closed = System.nanoTime();
+    System.out.printf("Kafka broker gone: broker close %d ms, closing the test's producer and consumer %d ms (close"
+        + " timeout %d s each)%n", (close - brokerClose) / 1_000_000, (closed - close) / 1_000_000,
+        KafkaTestBroker.CLOSE_TIMEOUT.toSeconds());
+    assertThat(Thread.getAllStackTraces().keySet())
+        .extracting(Thread::getName)
+        .as("client threads left after closing the clients of a dead broker")
+        .noneMatch(name -> name.startsWith("kafka-producer-network-thread"));
   }
 }

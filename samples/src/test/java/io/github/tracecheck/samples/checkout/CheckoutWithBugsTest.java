@@ -152,7 +152,20 @@ class CheckoutWithBugsTest {
             "[orphaned-root] span \"price order\" (order-worker) started a new trace on thread"
                 + " \"<async-thread>\" while span \"process order\" (order-worker) in trace <trace-id>"
                 + " was open on thread \"order-worker-pool\"\n"
-                + "  likely cause: the task ran without the submitter's context: wrap the executor with"
-                + " Context.taskWrapping(executor) or the task with Context.current().wrap(task)");
+                + "  likely cause: " + supplyAsyncCause());
+  }
+
+  /**
+   * supplyAsync runs on the common pool, or on a new thread per task when the common pool has one
+   * thread (a machine with two cores or fewer): the hint follows the thread the stage ran on.
+   */
+  private static String supplyAsyncCause() {
+    return java.util.concurrent.ForkJoinPool.getCommonPoolParallelism() > 1
+        ? "a CompletableFuture async stage ran on the common pool without the caller's context: give the *Async"
+            + " method an executor wrapped with Context.taskWrapping(executor), or wrap the lambda with"
+            + " Context.current().wrap(...)"
+        : "the work ran on a new thread without the starter's context: start the thread with"
+            + " Context.current().wrap(runnable); for a CompletableFuture *Async stage (a new thread per task when"
+            + " the common pool has one thread) pass an executor wrapped with Context.taskWrapping(executor)";
   }
 }

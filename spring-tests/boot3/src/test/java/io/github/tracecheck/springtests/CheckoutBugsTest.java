@@ -47,8 +47,9 @@ class CheckoutBugsTest {
           .containsExactly(
               "[orphaned-root] span \"audit\" (checkout) started a new trace on thread \"task-<n>\" while span"
                   + " \"http get /checkout\" (checkout) in trace <trace-id> was open on thread \"http-nio-auto-<n>-exec-<n>\"\n"
-                  + "  likely cause: the task ran without the submitter's context: wrap the executor with"
-                  + " Context.taskWrapping(executor) or the task with Context.current().wrap(task)");
+                  + "  likely cause: the Spring task executor ran the task without the submitter's context: give it a"
+                  + " TaskDecorator that wraps the task with the submitter's context (Spring's"
+                  + " ContextPropagatingTaskDecorator, or runnable -> Context.current().wrap(runnable))");
     }
   }
 

@@ -3,7 +3,6 @@ package io.github.tracecheck.rules.orphan;
 import static io.github.tracecheck.rules.internal.SpanDescriptions.describe;
 
 import io.github.tracecheck.model.SpanNode;
-import io.github.tracecheck.rules.Finding;
 import io.github.tracecheck.semconv.HttpAttributes;
 import io.github.tracecheck.semconv.RpcAttributes;
 import io.opentelemetry.api.trace.SpanKind;
@@ -15,8 +14,9 @@ import java.util.Optional;
 /**
  * The server/client call hop: a SERVER root is an orphan when a CLIENT span for the same RPC service
  * and method, or the same HTTP method and path, was in flight when it started; or, with no such
- * client span, when a span of another service ran around the whole server span (a call made without
- * tracing). Kept apart from the other hops because it matches calls by RPC and HTTP attributes and
+ * client span, when a span of another service was in flight when it started and did not end before
+ * it, give or take the server's own tail (a call made without tracing). A SERVER root with neither is
+ * an entry point: its caller is not in the capture. Kept apart from the other hops because it matches calls by RPC and HTTP attributes and
  * speaks of request headers and interceptors.
  */
 final class CallHop {
@@ -30,14 +30,19 @@ final class CallHop {
     this.allSpans = allSpans;
   }
 
-  /** The finding when this SERVER root lost its caller's context; empty when it did not. */
-  Optional<Finding> orphan(SpanNode server) {
+  /**
+   * gRPC's server instrumentation ends its span after the response was delivered, so the caller may
+   * end first: by this much at least, and by up to a quarter of the server span's duration.
+   */
+  private static final long SERVER_TAIL_NANOS = 2_000_000;
+
+  /** The orphan when this SERVER root lost its caller's context; empty when its caller is not in the capture. */
+  Optional<Orphan> orphan(SpanNode server) {
     SpanNode client = clientFor(server);
     if (client == null) {
       return uninstrumentedCall(server);
     }
-    return Optional.of(Finding.about(
-        OrphanedRootRule.NAME,
+    return Optional.of(new Orphan(
         server,
         List.of(client),
         "server span " + describe(server) + " started a new trace, but client span "
@@ -49,18 +54,18 @@ final class CallHop {
   }
 
   /**
-   * A SERVER root with no client span to blame, that ran entirely inside a span of another service
-   * in another trace: that service called it without tracing the call. Work of the same service
-   * (two requests in flight) is never blamed.
+   * A SERVER root with no client span to blame, that ran inside a span of another service in another
+   * trace: that service called it without tracing the call. Work of the same service (two requests
+   * in flight) is never blamed, nor a span that ended well before the server span did (two
+   * independent requests that overlap).
    */
-  private Optional<Finding> uninstrumentedCall(SpanNode server) {
+  private Optional<Orphan> uninstrumentedCall(SpanNode server) {
     SpanNode caller = enclosingSpanOfAnotherService(server);
     if (caller == null) {
       return Optional.empty();
     }
     String what = RpcAttributes.service(server) != null ? "gRPC" : "HTTP";
-    return Optional.of(Finding.about(
-        OrphanedRootRule.NAME,
+    return Optional.of(new Orphan(
         server,
         List.of(caller),
         "server span " + describe(server) + " started a new trace while span " + describe(caller) + " in trace "
@@ -113,11 +118,14 @@ final class CallHop {
   }
 
   /**
-   * The innermost span of another service, in another trace, that started before the server span
-   * and ended after it: scanning backwards by start, the first such span is the innermost.
+   * The innermost span of another service, in another trace, in flight when the server span started
+   * and ending no earlier than the server's tail: scanning backwards by start, the first such span is
+   * the innermost.
    */
   private SpanNode enclosingSpanOfAnotherService(SpanNode server) {
-    return allSpans.runningThrough(server.data().getStartEpochNanos(), server.data().getEndEpochNanos())
+    long tail = Math.max(SERVER_TAIL_NANOS, server.durationNanos() / 4);
+    return allSpans.inFlightAt(server.data().getStartEpochNanos())
+        .filter(candidate -> candidate.data().getEndEpochNanos() >= server.data().getEndEpochNanos() - tail)
         .filter(candidate -> candidate.trace() != server.trace()
             && !candidate.serviceName().equals(server.serviceName()))
         .findFirst()

@@ -3,64 +3,128 @@ package io.github.tracecheck.rules.orphan;
 import static io.github.tracecheck.rules.internal.SpanDescriptions.describe;
 
 import io.github.tracecheck.model.SpanNode;
-import io.github.tracecheck.rules.Finding;
+import io.github.tracecheck.pii.Masking;
 import io.github.tracecheck.rules.RuleOptions;
 import io.github.tracecheck.semconv.MessagingAttributes;
 import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.sdk.trace.data.LinkData;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
- * The messaging hop: a CONSUMER root is an orphan when a producer sent to the same messaging system
- * and destination before it started (unless it links to a producer and links count as connected).
- * Kept apart from the other hops because it matches spans by destination and speaks of message
- * headers.
+ * The messaging hop. A message whose PRODUCER span no consumer continued (no child span, and no
+ * link when links count as connected) is the evidence: a CONSUMER root that started after it, for
+ * the same system and destination (or the same system when the consumer names no destination), lost
+ * the producer's context; and so did a root of another service that started after it without any
+ * CONSUMER span (the consumer's work started with a root context). Kept apart from the other hops
+ * because it matches spans by destination and speaks of message headers.
  */
 final class MessagingHop {
 
-  private final Map<String, SpansByStart> producersByDestination;
+  private final Map<String, SpansByStart> waitingByDestination;
+  private final Map<String, SpansByStart> waitingBySystem;
+  private final SpansByStart waiting;
   private final boolean linksConnect;
 
   MessagingHop(List<SpanNode> spans, RuleOptions options) {
-    this.producersByDestination =
-        SpansByStart.groupedBy(spans, span -> span.kind() == SpanKind.PRODUCER ? destinationKey(span) : null);
     this.linksConnect = options.linksConnect();
+    Set<String> linked = linksConnect ? linkedSpanIds(spans) : Set.of();
+    List<SpanNode> unconsumed =
+        spans.stream()
+            .filter(span -> span.kind() == SpanKind.PRODUCER && !continued(span)
+                && !linked.contains(span.traceId() + span.spanId()))
+            .toList();
+    this.waitingByDestination = SpansByStart.groupedBy(unconsumed, MessagingHop::destinationKey);
+    this.waitingBySystem = SpansByStart.groupedBy(unconsumed, span -> String.valueOf(MessagingAttributes.system(span)));
+    this.waiting = new SpansByStart(unconsumed);
   }
 
-  /** The finding when this CONSUMER root lost its producer's context; empty when it did not. */
-  Optional<Finding> orphan(SpanNode consumer) {
+  /**
+   * The orphan when this CONSUMER root lost its producer's context; empty when it links to a
+   * producer (and links connect) or no unconsumed message explains it (its producer is not in the
+   * capture: an entry point).
+   */
+  Optional<Orphan> consumerOrphan(SpanNode consumer) {
     if (linksConnect && !consumer.links().isEmpty()) {
       return Optional.empty(); // connected by link, as the messaging conventions allow
     }
-    String system = MessagingAttributes.system(consumer);
     String destination = MessagingAttributes.destination(consumer);
-    SpanNode producer = destination == null ? null : producerFor(consumer);
+    long start = consumer.data().getStartEpochNanos();
+    SpansByStart candidates =
+        destination != null
+            ? waitingByDestination.get(destinationKey(consumer))
+            : waitingBySystem.get(String.valueOf(MessagingAttributes.system(consumer)));
+    SpanNode producer = candidates == null ? null : candidates.latestStartedBy(start);
     if (producer == null) {
       return Optional.empty();
     }
-    boolean kafka = "kafka".equals(system);
-    String what =
-        kafka
-            ? "Kafka topic \"" + destination + "\""
-            : (system == null ? "" : system + " ") + "destination \"" + destination + "\"";
-    String carrier = kafka ? "the Kafka record headers (traceparent)" : "the message headers";
-    return Optional.of(Finding.about(
-        OrphanedRootRule.NAME,
+    return Optional.of(new Orphan(
         consumer,
         List.of(producer),
         "consumer span " + describe(consumer) + " started a new trace, but producer span "
-            + describe(producer) + " sent to " + what + " in trace " + producer.traceId()
+            + describe(producer) + " sent to " + destinationOf(producer) + " in trace " + producer.traceId()
+            + (destination == null ? " (the consumer names no destination; matched by messaging system)" : "")
             + ": the hop " + describe(producer) + " -> " + describe(consumer) + " is broken",
-        "the consumer did not extract the context from " + carrier + ", or the producer did not"
-            + " inject it"
-            + (linksConnect ? "; a consumer may also link to the producer's context" : "")));
+        "the consumer did not extract the context from " + carrier(producer) + ", or the producer did not"
+            + " inject it" + (linksConnect ? "; a consumer may also link to the producer's context" : "")));
   }
 
-  /** The latest producer for the consumer's destination that started before (or with) it. */
-  private SpanNode producerFor(SpanNode consumer) {
-    SpansByStart producers = producersByDestination.get(destinationKey(consumer));
-    return producers == null ? null : producers.latestStartedBy(consumer.data().getStartEpochNanos());
+  /**
+   * The orphan when a root that is no CONSUMER started in another service after a message nobody
+   * consumed: the consumer began its work without extracting the headers and without a CONSUMER
+   * span.
+   */
+  Optional<Orphan> workWithoutConsumerSpan(SpanNode root, String evidenceNote) {
+    SpanNode producer =
+        waiting.startedBy(root.data().getStartEpochNanos())
+            .filter(p -> !p.serviceName().equals(root.serviceName()))
+            .findFirst()
+            .orElse(null);
+    if (producer == null) {
+      return Optional.empty();
+    }
+    return Optional.of(new Orphan(
+        root,
+        List.of(producer),
+        "span " + describe(root) + " started a new trace after producer span " + describe(producer) + " sent to "
+            + destinationOf(producer) + " in trace " + producer.traceId() + ", and no consumer span continued"
+            + " that message: the hop " + describe(producer) + " -> " + describe(root) + " is broken"
+            + evidenceNote,
+        LikelyCause.CONSUMER_WITHOUT_EXTRACT));
+  }
+
+  private static String destinationOf(SpanNode producer) {
+    String system = MessagingAttributes.system(producer);
+    String destination = MessagingAttributes.destination(producer);
+    String name = destination == null ? "an unnamed destination" : "\"" + Masking.redact(destination) + "\"";
+    if ("kafka".equals(system)) {
+      return "Kafka topic " + name;
+    }
+    return (system == null ? "" : Masking.redact(system) + " ") + "destination " + name;
+  }
+
+  private static String carrier(SpanNode producer) {
+    return "kafka".equals(MessagingAttributes.system(producer))
+        ? "the Kafka record headers (traceparent)"
+        : "the message headers";
+  }
+
+  /** A consumer continued the message: the producer has a CONSUMER child or a child across a process. */
+  private static boolean continued(SpanNode producer) {
+    return producer.children().stream().anyMatch(c -> c.kind() == SpanKind.CONSUMER || c.hasRemoteParent());
+  }
+
+  private static Set<String> linkedSpanIds(List<SpanNode> spans) {
+    Set<String> linked = new HashSet<>();
+    for (SpanNode span : spans) {
+      for (LinkData link : span.links()) {
+        linked.add(link.getSpanContext().getTraceId() + link.getSpanContext().getSpanId());
+      }
+    }
+    return linked;
   }
 
   /** Messaging system and destination; a side that records neither is "null" on both. */

@@ -3,30 +3,35 @@ package io.github.tracecheck.rules.orphan;
 import io.github.tracecheck.model.SpanNode;
 import io.github.tracecheck.model.Trace;
 import io.github.tracecheck.model.TraceForest;
+import io.github.tracecheck.rules.EntryPoint;
 import io.github.tracecheck.rules.Finding;
 import io.github.tracecheck.rules.Rule;
 import io.github.tracecheck.rules.RuleInfo;
 import io.github.tracecheck.rules.RuleMode;
 import io.github.tracecheck.rules.RuleOptions;
+import io.opentelemetry.api.trace.SpanKind;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 /**
  * Finds root spans that should have continued a trace: a hop where context was lost. A root is
- * only flagged when its likely cause is visible in the same capture, so that independent requests
- * (two calls from an uninstrumented test client) are not flagged:
+ * legitimate when it is an <em>entry point</em>:
  *
  * <ul>
- *   <li>a CONSUMER root, and a PRODUCER for the same messaging system and destination that started
- *       before it (unless the consumer links to a producer and links count as connected);
- *   <li>a SERVER root, and a CLIENT span for the same RPC service and method, or the same HTTP
- *       method and path, that was in flight when the server span started; or, with no such client
- *       span, a span of another service that ran around the whole server span (an uninstrumented
- *       call);
- *   <li>any other root started on one thread while a span was open on another thread (or, failing
- *       that, after one had run there): work handed to a pool without the submitter's context.
+ *   <li>it started on a test's own thread (the test is the client), unless it is a SERVER or
+ *       CONSUMER span, which its hop judges wherever it runs;
+ *   <li>the user declared it ({@link RuleOptions#entryPoints()});
+ *   <li>it is a SERVER or CONSUMER root whose caller is not in the capture, or a CONSUMER that links
+ *       to its producers (when links connect);
+ *   <li>it is one run of a job on its own schedule ({@link RecurringJobs}).
  * </ul>
+ *
+ * <p>Every other root is judged by the hop it most likely lost, and flagged when the capture shows
+ * it: a message whose producer no consumer continued ({@link MessagingHop}), a client call in flight
+ * when a server started, or a call made without tracing ({@link CallHop}), work of the same service
+ * open on another thread ({@link ThreadHop}; without thread data, on service and time evidence, and
+ * the finding says so). Repeated orphans of one cause are one finding ({@link RepeatedOrphans}).
  */
 public final class OrphanedRootRule implements Rule {
 
@@ -38,7 +43,8 @@ public final class OrphanedRootRule implements Rule {
               "messaging: a process span has the message's creation context as parent, or links to it",
               "messaging.system, messaging.destination.name (messaging.destination)",
               "rpc.system, rpc.service, rpc.method",
-              "http.request.method (http.method), url.full (http.url), url.path (http.target), http.route");
+              "http.request.method (http.method), url.full (http.url), url.path (http.target), http.route",
+              "thread.name (for spans the capture did not see start)");
 
   @Override
   public RuleInfo info() {
@@ -49,24 +55,51 @@ public final class OrphanedRootRule implements Rule {
   public List<Finding> check(TraceForest forest, RuleOptions options) {
     List<SpanNode> spans = forest.spans();
     SpansByStart allSpans = new SpansByStart(spans);
+    Threads threads = new Threads(forest);
     MessagingHop messaging = new MessagingHop(spans, options);
     CallHop calls = new CallHop(spans, allSpans);
-    ThreadHop threads = new ThreadHop(forest, allSpans);
-    List<Finding> findings = new ArrayList<>();
+    ThreadHop work = new ThreadHop(forest, allSpans, threads, messaging);
+
+    List<SpanNode> candidates = new ArrayList<>();
     for (Trace trace : forest.traces()) {
       for (SpanNode root : trace.roots()) {
-        if (root.hasParentSpanId()) {
-          continue; // a missing parent is the dangling-parent rule's business
+        // A missing parent is the dangling-parent rule's business.
+        if (!root.hasParentSpanId() && !isDeclaredOrTestEntryPoint(root, threads, options)) {
+          candidates.add(root);
         }
-        Optional<Finding> finding =
-            switch (root.kind()) {
-              case CONSUMER -> messaging.orphan(root);
-              case SERVER -> calls.orphan(root);
-              default -> threads.orphan(root);
-            };
-        finding.ifPresent(findings::add);
       }
     }
-    return findings;
+    RecurringJobs jobs =
+        new RecurringJobs(
+            candidates.stream().filter(r -> r.kind() != SpanKind.SERVER && r.kind() != SpanKind.CONSUMER).toList(),
+            allSpans);
+    List<Orphan> orphans = new ArrayList<>();
+    for (SpanNode root : candidates) {
+      Optional<Orphan> orphan =
+          switch (root.kind()) {
+            case CONSUMER -> messaging.consumerOrphan(root);
+            case SERVER -> calls.orphan(root);
+            default -> work.orphan(root).filter(found -> !jobs.isRun(root));
+          };
+      orphan.ifPresent(orphans::add);
+    }
+    return RepeatedOrphans.collapse(orphans);
+  }
+
+  /**
+   * Declared roots, and roots the test started as a client. A SERVER or CONSUMER root on the test's
+   * thread is the code under test receiving (a test that polls a consumer itself): its hop judges it.
+   */
+  private static boolean isDeclaredOrTestEntryPoint(SpanNode root, Threads threads, RuleOptions options) {
+    boolean receiving = root.kind() == SpanKind.SERVER || root.kind() == SpanKind.CONSUMER;
+    if (!receiving && threads.startedOnTestThread(root)) {
+      return true;
+    }
+    for (EntryPoint declared : options.entryPoints()) {
+      if (declared.matches(root)) {
+        return true;
+      }
+    }
+    return false;
   }
 }

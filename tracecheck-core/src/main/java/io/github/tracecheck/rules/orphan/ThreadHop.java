@@ -5,22 +5,22 @@ import static io.github.tracecheck.rules.internal.SpanDescriptions.describe;
 import io.github.tracecheck.model.SpanNode;
 import io.github.tracecheck.model.SpanStart;
 import io.github.tracecheck.model.TraceForest;
-import io.github.tracecheck.rules.Finding;
-import io.github.tracecheck.semconv.ThreadAttributes;
+import io.github.tracecheck.pii.Masking;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Predicate;
 
 /**
- * The thread hop: any root other than a CONSUMER or SERVER is an orphan when it started on one
- * thread while a span was open on another thread (or, failing that, after one had run there): work
- * handed to a pool without the submitter's context. Kept apart from the other hops because it
- * matches spans by thread, including spans the capture saw start but never end.
+ * The thread hop: a root that is no entry point (not started by a test, not a server or consumer,
+ * not a recurring job, not declared) is an orphan when it started on one thread while a span of
+ * its service was open on another thread, or after one had run there: work handed to another thread
+ * without the submitter's context. Without thread data (spans read from files or received over
+ * OTLP) the same judgement rests on service and time alone: a span of the same service, in another
+ * trace, in flight when the root started. Kept apart from the other hops because it matches spans
+ * by thread, including spans the capture saw start but never end.
  */
 final class ThreadHop {
-
-  private final TraceForest forest;
-  private final SpansByStart allSpans;
 
   /**
    * The SDK times each trace on a clock anchored when its root started, so two traces' times can
@@ -29,63 +29,115 @@ final class ThreadHop {
    */
   private static final long CROSS_TRACE_SKEW_NANOS = 1_000_000;
 
-  ThreadHop(TraceForest forest, SpansByStart allSpans) {
+  private final TraceForest forest;
+  private final SpansByStart allSpans;
+  // Candidates are spans of the root's own service: scanning only those keeps each scan short.
+  private final Map<String, SpansByStart> byService;
+  private final Threads threads;
+  // Asked about roots that began a consumer's work without a CONSUMER span.
+  private final MessagingHop messaging;
+
+  ThreadHop(TraceForest forest, SpansByStart allSpans, Threads threads, MessagingHop messaging) {
     this.forest = forest;
     this.allSpans = allSpans;
+    this.byService = SpansByStart.groupedBy(forest.spans(), SpanNode::serviceName);
+    this.threads = threads;
+    this.messaging = messaging;
   }
 
-  /** The finding when this root lost the context of work on another thread; empty when it did not. */
-  Optional<Finding> orphan(SpanNode root) {
-    String thread = threadOf(root);
-    if (thread == null) {
-      return Optional.empty();
-    }
+  /** The orphan when this root lost the context of work on another thread; empty when nothing shows it. */
+  Optional<Orphan> orphan(SpanNode root) {
+    String thread = threads.nameOf(root);
+    return thread == null ? inferredFromServiceAndTime(root) : onAnotherThread(root, thread);
+  }
+
+  private Optional<Orphan> onAnotherThread(SpanNode root, String thread) {
     long start = root.data().getStartEpochNanos();
-    SpanNode openSpan = spanOnAnotherThread(root, thread);
+    Predicate<SpanNode> elsewhere = candidate -> {
+      if (candidate.trace() == root.trace() || !sameService(candidate, root)) {
+        return false;
+      }
+      String candidateThread = threads.nameOf(candidate);
+      return candidateThread != null && !candidateThread.equals(thread);
+    };
+    SpansByStart candidates = candidatesFor(root);
+    SpanNode openSpan = candidates.inFlightAt(start).filter(elsewhere).findFirst().orElse(null);
     SpanStart stillOpen = latestStillOpenOnAnotherThread(thread, start);
-    boolean openWins =
-        stillOpen != null
-            && (openSpan == null || stillOpen.startEpochNanos() > openSpan.data().getStartEpochNanos());
-    String submitter;
-    String submitterThread;
-    List<SpanNode> related;
-    if (openWins) {
-      submitter = "\"" + stillOpen.name() + "\" (still open)";
-      submitterThread = stillOpen.threadName();
-      related = List.of();
-    } else if (openSpan != null) {
-      submitter = describe(openSpan) + " in trace " + openSpan.traceId();
-      submitterThread = threadOf(openSpan);
-      related = List.of(openSpan);
-    } else {
-      return Optional.empty();
+    String cause = LikelyCause.forThread(thread);
+    String note = threads.evidenceNote(root);
+    if (stillOpen != null
+        && (openSpan == null || stillOpen.startEpochNanos() > openSpan.data().getStartEpochNanos())) {
+      return Optional.of(orphan(root, thread, List.of(), "while span \"" + Masking.redact(stillOpen.name())
+          + "\" (still open) was open on thread \"" + Masking.redact(stillOpen.threadName()) + "\"" + note, cause));
     }
-    boolean wasOpen = openWins || openSpan.data().getEndEpochNanos() + CROSS_TRACE_SKEW_NANOS >= start;
-    return Optional.of(Finding.about(
-        OrphanedRootRule.NAME,
-        root,
-        related,
-        "span " + describe(root) + " started a new trace on thread \"" + thread + "\" "
-            + (wasOpen ? "while span " : "after span ") + submitter
-            + (wasOpen ? " was open" : " had run (and ended)") + " on thread \"" + submitterThread + "\"",
-        "the task ran without the submitter's context: wrap the executor with"
-            + " Context.taskWrapping(executor) or the task with Context.current().wrap(task)"));
+    if (openSpan != null && !cause.equals(LikelyCause.CONSUMER_WITHOUT_EXTRACT)) {
+      return Optional.of(orphan(root, thread, List.of(openSpan), "while span " + describe(openSpan) + " in trace "
+          + openSpan.traceId() + " was open on thread \"" + Masking.redact(threads.nameOf(openSpan)) + "\"" + note,
+          cause));
+    }
+    return messagingOrAfterEnd(root, thread, start, elsewhere, cause, note);
   }
 
   /**
-   * The innermost span of another trace open on another thread when {@code root} started; failing
-   * that, the latest one started before it on another thread (fire-and-forget work often starts
-   * after its submitter ended).
+   * A message nobody consumed explains a root in another service best; else fire-and-forget work
+   * that started after its submitter ended (the latest span of the service that ran on another
+   * thread before it).
    */
-  private SpanNode spanOnAnotherThread(SpanNode root, String thread) {
-    long start = root.data().getStartEpochNanos();
-    Predicate<SpanNode> elsewhere = candidate -> {
-      String candidateThread = candidate.trace() == root.trace() ? null : threadOf(candidate);
-      return candidateThread != null && !candidateThread.equals(thread);
-    };
-    return allSpans.inFlightAt(start).filter(elsewhere).findFirst()
-        .or(() -> allSpans.startedBy(start).filter(elsewhere).findFirst())
-        .orElse(null);
+  private Optional<Orphan> messagingOrAfterEnd(
+      SpanNode root, String thread, long start, Predicate<SpanNode> elsewhere, String cause, String note) {
+    Optional<Orphan> unconsumed = messaging.workWithoutConsumerSpan(root, note);
+    if (unconsumed.isPresent()) {
+      return unconsumed;
+    }
+    SpanNode before = candidatesFor(root).startedBy(start).filter(elsewhere).findFirst().orElse(null);
+    if (before == null) {
+      return Optional.empty();
+    }
+    boolean wasOpen = before.data().getEndEpochNanos() + CROSS_TRACE_SKEW_NANOS >= start;
+    return Optional.of(orphan(root, thread, List.of(before),
+        (wasOpen ? "while span " : "after span ") + describe(before) + " in trace " + before.traceId()
+            + (wasOpen ? " was open" : " had run (and ended)") + " on thread \""
+            + Masking.redact(threads.nameOf(before)) + "\"" + note,
+        cause));
+  }
+
+  /** Without thread data: a span of the same service, in another trace, in flight when the root started. */
+  private Optional<Orphan> inferredFromServiceAndTime(SpanNode root) {
+    String note = " (inferred from service and time: the spans carry no thread data)";
+    SpanNode inFlight =
+        candidatesFor(root).inFlightAt(root.data().getStartEpochNanos())
+            .filter(candidate -> candidate.trace() != root.trace() && sameService(candidate, root))
+            .findFirst()
+            .orElse(null);
+    if (inFlight == null) {
+      return messaging.workWithoutConsumerSpan(root, note);
+    }
+    return Optional.of(new Orphan(
+        root,
+        List.of(inFlight),
+        "span " + describe(root) + " started a new trace while span " + describe(inFlight) + " of the same service"
+            + " in trace " + inFlight.traceId() + " was in flight" + note,
+        LikelyCause.EXECUTOR));
+  }
+
+  private static Orphan orphan(SpanNode root, String thread, List<SpanNode> related, String when, String cause) {
+    return new Orphan(
+        root,
+        related,
+        "span " + describe(root) + " started a new trace on thread \"" + Masking.redact(thread) + "\" " + when,
+        cause,
+        LikelyCause.forRepeated(cause));
+  }
+
+  /** The spans that may have lost their context to the root: its service's, or all when it names none. */
+  private SpansByStart candidatesFor(SpanNode root) {
+    return root.serviceName().isEmpty() ? allSpans : byService.getOrDefault(root.serviceName(), allSpans);
+  }
+
+  /** Spans of one service; a span without a service name may be any. */
+  private static boolean sameService(SpanNode candidate, SpanNode root) {
+    return root.serviceName().isEmpty() || candidate.serviceName().isEmpty()
+        || candidate.serviceName().equals(root.serviceName());
   }
 
   /** The latest span the capture saw start at or before {@code time} on another thread and never end. */
@@ -99,10 +151,5 @@ final class ThreadHop {
       }
     }
     return latest;
-  }
-
-  /** The thread that started the span: from the capture, else a {@code thread.name} attribute. */
-  private String threadOf(SpanNode node) {
-    return forest.startOf(node).map(SpanStart::threadName).orElseGet(() -> ThreadAttributes.threadName(node));
   }
 }

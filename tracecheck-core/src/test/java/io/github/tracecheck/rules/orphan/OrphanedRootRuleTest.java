@@ -11,13 +11,13 @@ import io.github.tracecheck.rules.Finding;
 import io.github.tracecheck.rules.RuleOptions;
 import io.github.tracecheck.testing.MapCarrier;
 import io.github.tracecheck.testing.RealSdk;
+import io.github.tracecheck.testing.StockServer;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.context.Scope;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -214,22 +214,7 @@ class OrphanedRootRuleTest {
   // --- HTTP and RPC -------------------------------------------------------------------------
 
   private HttpServer server(Tracer serverTracer, boolean extract) throws Exception {
-    HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-    server.createContext("/stock/", exchange -> {
-      Map<String, String> headers = new HashMap<>();
-      exchange.getRequestHeaders().forEach((k, v) -> headers.put(k.toLowerCase(java.util.Locale.ROOT), v.get(0)));
-      Context parent = extract
-          ? W3CTraceContextPropagator.getInstance().extract(Context.root(), headers, MapCarrier.GETTER)
-          : Context.root();
-      Span span = serverTracer.spanBuilder("GET /stock/{sku}").setSpanKind(SpanKind.SERVER).setParent(parent)
-          .setAttribute("http.request.method", "GET").setAttribute("http.route", "/stock/{sku}").startSpan();
-      exchange.sendResponseHeaders(200, -1);
-      exchange.close();
-      span.setAttribute("http.response.status_code", 200L);
-      span.end();
-    });
-    server.start();
-    return server;
+    return StockServer.start(serverTracer, extract);
   }
 
   private void call(Tracer clientTracer, URI base, boolean inject) throws Exception {
@@ -401,5 +386,74 @@ class OrphanedRootRuleTest {
       assertThat(f.likelyCause()).isEqualTo(
           "the gRPC call was made without tracing, so no traceparent was sent (no client interceptor on the channel)");
     });
+  }
+
+  // --- recurring jobs and repeated orphans (explicit times, no thread data) -------------------
+
+  private static String trace(int n) {
+    return String.format("%032x", n + 1);
+  }
+
+  @Test
+  void aJobOnItsOwnScheduleIsAnEntryPointAlsoWhileARequestIsInFlight() {
+    List<io.opentelemetry.sdk.trace.data.SpanData> spans = new java.util.ArrayList<>();
+    for (int run = 0; run < 4; run++) {
+      spans.add(span("refresh stock", id(run + 1)).trace(trace(run)).service("inventory")
+          .time(run * 10L, run * 10L + 1).build());
+    }
+    spans.add(span("GET /stock", id(9)).trace(trace(9)).kind(SpanKind.SERVER).service("inventory").time(15, 35).build());
+
+    assertThat(check(TraceForest.of(spans))).isEmpty();
+  }
+
+  @Test
+  void tasksThatLoseTheirRequestsContextInALoopAreNoScheduleAndAreOneFinding() {
+    List<io.opentelemetry.sdk.trace.data.SpanData> spans = new java.util.ArrayList<>();
+    for (int request = 0; request < 3; request++) {
+      long start = request * 10L;
+      spans.add(span("POST /checkout", id(request + 1)).trace(trace(request)).kind(SpanKind.SERVER)
+          .service("api-gateway").time(start, start + 8).build());
+      spans.add(span("process order", id(request + 11)).trace(trace(request + 10)).service("api-gateway")
+          .time(start + 2, start + 3).build());
+    }
+
+    assertThat(check(TraceForest.of(spans))).singleElement().satisfies(f -> {
+      assertThat(f.spanName()).isEqualTo("process order");
+      assertThat(f.related()).extracting(n -> n.name()).containsExactly("POST /checkout", "process order", "process order");
+      assertThat(f.message()).isEqualTo(
+          "span \"process order\" (api-gateway) started a new trace while span \"POST /checkout\" (api-gateway) of the"
+              + " same service in trace " + trace(0) + " was in flight (inferred from service and time: the spans carry"
+              + " no thread data); 2 more roots named \"process order\" (api-gateway) lost the context the same way"
+              + " (3 in all; next: span " + id(12) + " in trace " + trace(11) + ", span " + id(13) + " in trace "
+              + trace(12) + ")");
+    });
+  }
+
+  // --- thread names from the thread.name attribute (the Java agent), no capture -----------------
+
+  @Test
+  void aTaskOnAnotherAgentThreadWhileItsRequestIsOpenIsAnOrphanSayingWhereTheThreadsCameFrom() {
+    TraceForest forest = TraceForest.of(List.of(
+        span("POST /checkout", id(1)).trace(trace(1)).kind(SpanKind.SERVER).service("api-gateway")
+            .attr("thread.name", "http-nio-8080-exec-1").time(0, 20).build(),
+        span("process order", id(2)).trace(trace(2)).service("api-gateway")
+            .attr("thread.name", "task-1").time(5, 6).build()));
+
+    assertThat(check(forest)).singleElement().satisfies(f -> {
+      assertThat(f.message()).isEqualTo(
+          "span \"process order\" (api-gateway) started a new trace on thread \"task-1\" while span \"POST /checkout\""
+              + " (api-gateway) in trace " + trace(1) + " was open on thread \"http-nio-8080-exec-1\" (threads from"
+              + " the thread.name attribute)");
+      assertThat(f.likelyCause()).isEqualTo(LikelyCause.SPRING_EXECUTOR);
+    });
+  }
+
+  @Test
+  void rootsOneAfterTheOtherOnOneAgentThreadAreIndependentWork() {
+    TraceForest forest = TraceForest.of(List.of(
+        span("GET /a", id(1)).trace(trace(1)).service("api-gateway").attr("thread.name", "main").time(0, 5).build(),
+        span("GET /b", id(2)).trace(trace(2)).service("api-gateway").attr("thread.name", "main").time(6, 9).build()));
+
+    assertThat(check(forest)).isEmpty();
   }
 }
