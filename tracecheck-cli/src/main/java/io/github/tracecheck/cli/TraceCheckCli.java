@@ -28,13 +28,15 @@ import java.util.List;
  * <p>The FILE {@code -} is standard input. Reading the files and checking them is the core's
  * ({@link OtlpFiles}, {@link Rules}); this class parses the arguments, prints and picks the exit code.
  *
- * <p>Exit codes: 0 no findings, 1 findings (or malformed spans), 2 bad input or usage.
+ * <p>Exit codes: 0 no findings, 1 findings (or malformed spans), 2 bad input or usage, 3 the tool
+ * failed (out of memory, internal error).
  */
 public final class TraceCheckCli {
 
   static final int CLEAN = 0;
   static final int FINDINGS = 1;
   static final int BAD_INPUT = 2;
+  static final int TOOL_FAILED = 3;
 
   private static final String USAGE = usage();
 
@@ -50,7 +52,8 @@ public final class TraceCheckCli {
     for (Rule rule : Rules.builtIn()) {
       usage.append(String.format("  %-21s %s%n", rule.name(), rule.info().summary()));
     }
-    return usage.append("exit codes: 0 no findings, 1 findings, 2 bad input").toString();
+    return usage.append("exit codes: 0 no findings, 1 findings, 2 bad input, 3 the tool failed (out of memory, internal error)")
+        .toString();
   }
 
   private TraceCheckCli() {}
@@ -59,13 +62,29 @@ public final class TraceCheckCli {
     System.exit(run(args, System.in, System.out, System.err));
   }
 
+  /**
+   * Runs the command line; a failure of the tool itself - out of memory, a bug - is exit code 3 with
+   * one line saying what to change, never a stack trace and never a code that reads as a result.
+   */
+  public static int run(String[] args, InputStream in, PrintStream out, PrintStream err) {
+    try {
+      return check(args, in, out, err);
+    } catch (OutOfMemoryError e) {
+      err.println(ToolFailure.outOfMemory(Runtime.getRuntime().maxMemory()));
+      return TOOL_FAILED;
+    } catch (RuntimeException | StackOverflowError e) {
+      err.println(ToolFailure.internalError(e));
+      return TOOL_FAILED;
+    }
+  }
+
   /** Runs the command line with the process's standard input; returns the exit code. */
   public static int run(String[] args, PrintStream out, PrintStream err) {
     return run(args, System.in, out, err);
   }
 
   /** Runs the command line; {@code in} is read for the input {@code -}. Returns the exit code. */
-  public static int run(String[] args, InputStream in, PrintStream out, PrintStream err) {
+  private static int check(String[] args, InputStream in, PrintStream out, PrintStream err) {
     RuleOptions options = RuleOptions.defaults();
     List<String> inputs = new ArrayList<>();
     for (String arg : args) {

@@ -100,7 +100,7 @@ class TraceCheckCliTest {
     assertThat(run(file("bad-id.json"))).isEqualTo(2);
     assertThat(err())
         .isEqualTo(
-            "tracecheck: " + file("bad-id.json") + ", document at line 1: resourceSpans[0].scopeSpans[0].spans[1].spanId"
+            "tracecheck: " + file("bad-id.json") + " at line 1, column 684: resourceSpans[0].scopeSpans[0].spans[1].spanId"
                 + " 'xyz' is not 16 hex digits (not all zero)\n");
   }
 
@@ -109,7 +109,7 @@ class TraceCheckCliTest {
     assertThat(run(file("not-traces.json"))).isEqualTo(2);
     assertThat(err())
         .isEqualTo(
-            "tracecheck: " + file("not-traces.json") + ", document at line 1: has no \"resourceSpans\" array: not"
+            "tracecheck: " + file("not-traces.json") + " at line 1, column 1: has no \"resourceSpans\" array: not"
                 + " an OTLP JSON trace document\n");
   }
 

@@ -2,17 +2,20 @@ package io.github.tracecheck.otlp;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.Reader;
+import java.math.BigInteger;
 import java.io.StringWriter;
 
 /**
  * One JSON document walked token by token, field by field and element by element, so that a file
- * of any size is read without first building a tree of it; every error it makes names the document
- * and the JSON path. Field names are given in their protobuf JSON form: {@code trace_id} and the
+ * of any size is read without first building a tree of it; every error it makes names the input,
+ * the line and column, and the JSON path. Field names are given in their protobuf JSON form: {@code trace_id} and the
  * older {@code instrumentationLibrarySpans} arrive as {@code traceId} and {@code scopeSpans}.
  */
 final class JsonCursor {
@@ -29,17 +32,30 @@ final class JsonCursor {
     void read(String path) throws IOException, OtlpFormatException;
   }
 
-  private final JsonParser parser;
-  private final String where;
+  private static final BigInteger MAX_LONG = BigInteger.valueOf(Long.MAX_VALUE);
 
-  JsonCursor(JsonParser parser, String where) {
+  private final JsonParser parser;
+  private final String source;
+
+  JsonCursor(JsonParser parser, String source) {
     this.parser = parser;
-    this.where = where;
+    this.source = source;
   }
 
   /** A parser of any number of documents, one after the other; it leaves {@code reader} open. */
   static JsonParser open(Reader reader) throws IOException {
     JsonParser parser = FACTORY.createParser(reader);
+    parser.disable(JsonParser.Feature.AUTO_CLOSE_SOURCE);
+    return parser;
+  }
+
+  /**
+   * A parser of any number of documents in UTF-8 (or UTF-16/32, as JSON allows), a byte-order mark
+   * accepted; it reads bytes itself so that an encoding error names its byte offset. It leaves
+   * {@code in} open.
+   */
+  static JsonParser open(InputStream in) throws IOException {
+    JsonParser parser = FACTORY.createParser(in);
     parser.disable(JsonParser.Feature.AUTO_CLOSE_SOURCE);
     return parser;
   }
@@ -135,6 +151,31 @@ final class JsonCursor {
     throw error(path, "'" + parser.getText() + "' is not a number");
   }
 
+  /**
+   * A time in nanoseconds since 1970, as a string or a number; OTLP's unsigned 64 bits are held in
+   * Java's signed long, so a time after 2262 is out of range, as is a negative one.
+   */
+  long nanos(String path) throws IOException, OtlpFormatException {
+    JsonToken token = parser.currentToken();
+    String text = parser.getText();
+    if (token != JsonToken.VALUE_NUMBER_INT && token != JsonToken.VALUE_STRING) {
+      throw error(path, "'" + text + "' is not a whole number of nanoseconds");
+    }
+    BigInteger value;
+    try {
+      value = new BigInteger(text);
+    } catch (NumberFormatException e) {
+      throw error(path, "'" + text + "' is not a whole number of nanoseconds");
+    }
+    if (value.signum() < 0) {
+      throw error(path, text + " is negative: a time is nanoseconds since 1970-01-01");
+    }
+    if (value.compareTo(MAX_LONG) > 0) {
+      throw error(path, text + " is out of range: later than 2262-04-11, the last time a Java long holds");
+    }
+    return value.longValueExact();
+  }
+
   boolean bool(String path) throws IOException, OtlpFormatException {
     JsonToken token = parser.currentToken();
     if (!token.isBoolean()) {
@@ -176,8 +217,25 @@ final class JsonCursor {
     return token.isNumeric() ? "NUMBER" : token.isBoolean() ? "BOOLEAN" : token == JsonToken.VALUE_NULL ? "NULL" : "STRING";
   }
 
+  /** Where the current token starts, for an error found after the value was read. */
+  JsonLocation location() {
+    return parser.currentTokenLocation();
+  }
+
+  /** An error about the value at {@code path}, at the current token. */
   OtlpFormatException error(String path, String problem) {
-    return new OtlpFormatException(where + ": " + (path.isEmpty() ? "" : path + " ") + problem);
+    return error(path, problem, parser.currentTokenLocation());
+  }
+
+  /** An error about the value at {@code path}, at {@code location}, e.g. where the object lacking a field starts. */
+  OtlpFormatException error(String path, String problem, JsonLocation location) {
+    return new OtlpFormatException(
+        source + " " + position(location) + ": " + (path.isEmpty() ? "" : path + " ") + problem);
+  }
+
+  /** "at line 3, column 17". */
+  static String position(JsonLocation location) {
+    return "at line " + location.getLineNr() + ", column " + location.getColumnNr();
   }
 
   /** {@code trace_id} as {@code traceId}, and the names OTLP used before 0.15 as the current ones. */
