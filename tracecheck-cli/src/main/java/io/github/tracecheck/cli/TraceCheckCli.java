@@ -16,7 +16,7 @@ import java.io.PrintStream;
  * memory is checked in a window of span time ({@link WindowedChecker}).
  *
  * <pre>
- * java -jar tracecheck-cli.jar [--format text] [--window 30s] [--max-spans N] [--no-links] FILE...
+ * java -jar tracecheck-cli.jar [--format text|json|sarif] [--window 30s] [--max-spans N] [--no-links] FILE...
  * </pre>
  *
  * <p>The FILE {@code -} is standard input. Reading and checking are the core's ({@link OtlpFiles},
@@ -38,10 +38,10 @@ public final class TraceCheckCli {
   static String usage() {
     StringBuilder usage =
         new StringBuilder(
-            "usage: tracecheck [--format text] [--window 30s] [--max-spans N] [--no-links] FILE...\n"
+            "usage: tracecheck [--format text|json|sarif] [--window 30s] [--max-spans N] [--no-links] FILE...\n"
                 + "Checks OpenTelemetry traces in OTLP JSON files (one document, or one per line).\n"
                 + "  FILE             an OTLP JSON file, or - for standard input\n"
-                + "  --format F       text (default)\n"
+                + "  --format F       text (default), json, or sarif (SARIF 2.1.0 for code scanning)\n"
                 + "  --window D       a trace is checked once quiet for D of span time (default 30s; ms, s, m, h)\n"
                 + "  --max-spans N    the most spans held at once (default " + WindowSettings.DEFAULT_MAX_SPANS_HELD
                 + "); past it traces are checked early\n"
@@ -94,7 +94,7 @@ public final class TraceCheckCli {
       out.println(USAGE);
       return CLEAN;
     }
-    FindingsOutput output = output(arguments.format(), out);
+    FindingsOutput output = output(arguments, out);
     long[] findingsAndProblems = new long[2];
     WindowedChecker checker = new WindowedChecker(arguments.window(), Rules.builtIn(), arguments.options(), batch -> {
       findingsAndProblems[0] += batch.findings().size();
@@ -115,9 +115,11 @@ public final class TraceCheckCli {
     return summary.findings() == 0 && summary.problems() == 0 ? CLEAN : FINDINGS;
   }
 
-  private static FindingsOutput output(OutputFormat format, PrintStream out) {
-    return switch (format) {
+  private static FindingsOutput output(CliArguments arguments, PrintStream out) {
+    return switch (arguments.format()) {
       case TEXT -> new TextOutput(out);
+      case JSON -> new JsonOutput(out);
+      case SARIF -> new SarifOutput(out, arguments.inputs());
     };
   }
 
