@@ -60,6 +60,12 @@ public record FindingRecord(
         test);
   }
 
+  /** This finding, located at {@code fallback} when its span's start site is unknown. */
+  public FindingRecord orAt(SourceSite fallback) {
+    return source != null ? this
+        : new FindingRecord(rule, level, message, likelyCause, traceId, spanId, spanName, service, fallback, test);
+  }
+
   /** SARIF's level for a rule's mode: a failing rule is an error, a warning one a warning. */
   public static String level(RuleMode mode) {
     return switch (mode) {

@@ -41,6 +41,16 @@ public record SourceSite(String path, int line) {
     return Optional.of(new SourceSite(path, line == null || line < 0 || line > Integer.MAX_VALUE ? 0 : line.intValue()));
   }
 
+  /** The source file of a class (of its top-level class, for a nested one), without a line. */
+  public static SourceSite ofClass(Class<?> type) {
+    Class<?> topLevel = type;
+    while (topLevel.getEnclosingClass() != null) {
+      topLevel = topLevel.getEnclosingClass();
+    }
+    String packagePath = topLevel.getPackageName().replace('.', '/');
+    return new SourceSite((packagePath.isEmpty() ? "" : packagePath + "/") + topLevel.getSimpleName() + ".java", 0);
+  }
+
   private static Optional<SourceSite> fromStack(SpanStart start) {
     for (StackTraceElement frame : start.startedAt()) {
       if (frame.getFileName() != null && !isMachinery(frame.getClassName())) {
