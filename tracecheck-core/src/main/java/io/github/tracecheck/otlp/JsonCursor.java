@@ -24,12 +24,12 @@ final class JsonCursor {
 
   /** Reads the value of one field; it is called on the value's first token. */
   interface FieldReader {
-    void read(String name, String path) throws IOException, OtlpFormatException;
+    void read(String name, JsonPath path) throws IOException, OtlpFormatException;
   }
 
   /** Reads one element of an array; it is called on the element's first token. */
   interface ElementReader {
-    void read(String path) throws IOException, OtlpFormatException;
+    void read(JsonPath path) throws IOException, OtlpFormatException;
   }
 
   private static final BigInteger MAX_LONG = BigInteger.valueOf(Long.MAX_VALUE);
@@ -68,7 +68,7 @@ final class JsonCursor {
    * Calls {@code reader} for each field of the object the cursor is on, skipping null values as
    * absent ones; what a reader leaves unread of a value is skipped, so unknown fields need no code.
    */
-  void object(String path, FieldReader reader) throws IOException, OtlpFormatException {
+  void object(JsonPath path, FieldReader reader) throws IOException, OtlpFormatException {
     if (parser.currentToken() != JsonToken.START_OBJECT) {
       throw error(path, "is not an object");
     }
@@ -76,20 +76,20 @@ final class JsonCursor {
     while (parser.nextToken() == JsonToken.FIELD_NAME) {
       String name = protobufName(parser.currentName());
       if (parser.nextToken() != JsonToken.VALUE_NULL) {
-        reader.read(name, path.isEmpty() ? name : path + "." + name);
+        reader.read(name, path.field(name));
         skipUnread(object);
       }
     }
   }
 
   /** Calls {@code reader} for each element of the array the cursor is on. */
-  void array(String path, ElementReader reader) throws IOException, OtlpFormatException {
+  void array(JsonPath path, ElementReader reader) throws IOException, OtlpFormatException {
     if (parser.currentToken() != JsonToken.START_ARRAY) {
       throw error(path, "is not an array");
     }
     JsonStreamContext array = parser.getParsingContext();
     for (int i = 0; parser.nextToken() != JsonToken.END_ARRAY; i++) {
-      reader.read(path + "[" + i + "]");
+      reader.read(path.element(i));
       skipUnread(array);
     }
   }
@@ -112,7 +112,7 @@ final class JsonCursor {
   }
 
   /** The text of a string, number or boolean; what is not one of those is an error. */
-  String text(String path) throws IOException, OtlpFormatException {
+  String text(JsonPath path) throws IOException, OtlpFormatException {
     if (!parser.currentToken().isScalarValue()) {
       throw error(path, "is not a string");
     }
@@ -120,7 +120,7 @@ final class JsonCursor {
   }
 
   /** A string, or a JSON number, as protobuf JSON writes 64-bit integers in either form. */
-  long integer(String path, String what) throws IOException, OtlpFormatException {
+  long integer(JsonPath path, String what) throws IOException, OtlpFormatException {
     JsonToken token = parser.currentToken();
     if (token == JsonToken.VALUE_NUMBER_INT && parser.getNumberType() != JsonParser.NumberType.BIG_INTEGER) {
       return parser.getLongValue();
@@ -136,7 +136,7 @@ final class JsonCursor {
   }
 
   /** A JSON number, or a string: protobuf JSON writes NaN and the infinities as "NaN", "Infinity", "-Infinity". */
-  double decimal(String path) throws IOException, OtlpFormatException {
+  double decimal(JsonPath path) throws IOException, OtlpFormatException {
     JsonToken token = parser.currentToken();
     if (token.isNumeric()) {
       return parser.getDoubleValue();
@@ -155,7 +155,7 @@ final class JsonCursor {
    * A time in nanoseconds since 1970, as a string or a number; OTLP's unsigned 64 bits are held in
    * Java's signed long, so a time after 2262 is out of range, as is a negative one.
    */
-  long nanos(String path) throws IOException, OtlpFormatException {
+  long nanos(JsonPath path) throws IOException, OtlpFormatException {
     JsonToken token = parser.currentToken();
     String text = parser.getText();
     if (token != JsonToken.VALUE_NUMBER_INT && token != JsonToken.VALUE_STRING) {
@@ -176,7 +176,7 @@ final class JsonCursor {
     return value.longValueExact();
   }
 
-  boolean bool(String path) throws IOException, OtlpFormatException {
+  boolean bool(JsonPath path) throws IOException, OtlpFormatException {
     JsonToken token = parser.currentToken();
     if (!token.isBoolean()) {
       throw error(path, "'" + parser.getText() + "' is not true or false");
@@ -223,14 +223,14 @@ final class JsonCursor {
   }
 
   /** An error about the value at {@code path}, at the current token. */
-  OtlpFormatException error(String path, String problem) {
+  OtlpFormatException error(JsonPath path, String problem) {
     return error(path, problem, parser.currentTokenLocation());
   }
 
   /** An error about the value at {@code path}, at {@code location}, e.g. where the object lacking a field starts. */
-  OtlpFormatException error(String path, String problem, JsonLocation location) {
+  OtlpFormatException error(JsonPath path, String problem, JsonLocation location) {
     return new OtlpFormatException(
-        source + " " + position(location) + ": " + (path.isEmpty() ? "" : path + " ") + problem);
+        source + " " + position(location) + ": " + (path.isRoot() ? "" : path + " ") + problem);
   }
 
   /** "at line 3, column 17". */

@@ -48,18 +48,18 @@ final class TraceDocumentReader {
   /** Reads the document the cursor is on and hands each of its spans to {@code out}, in order. */
   void read(Consumer<SpanData> out) throws IOException, OtlpFormatException {
     if (json.token() != JsonToken.START_OBJECT) {
-      throw json.error("", "expected an object with \"resourceSpans\", found " + json.kindOfValue());
+      throw json.error(JsonPath.ROOT, "expected an object with \"resourceSpans\", found " + json.kindOfValue());
     }
     JsonLocation start = json.location();
     boolean[] found = new boolean[1];
-    json.object("", (name, path) -> {
+    json.object(JsonPath.ROOT, (name, path) -> {
       if (name.equals("resourceSpans")) {
         found[0] = true;
         json.array(path, element -> resourceSpans(element, out));
       }
     });
     if (!found[0]) {
-      throw json.error("", "has no \"resourceSpans\" array: not an OTLP JSON trace document", start);
+      throw json.error(JsonPath.ROOT, "has no \"resourceSpans\" array: not an OTLP JSON trace document", start);
     }
   }
 
@@ -68,7 +68,7 @@ final class TraceDocumentReader {
    * first, as every exporter writes them - so that a large document is not held; spans that come
    * before them wait.
    */
-  private void resourceSpans(String path, Consumer<SpanData> out) throws IOException, OtlpFormatException {
+  private void resourceSpans(JsonPath path, Consumer<SpanData> out) throws IOException, OtlpFormatException {
     Resource[] resource = {null};
     List<ScopeSpans> waiting = new ArrayList<>();
     json.object(path, (name, field) -> {
@@ -112,7 +112,7 @@ final class TraceDocumentReader {
   }
 
   /** Reads one scopeSpans; with {@code resource} known, its spans are handed on, else kept in the result. */
-  private ScopeSpans scopeSpans(String path, Resource resource, Consumer<SpanData> out)
+  private ScopeSpans scopeSpans(JsonPath path, Resource resource, Consumer<SpanData> out)
       throws IOException, OtlpFormatException {
     ScopeSpans scopeSpans = new ScopeSpans();
     json.object(path, (name, field) -> {
@@ -138,7 +138,7 @@ final class TraceDocumentReader {
     return scopeSpans;
   }
 
-  private InstrumentationScopeInfo scope(String path) throws IOException, OtlpFormatException {
+  private InstrumentationScopeInfo scope(JsonPath path) throws IOException, OtlpFormatException {
     String[] nameAndVersion = new String[2];
     json.object(path, (name, field) -> {
       if (name.equals("name")) {
@@ -176,7 +176,7 @@ final class TraceDocumentReader {
     }
   }
 
-  private SpanFields span(String path) throws IOException, OtlpFormatException {
+  private SpanFields span(JsonPath path) throws IOException, OtlpFormatException {
     JsonLocation at = json.location();
     SpanFields span = new SpanFields();
     json.object(path, (name, field) -> {
@@ -198,13 +198,13 @@ final class TraceDocumentReader {
         }
       }
     });
-    required(span.traceId, path + ".traceId", at);
-    required(span.spanId, path + ".spanId", at);
+    required(span.traceId, path.field("traceId"), at);
+    required(span.spanId, path.field("spanId"), at);
     if (span.name == null) {
-      throw json.error(path + ".name", "is missing or not a string", at);
+      throw json.error(path.field("name"), "is missing or not a string", at);
     }
-    required(span.start, path + ".startTimeUnixNano", at);
-    required(span.end, path + ".endTimeUnixNano", at);
+    required(span.start, path.field("startTimeUnixNano"), at);
+    required(span.end, path.field("endTimeUnixNano"), at);
     if (span.end < span.start) {
       throw json.error(path, "ends before it starts: endTimeUnixNano " + span.end + " < startTimeUnixNano " + span.start, at);
     }
@@ -212,7 +212,7 @@ final class TraceDocumentReader {
   }
 
   /** OTLP's fixed32 flags: the W3C trace flags in bits 0-7, whether the parent (or link) is remote in bits 8-9. */
-  private long flags(String path) throws IOException, OtlpFormatException {
+  private long flags(JsonPath path) throws IOException, OtlpFormatException {
     long flags = json.integer(path, "a 32-bit flags value");
     if (flags < 0 || flags > 0xFFFF_FFFFL) {
       throw json.error(path, flags + " is not a 32-bit flags value");
@@ -220,13 +220,13 @@ final class TraceDocumentReader {
     return flags;
   }
 
-  private void required(Object value, String path, JsonLocation objectStart) throws OtlpFormatException {
+  private void required(Object value, JsonPath path, JsonLocation objectStart) throws OtlpFormatException {
     if (value == null) {
       throw json.error(path, "is missing", objectStart);
     }
   }
 
-  private EventData event(String path) throws IOException, OtlpFormatException {
+  private EventData event(JsonPath path) throws IOException, OtlpFormatException {
     JsonLocation at = json.location();
     Long[] time = new Long[1];
     String[] name = {""};
@@ -241,11 +241,11 @@ final class TraceDocumentReader {
         }
       }
     });
-    required(time[0], path + ".timeUnixNano", at);
+    required(time[0], path.field("timeUnixNano"), at);
     return EventData.create(time[0], name[0], eventAttributes[0]);
   }
 
-  private LinkData link(String path) throws IOException, OtlpFormatException {
+  private LinkData link(JsonPath path) throws IOException, OtlpFormatException {
     JsonLocation at = json.location();
     String[] ids = new String[2];
     Long[] flags = new Long[1];
@@ -261,13 +261,13 @@ final class TraceDocumentReader {
         }
       }
     });
-    required(ids[0], path + ".traceId", at);
-    required(ids[1], path + ".spanId", at);
+    required(ids[0], path.field("traceId"), at);
+    required(ids[1], path.field("spanId"), at);
     return LinkData.create(SpanFlags.context(ids[0], ids[1], flags[0], true), linkAttributes[0]);
   }
 
   /** Lower-case hex, as OTLP JSON writes ids; an optional id may be "" for none (null). */
-  private String id(String path, int length, boolean required) throws IOException, OtlpFormatException {
+  private String id(JsonPath path, int length, boolean required) throws IOException, OtlpFormatException {
     String text = json.text(path);
     if (text.isEmpty() && !required) {
       return null;
@@ -280,7 +280,7 @@ final class TraceDocumentReader {
     return id;
   }
 
-  private SpanKind kind(String path) throws IOException, OtlpFormatException {
+  private SpanKind kind(JsonPath path) throws IOException, OtlpFormatException {
     int index = json.enumIndex(KINDS);
     if (index < 0) {
       throw json.error(path, "'" + json.text(path) + "' is not a span kind (0-5 or SPAN_KIND_...)");
@@ -288,7 +288,7 @@ final class TraceDocumentReader {
     return SPAN_KINDS[index];
   }
 
-  private StatusData status(String path) throws IOException, OtlpFormatException {
+  private StatusData status(JsonPath path) throws IOException, OtlpFormatException {
     if (json.token() != JsonToken.START_OBJECT) {
       // a bare "ERROR" must not pass as UNSET: the status is an object with an enum code
       throw json.error(path, "is a " + json.kindOfValue() + ", not an object such as {\"code\": \"STATUS_CODE_ERROR\"}");

@@ -12,8 +12,9 @@ import java.time.Duration;
  *     and an orphan whose cause is further back is not named. Too large: more traces are held at once.
  * @param maxSpansHeld the most spans held at once, in flight and kept as neighbours; past it, the
  *     quietest traces are checked early, before their window ends, so that memory stays bounded
- * @param batchSpans how many quiet spans are checked together; larger batches share the cost of the
- *     cross-trace neighbourhood between more traces
+ * @param batchSpans how many quiet spans are checked together at least; a batch also waits until it
+ *     holds as many spans as its neighbours, so that checking the neighbours again costs at most as
+ *     much as checking the batch
  */
 public record WindowSettings(long windowNanos, long maxSpansHeld, int batchSpans) {
 

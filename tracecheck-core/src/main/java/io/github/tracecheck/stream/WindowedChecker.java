@@ -103,7 +103,9 @@ public final class WindowedChecker implements Consumer<SpanData> {
     spansHeld++;
     now = Math.max(now, span.getEndEpochNanos());
     releaseQuietTraces();
-    if (readySpans >= settings.batchSpans()) {
+    // a batch is checked with its neighbours: waiting until it is as large as what else is held
+    // keeps the neighbours' share of the work at most half
+    if (readySpans >= settings.batchSpans() && readySpans * 2 >= spansHeld) {
       checkReady();
     }
   }
