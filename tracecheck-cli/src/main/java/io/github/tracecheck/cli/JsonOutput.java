@@ -2,7 +2,6 @@ package io.github.tracecheck.cli;
 
 import io.github.tracecheck.report.FindingRecord;
 import io.github.tracecheck.report.FindingsJsonWriter;
-import io.github.tracecheck.rules.Finding;
 import io.github.tracecheck.stream.CheckedBatch;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
@@ -31,8 +30,8 @@ final class JsonOutput implements FindingsOutput {
   @Override
   public void checked(CheckedBatch batch) {
     try {
-      for (Finding finding : batch.findings()) {
-        json.add(FindingRecord.of(finding, batch.forest(), RuleModes.defaultMode(finding.rule()), null));
+      for (FindingRecord record : FindingRecords.of(batch)) {
+        json.add(record);
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);

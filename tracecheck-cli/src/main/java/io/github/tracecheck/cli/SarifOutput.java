@@ -4,7 +4,6 @@ import io.github.tracecheck.otlp.OtlpFiles;
 import io.github.tracecheck.report.FindingRecord;
 import io.github.tracecheck.report.SarifWriter;
 import io.github.tracecheck.report.SourceRoots;
-import io.github.tracecheck.rules.Finding;
 import io.github.tracecheck.rules.Rule;
 import io.github.tracecheck.rules.Rules;
 import io.github.tracecheck.stream.CheckedBatch;
@@ -41,8 +40,8 @@ final class SarifOutput implements FindingsOutput {
   @Override
   public void checked(CheckedBatch batch) {
     try {
-      for (Finding finding : batch.findings()) {
-        sarif.add(FindingRecord.of(finding, batch.forest(), RuleModes.defaultMode(finding.rule()), null), artifact);
+      for (FindingRecord record : FindingRecords.of(batch)) {
+        sarif.add(record, artifact);
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
