@@ -13,7 +13,7 @@ final class ToolFailure {
   /** Out of memory: the heap the JVM had, and how to give it more or need less. */
   static String outOfMemory(long maxHeapBytes) {
     return "tracecheck: failed: out of memory with a heap of " + (maxHeapBytes >> 20) + " MB; give the JVM more"
-        + " (java -Xmx2g -jar tracecheck-cli.jar ...) or hold fewer traces at once (a smaller --window or --max-traces)";
+        + " (java -Xmx2g -jar tracecheck-cli.jar ...) or hold fewer traces at once (a smaller --window or --max-spans)";
   }
 
   /** A bug: the exception's type and message on one line, and where to report it. */
