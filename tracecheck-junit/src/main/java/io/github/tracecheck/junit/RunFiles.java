@@ -33,8 +33,9 @@ import java.util.List;
  * forkCount} &gt; 1) add to them instead of overwriting each other. Each JVM keeps its part under
  * {@code .parts/} and, under a file lock, rewrites the merged files from all parts of the run.
  *
- * <p>A run is the JVMs started by one parent process (one Maven build); parts of other runs are
- * deleted, so files left by an earlier build do not leak into this one.
+ * <p>A run is the JVMs started by one parent process (one Maven build; the shell surefire starts
+ * each fork through is skipped); parts of other runs are deleted, so files left by an earlier build
+ * do not leak into this one.
  */
 final class RunFiles {
 
@@ -52,8 +53,26 @@ final class RunFiles {
     this.directory = directory;
     this.parts = directory.resolve(".parts");
     ProcessHandle self = ProcessHandle.current();
-    this.run = "run-" + self.parent().map(RunFiles::id).orElse("none");
+    this.run = "run-" + launcher(self).map(RunFiles::id).orElse("none");
     this.jvm = id(self);
+  }
+
+  /**
+   * The process that started this JVM's run: surefire starts each fork through its own shell
+   * ({@code /bin/sh -c java ...}), so shells are skipped up to the build's JVM they share.
+   */
+  private static java.util.Optional<ProcessHandle> launcher(ProcessHandle self) {
+    java.util.Optional<ProcessHandle> parent = self.parent();
+    while (parent.isPresent() && isShell(parent.get())) {
+      parent = parent.get().parent();
+    }
+    return parent;
+  }
+
+  private static boolean isShell(ProcessHandle process) {
+    String command = process.info().command().orElse("");
+    String name = command.substring(command.lastIndexOf('/') + 1);
+    return name.matches("(ba|da|z|k|c|tc)?sh");
   }
 
   private static String id(ProcessHandle process) {

@@ -90,7 +90,7 @@ class RunFilesTest {
     Process second = fork(dir, OneProblem.class);
     for (Process process : List.of(first, second)) {
       assertThat(process.waitFor(120, TimeUnit.SECONDS)).as("the forked JVM finished").isTrue();
-      assertThat(process.exitValue()).isZero();
+      assertThat(process.exitValue()).as("exit code of %s", process.info().commandLine().orElse("the fork")).isZero();
     }
 
     JsonNode findings = JSON.readTree(dir.resolve("findings.json").toFile()).get("findings");
@@ -106,14 +106,23 @@ class RunFilesTest {
         .contains("OneProblem &gt; anotherException(Tracer)");
   }
 
-  /** Another JVM, a child of this one like its sibling: one run, as surefire's forks of one build are. */
+  /**
+   * Another JVM started, as surefire starts each fork, through a shell of its own ({@code sh -c}):
+   * the forks of one build share the build's JVM, not their parent process.
+   */
   private static Process fork(Path dir, Class<?> testClass) throws Exception {
     String java = ProcessHandle.current().info().command().orElse("java");
-    return new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), Fork.class.getName(), dir.toString(),
-        testClass.getName())
+    String command = String.join(" ", quoted(java), "-cp", quoted(System.getProperty("java.class.path")),
+        quoted(Fork.class.getName()), quoted(dir.toString()), quoted(testClass.getName()));
+    // "; exit" keeps the shell from replacing itself with java, as a shell may for a single command
+    return new ProcessBuilder("/bin/sh", "-c", command + "; exit $?")
         .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-        .redirectError(ProcessBuilder.Redirect.DISCARD)
+        .redirectError(dir.resolve(testClass.getSimpleName() + ".err").toFile())
         .start();
+  }
+
+  private static String quoted(String text) {
+    return "'" + text.replace("'", "'\\''") + "'";
   }
 
   /** Runs one test class through the JUnit Platform, writing reports to the given directory. */
