@@ -118,8 +118,8 @@ public final class TraceCheckCli {
   private static FindingsOutput output(CliArguments arguments, PrintStream out) {
     return switch (arguments.format()) {
       case TEXT -> new TextOutput(out);
-      case JSON -> new JsonOutput(out);
-      case SARIF -> new SarifOutput(out, arguments.inputs());
+      case JSON -> JsonOutput.to(out);
+      case SARIF -> SarifOutput.to(out, arguments.inputs());
     };
   }
 
