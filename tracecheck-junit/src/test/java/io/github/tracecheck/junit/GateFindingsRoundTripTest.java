@@ -5,6 +5,7 @@ import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass
 
 import io.github.tracecheck.model.TraceForest;
 import io.github.tracecheck.otlp.OtlpJsonReader;
+import io.github.tracecheck.render.FindingsReport;
 import io.github.tracecheck.render.TraceTreeRenderer;
 import io.github.tracecheck.rules.Finding;
 import io.github.tracecheck.rules.Rules;
@@ -33,9 +34,9 @@ import org.junit.platform.testkit.engine.EngineTestKit;
 import org.junit.platform.testkit.engine.Event;
 
 /**
- * What the gate reported in a test is reported again when the test's written {@code spans.otlp.json}
- * is checked as the command line checks it: the file keeps the trees, the remote parents and the
- * threads the rules read. Not in a file, by nature: spans that never ended and scopes left open
+ * What the gate reported in a test - each finding and the trees drawn with it - is reported again
+ * when the test's written {@code spans.otlp.json} is checked as the command line checks it: the file
+ * keeps the trees, the remote parents and the threads the rules read. Not in a file, by nature: spans that never ended and scopes left open
  * (only the capture sees them), and PII (the file is masked, so it does not leak what it found).
  */
 class GateFindingsRoundTripTest {
@@ -99,8 +100,14 @@ class GateFindingsRoundTripTest {
       List<String> again = Rules.check(loaded).stream().map(f -> f.summary().lines().findFirst().orElseThrow()).toList();
 
       assertThat(again).as("findings of %s read back from its file", test).containsAll(reported);
-      assertThat(gateMessage).as("the trees drawn from the file, in %s", test)
-          .contains(TraceTreeRenderer.create().render(loaded.traces().get(0)).lines().findFirst().orElseThrow());
+      // each finding found again is drawn from the file as the gate drew it: message, cause and trees
+      TraceTreeRenderer renderer = TraceTreeRenderer.create();
+      for (Finding finding : Rules.check(loaded)) {
+        if (reported.contains(finding.summary().lines().findFirst().orElseThrow())) {
+          assertThat(gateMessage).as("the finding and its trees drawn from the file of %s", test)
+              .contains(FindingsReport.render(finding, loaded, renderer));
+        }
+      }
       reported.forEach(line -> rulesSeen.add(line.substring(1, line.indexOf(']'))));
     }
     assertThat(rulesSeen).contains("orphaned-root", "missing-error-status", "sql-literal");
