@@ -127,8 +127,8 @@ public final class TraceCheckCli {
   private static void warnAboutTheWindow(RunSummary summary, WindowSettings window, PrintStream err) {
     if (summary.lateSpans() > 0) {
       err.println("tracecheck: warning: " + summary.lateSpans() + " spans came more than the window ("
-          + window.windowNanos() / 1_000_000 + " ms of span time) after their trace was checked; their traces were"
-          + " checked again, but a parent checked and dropped may look dangling: raise --window");
+          + window.windowNanos() / 1_000_000 + " ms of span time) after their trace was checked; they were checked"
+          + " with their trace again or, once it was dropped, alone (an orphan's cause may be missed): raise --window");
     }
     if (summary.tracesCheckedEarly() > 0) {
       err.println("tracecheck: warning: " + summary.tracesCheckedEarly() + " traces were checked before their window"

@@ -23,6 +23,8 @@ final class PendingTrace {
   /** The findings already reported, so that a trace re-checked after a late span reports only what is new. */
   final Set<String> reported = new HashSet<>();
   State state = State.IN_FLIGHT;
+  /** Spans of a trace checked and dropped before: its parents were seen then, so none is dangling now. */
+  boolean remainder;
   long firstStart = Long.MAX_VALUE;
   long lastEnd = Long.MIN_VALUE;
   /** The {@link #lastEnd} the trace was queued with; a later one means it was not quiet after all. */

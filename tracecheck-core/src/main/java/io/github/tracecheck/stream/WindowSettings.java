@@ -8,7 +8,7 @@ import java.time.Duration;
  * @param windowNanos how long, in span time, a trace must have been quiet (no span of it ending
  *     later) before it is checked, and how far back the cross-trace rules look from a trace's start
  *     for its likely cause. Too small: a trace whose spans arrive further apart is checked in pieces
- *     (a later piece is re-checked, but a child whose parent was checked and dropped looks dangling),
+ *     (a later piece is re-checked for what is new, or checked alone once the trace was dropped),
  *     and an orphan whose cause is further back is not named. Too large: more traces are held at once.
  * @param maxSpansHeld the most spans held at once, in flight and kept as neighbours; past it, the
  *     quietest traces are checked early, before their window ends, so that memory stays bounded

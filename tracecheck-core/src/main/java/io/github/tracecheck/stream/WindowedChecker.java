@@ -40,7 +40,11 @@ import java.util.function.Consumer;
  * length of the stream.
  *
  * <p>A span of a trace already checked (it came later than the window) re-opens the trace; when it is
- * checked again only findings not reported before are handed on. Not thread-safe: one reader feeds it.
+ * checked again only findings not reported before are handed on. A span of a trace checked and
+ * already dropped is checked with the other late spans of its trace, and a parent missing among them
+ * is not reported as dangling: it was seen before. Dropped traces are remembered in a fixed table
+ * ({@link ForgottenTraces}), so a span later than that is taken for a new trace. Not thread-safe: one
+ * reader feeds it.
  */
 public final class WindowedChecker implements Consumer<SpanData> {
 
@@ -59,6 +63,9 @@ public final class WindowedChecker implements Consumer<SpanData> {
   private final List<PendingTrace> ready = new ArrayList<>();
   /** Checked traces kept as neighbours, in the order they were checked. */
   private final LinkedHashMap<String, PendingTrace> neighbours = new LinkedHashMap<>();
+
+  /** Traces checked and dropped, so that their late spans are known as such. */
+  private final ForgottenTraces forgotten = new ForgottenTraces();
 
   private long now = Long.MIN_VALUE;
   private long spansHeld;
@@ -91,13 +98,19 @@ public final class WindowedChecker implements Consumer<SpanData> {
     if (trace == null) {
       trace = new PendingTrace(span.getTraceId());
       held.put(trace.traceId, trace);
-      traces++;
+      trace.remainder = forgotten.contains(trace.traceId);
+      if (!trace.remainder) {
+        traces++;
+      }
       queue(trace, span.getEndEpochNanos());
     } else if (trace.state == PendingTrace.State.CHECKED) {
       lateSpans++; // came after its trace was checked: the trace is checked again for what is new
       neighbours.remove(trace.traceId);
       trace.state = PendingTrace.State.IN_FLIGHT;
       queue(trace, Math.max(trace.lastEnd, span.getEndEpochNanos()));
+    }
+    if (trace.remainder) {
+      lateSpans++; // its trace was checked and dropped: it is checked alone
     }
     trace.add(span);
     spansHeld++;
@@ -195,6 +208,7 @@ public final class WindowedChecker implements Consumer<SpanData> {
   }
 
   private void forget(PendingTrace trace) {
+    forgotten.add(trace.traceId);
     held.remove(trace.traceId);
     spansHeld -= trace.spans.size();
   }
@@ -262,7 +276,8 @@ public final class WindowedChecker implements Consumer<SpanData> {
       String traceId = finding.span().map(span -> span.traceId()).orElse("");
       PendingTrace trace = held.get(traceId);
       String key = finding.rule() + '\n' + finding.span().map(span -> span.spanId()).orElse("") + '\n' + finding.message();
-      if (trace == null || trace.reported.add(key)) {
+      boolean parentSeenBefore = trace != null && trace.remainder && finding.rule().equals(DanglingParentRule.NAME);
+      if (!parentSeenBefore && (trace == null || trace.reported.add(key))) {
         fresh.add(finding);
       }
     }

@@ -129,6 +129,27 @@ class WindowedCheckerTest {
   }
 
   @Test
+  void aSpanOfATraceCheckedAndDroppedIsCheckedAloneWithoutAFalseDanglingParent() {
+    List<SpanData> spans = new ArrayList<>();
+    spans.add(span("GET /a", id(1)).kind(SpanKind.SERVER).time(0, 10).build());
+    // far later in span time: the first trace is checked and dropped
+    spans.add(span("GET /b", id(2)).trace(io.github.tracecheck.testing.TestSpans.OTHER_TRACE_ID).time(9_000, 9_010).build());
+    spans.add(span("GET /c", id(4)).trace(String.format("%032x", 77)).time(19_000, 19_010).build());
+    // then a child of the first trace, with a problem of its own
+    spans.add(span("late", id(3)).parent(id(1)).time(2, 3).exception("java.io.IOException", "y").build());
+    WindowSettings settings = WindowSettings.defaults().withWindow(Duration.ofSeconds(1)).withBatchSpans(1);
+    List<String> found = new ArrayList<>();
+    WindowedChecker checker = WindowedChecker.withBuiltInRules(settings, batch -> found.addAll(keys(batch)));
+
+    spans.forEach(checker);
+    checker.finish();
+
+    assertThat(checker.lateSpans()).isEqualTo(1);
+    assertThat(checker.traces()).isEqualTo(3);
+    assertThat(found).singleElement().asString().startsWith("missing-error-status " + io.github.tracecheck.testing.TestSpans.TRACE_ID + "/" + id(3));
+  }
+
+  @Test
   void wrongSettingsAreRefused() {
     org.assertj.core.api.Assertions.assertThatThrownBy(() -> new WindowSettings(-1, 10, 10))
         .hasMessage("the window must not be negative: -1 ns");
