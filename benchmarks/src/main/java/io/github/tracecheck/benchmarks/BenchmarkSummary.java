@@ -37,6 +37,11 @@ public final class BenchmarkSummary {
       String baselineKey = key.replaceAll("\\.[A-Za-z]+(?=\\[|$)", ".barePass");
       Double baseline = scores.get(baselineKey);
       String ratio = baseline == null || baselineKey.equals(key) ? "baseline" : String.format(Locale.ROOT, "%.2fx", entry.getValue() / baseline);
+      // where a benchmark has it, also the ratio to the pass reading every character of every string
+      Double everyCharacter = scores.get(key.replaceAll("\\.[A-Za-z]+(?=\\[|$)", ".everyCharacterPass"));
+      if (everyCharacter != null && !key.contains(".everyCharacterPass")) {
+        ratio += String.format(Locale.ROOT, " (%.2fx the every-character pass)", entry.getValue() / everyCharacter);
+      }
       System.out.printf(Locale.ROOT, "  %-60s %12.3f %-6s %s%n", key, entry.getValue(), units.get(key), ratio);
     }
   }

@@ -43,7 +43,7 @@ class TraceCheckCliTest {
   @Test
   void cleanFileExitsZero() {
     assertThat(run(file("clean.json"))).isEqualTo(0);
-    assertThat(out()).isEqualTo("tracecheck: read 3 spans in 1 traces from 1 file\nno findings\n");
+    assertThat(out()).isEqualTo("tracecheck: read 3 spans in 1 trace from 1 file: no findings\n");
   }
 
   @Test
@@ -51,10 +51,7 @@ class TraceCheckCliTest {
     assertThat(run(file("broken.jsonl"))).isEqualTo(1);
     assertThat(out())
         .isEqualTo(
-            "tracecheck: read 3 spans in 2 traces from 1 file\n"
-                + "found 2 problems:\n"
-                + "\n"
-                + "1. [orphaned-root] consumer span \"orders process\" (order-worker) started a new trace, but"
+            "1. [orphaned-root] consumer span \"orders process\" (order-worker) started a new trace, but"
                 + " producer span \"orders publish\" (api-gateway) sent to Kafka topic \"orders\" in trace"
                 + " 0af7651916cd43dd8448eb211c80319c: the hop \"orders publish\" (api-gateway) -> \"orders process\""
                 + " (order-worker) is broken\n"
@@ -75,14 +72,16 @@ class TraceCheckCliTest {
                 + " span.setStatus(StatusCode.ERROR)\n"
                 + "  trace 4bf92f3577b34da6a3ce929d0e0e4736 (1 span)\n"
                 + "  >> orders process [CONSUMER] order-worker {messaging.system=kafka,"
-                + " messaging.destination.name=orders} 10.0 ms\n");
+                + " messaging.destination.name=orders} 10.0 ms\n"
+                + "\n"
+                + "tracecheck: read 3 spans in 2 traces from 1 file: found 2 problems\n");
   }
 
   @Test
   void filesAreCheckedTogether() {
     // The consumer of clean.json continues the producer's trace; with broken.jsonl's orphan beside it.
     assertThat(run(file("clean.json"), file("broken.jsonl"))).isEqualTo(1);
-    assertThat(out()).startsWith("tracecheck: read 6 spans in 2 traces from 2 files\n")
+    assertThat(out()).endsWith("tracecheck: read 6 spans in 2 traces from 2 files: found 2 problems\n")
         .contains("malformed: DUPLICATE_SPAN_ID");
   }
 
@@ -100,7 +99,7 @@ class TraceCheckCliTest {
     assertThat(run(file("bad-id.json"))).isEqualTo(2);
     assertThat(err())
         .isEqualTo(
-            "tracecheck: " + file("bad-id.json") + ", document at line 1: resourceSpans[0].scopeSpans[0].spans[1].spanId"
+            "tracecheck: " + file("bad-id.json") + " at line 1, column 684: resourceSpans[0].scopeSpans[0].spans[1].spanId"
                 + " 'xyz' is not 16 hex digits (not all zero)\n");
   }
 
@@ -109,7 +108,7 @@ class TraceCheckCliTest {
     assertThat(run(file("not-traces.json"))).isEqualTo(2);
     assertThat(err())
         .isEqualTo(
-            "tracecheck: " + file("not-traces.json") + ", document at line 1: has no \"resourceSpans\" array: not"
+            "tracecheck: " + file("not-traces.json") + " at line 1, column 1: has no \"resourceSpans\" array: not"
                 + " an OTLP JSON trace document\n");
   }
 
@@ -119,7 +118,7 @@ class TraceCheckCliTest {
     assertThat(err()).startsWith("tracecheck: " + file("nope.json") + ": cannot read the file: ");
     assertThat(run()).isEqualTo(2);
     assertThat(run("--strict", file("clean.json"))).isEqualTo(2);
-    assertThat(err()).contains("tracecheck: unknown option --strict\nusage: tracecheck [--no-links] FILE...");
+    assertThat(err()).contains("tracecheck: unknown option --strict\nusage: tracecheck [");
   }
 
   @Test
@@ -143,7 +142,7 @@ class TraceCheckCliTest {
     InputStream in = new ByteArrayInputStream(Files.readAllBytes(Path.of(file("clean.json"))));
 
     assertThat(runReading(in, "-", file("broken.jsonl"))).isEqualTo(1);
-    assertThat(out()).startsWith("tracecheck: read 6 spans in 2 traces from 2 files\n");
+    assertThat(out()).contains("tracecheck: read 6 spans in 2 traces from 2 files: ");
     assertThat(runReading(new ByteArrayInputStream("{\"resourceSpans\": [".getBytes(StandardCharsets.UTF_8)), "-"))
         .isEqualTo(2);
     assertThat(err()).startsWith("tracecheck: standard input: not valid JSON at line 1, column 20: Unexpected end-of-input");

@@ -24,7 +24,7 @@ final class AttributeListReader {
   }
 
   /** Reads the list the cursor is on. */
-  Attributes read(String path) throws IOException, OtlpFormatException {
+  Attributes read(JsonPath path) throws IOException, OtlpFormatException {
     AttributesBuilder builder = Attributes.builder();
     json.array(path, element -> {
       String[] key = new String[1];
@@ -37,7 +37,7 @@ final class AttributeListReader {
         }
       });
       if (key[0] == null) {
-        throw json.error(element + ".key", "is missing or not a string");
+        throw json.error(element.field("key"), "is missing or not a string");
       }
       if (value[0] != null) { // an attribute without a value carries nothing to check
         put(builder, key[0], value[0]);
@@ -50,7 +50,7 @@ final class AttributeListReader {
    * A String, Boolean, Long, Double, or List of them. Of several value fields, the first of
    * stringValue, boolValue, intValue, doubleValue, arrayValue wins; with none, the JSON text.
    */
-  private Object anyValue(String path) throws IOException, OtlpFormatException {
+  private Object anyValue(JsonPath path) throws IOException, OtlpFormatException {
     Object[] values = new Object[5];
     StringJoiner others = new StringJoiner(",", "{", "}");
     json.object(path, (name, field) -> {
@@ -71,7 +71,7 @@ final class AttributeListReader {
     return others.toString();
   }
 
-  private List<Object> arrayValue(String path) throws IOException, OtlpFormatException {
+  private List<Object> arrayValue(JsonPath path) throws IOException, OtlpFormatException {
     List<Object> elements = new ArrayList<>();
     json.object(path, (name, field) -> {
       if (name.equals("values")) {

@@ -2,17 +2,20 @@ package io.github.tracecheck.otlp;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.Reader;
+import java.math.BigInteger;
 import java.io.StringWriter;
 
 /**
  * One JSON document walked token by token, field by field and element by element, so that a file
- * of any size is read without first building a tree of it; every error it makes names the document
- * and the JSON path. Field names are given in their protobuf JSON form: {@code trace_id} and the
+ * of any size is read without first building a tree of it; every error it makes names the input,
+ * the line and column, and the JSON path. Field names are given in their protobuf JSON form: {@code trace_id} and the
  * older {@code instrumentationLibrarySpans} arrive as {@code traceId} and {@code scopeSpans}.
  */
 final class JsonCursor {
@@ -21,25 +24,38 @@ final class JsonCursor {
 
   /** Reads the value of one field; it is called on the value's first token. */
   interface FieldReader {
-    void read(String name, String path) throws IOException, OtlpFormatException;
+    void read(String name, JsonPath path) throws IOException, OtlpFormatException;
   }
 
   /** Reads one element of an array; it is called on the element's first token. */
   interface ElementReader {
-    void read(String path) throws IOException, OtlpFormatException;
+    void read(JsonPath path) throws IOException, OtlpFormatException;
   }
 
-  private final JsonParser parser;
-  private final String where;
+  private static final BigInteger MAX_LONG = BigInteger.valueOf(Long.MAX_VALUE);
 
-  JsonCursor(JsonParser parser, String where) {
+  private final JsonParser parser;
+  private final String source;
+
+  JsonCursor(JsonParser parser, String source) {
     this.parser = parser;
-    this.where = where;
+    this.source = source;
   }
 
   /** A parser of any number of documents, one after the other; it leaves {@code reader} open. */
   static JsonParser open(Reader reader) throws IOException {
     JsonParser parser = FACTORY.createParser(reader);
+    parser.disable(JsonParser.Feature.AUTO_CLOSE_SOURCE);
+    return parser;
+  }
+
+  /**
+   * A parser of any number of documents in UTF-8 (or UTF-16/32, as JSON allows), a byte-order mark
+   * accepted; it reads bytes itself so that an encoding error names its byte offset. It leaves
+   * {@code in} open.
+   */
+  static JsonParser open(InputStream in) throws IOException {
+    JsonParser parser = FACTORY.createParser(in);
     parser.disable(JsonParser.Feature.AUTO_CLOSE_SOURCE);
     return parser;
   }
@@ -52,7 +68,7 @@ final class JsonCursor {
    * Calls {@code reader} for each field of the object the cursor is on, skipping null values as
    * absent ones; what a reader leaves unread of a value is skipped, so unknown fields need no code.
    */
-  void object(String path, FieldReader reader) throws IOException, OtlpFormatException {
+  void object(JsonPath path, FieldReader reader) throws IOException, OtlpFormatException {
     if (parser.currentToken() != JsonToken.START_OBJECT) {
       throw error(path, "is not an object");
     }
@@ -60,20 +76,20 @@ final class JsonCursor {
     while (parser.nextToken() == JsonToken.FIELD_NAME) {
       String name = protobufName(parser.currentName());
       if (parser.nextToken() != JsonToken.VALUE_NULL) {
-        reader.read(name, path.isEmpty() ? name : path + "." + name);
+        reader.read(name, path.field(name));
         skipUnread(object);
       }
     }
   }
 
   /** Calls {@code reader} for each element of the array the cursor is on. */
-  void array(String path, ElementReader reader) throws IOException, OtlpFormatException {
+  void array(JsonPath path, ElementReader reader) throws IOException, OtlpFormatException {
     if (parser.currentToken() != JsonToken.START_ARRAY) {
       throw error(path, "is not an array");
     }
     JsonStreamContext array = parser.getParsingContext();
     for (int i = 0; parser.nextToken() != JsonToken.END_ARRAY; i++) {
-      reader.read(path + "[" + i + "]");
+      reader.read(path.element(i));
       skipUnread(array);
     }
   }
@@ -96,7 +112,7 @@ final class JsonCursor {
   }
 
   /** The text of a string, number or boolean; what is not one of those is an error. */
-  String text(String path) throws IOException, OtlpFormatException {
+  String text(JsonPath path) throws IOException, OtlpFormatException {
     if (!parser.currentToken().isScalarValue()) {
       throw error(path, "is not a string");
     }
@@ -104,7 +120,7 @@ final class JsonCursor {
   }
 
   /** A string, or a JSON number, as protobuf JSON writes 64-bit integers in either form. */
-  long integer(String path, String what) throws IOException, OtlpFormatException {
+  long integer(JsonPath path, String what) throws IOException, OtlpFormatException {
     JsonToken token = parser.currentToken();
     if (token == JsonToken.VALUE_NUMBER_INT && parser.getNumberType() != JsonParser.NumberType.BIG_INTEGER) {
       return parser.getLongValue();
@@ -120,7 +136,7 @@ final class JsonCursor {
   }
 
   /** A JSON number, or a string: protobuf JSON writes NaN and the infinities as "NaN", "Infinity", "-Infinity". */
-  double decimal(String path) throws IOException, OtlpFormatException {
+  double decimal(JsonPath path) throws IOException, OtlpFormatException {
     JsonToken token = parser.currentToken();
     if (token.isNumeric()) {
       return parser.getDoubleValue();
@@ -135,7 +151,32 @@ final class JsonCursor {
     throw error(path, "'" + parser.getText() + "' is not a number");
   }
 
-  boolean bool(String path) throws IOException, OtlpFormatException {
+  /**
+   * A time in nanoseconds since 1970, as a string or a number; OTLP's unsigned 64 bits are held in
+   * Java's signed long, so a time after 2262 is out of range, as is a negative one.
+   */
+  long nanos(JsonPath path) throws IOException, OtlpFormatException {
+    JsonToken token = parser.currentToken();
+    String text = parser.getText();
+    if (token != JsonToken.VALUE_NUMBER_INT && token != JsonToken.VALUE_STRING) {
+      throw error(path, "'" + text + "' is not a whole number of nanoseconds");
+    }
+    BigInteger value;
+    try {
+      value = new BigInteger(text);
+    } catch (NumberFormatException e) {
+      throw error(path, "'" + text + "' is not a whole number of nanoseconds");
+    }
+    if (value.signum() < 0) {
+      throw error(path, text + " is negative: a time is nanoseconds since 1970-01-01");
+    }
+    if (value.compareTo(MAX_LONG) > 0) {
+      throw error(path, text + " is out of range: later than 2262-04-11, the last time a Java long holds");
+    }
+    return value.longValueExact();
+  }
+
+  boolean bool(JsonPath path) throws IOException, OtlpFormatException {
     JsonToken token = parser.currentToken();
     if (!token.isBoolean()) {
       throw error(path, "'" + parser.getText() + "' is not true or false");
@@ -176,8 +217,25 @@ final class JsonCursor {
     return token.isNumeric() ? "NUMBER" : token.isBoolean() ? "BOOLEAN" : token == JsonToken.VALUE_NULL ? "NULL" : "STRING";
   }
 
-  OtlpFormatException error(String path, String problem) {
-    return new OtlpFormatException(where + ": " + (path.isEmpty() ? "" : path + " ") + problem);
+  /** Where the current token starts, for an error found after the value was read. */
+  JsonLocation location() {
+    return parser.currentTokenLocation();
+  }
+
+  /** An error about the value at {@code path}, at the current token. */
+  OtlpFormatException error(JsonPath path, String problem) {
+    return error(path, problem, parser.currentTokenLocation());
+  }
+
+  /** An error about the value at {@code path}, at {@code location}, e.g. where the object lacking a field starts. */
+  OtlpFormatException error(JsonPath path, String problem, JsonLocation location) {
+    return new OtlpFormatException(
+        source + " " + position(location) + ": " + (path.isRoot() ? "" : path + " ") + problem);
+  }
+
+  /** "at line 3, column 17". */
+  static String position(JsonLocation location) {
+    return "at line " + location.getLineNr() + ", column " + location.getColumnNr();
   }
 
   /** {@code trace_id} as {@code traceId}, and the names OTLP used before 0.15 as the current ones. */

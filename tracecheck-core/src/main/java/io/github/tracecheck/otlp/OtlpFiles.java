@@ -2,12 +2,11 @@ package io.github.tracecheck.otlp;
 
 import io.opentelemetry.sdk.trace.data.SpanData;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * Reads the OTLP JSON inputs a command line names - files, and {@value #STANDARD_INPUT} for standard
@@ -24,14 +23,20 @@ public final class OtlpFiles {
   /** Every span of every input, in the order of the inputs. */
   public static List<SpanData> read(List<String> inputs, InputStream standardInput) throws OtlpFormatException {
     List<SpanData> spans = new ArrayList<>();
+    stream(inputs, standardInput, spans::add);
+    return spans;
+  }
+
+  /** Hands every span of every input to {@code out} as it is read, in the order of the inputs. */
+  public static void stream(List<String> inputs, InputStream standardInput, Consumer<? super SpanData> out)
+      throws OtlpFormatException {
     for (String input : inputs) {
       if (input.equals(STANDARD_INPUT)) {
-        spans.addAll(OtlpJsonReader.read(new InputStreamReader(standardInput, StandardCharsets.UTF_8), "standard input"));
+        OtlpJsonReader.stream(standardInput, "standard input", out);
       } else {
-        spans.addAll(OtlpJsonReader.read(path(input)));
+        OtlpJsonReader.stream(path(input), out);
       }
     }
-    return spans;
   }
 
   private static Path path(String input) throws OtlpFormatException {

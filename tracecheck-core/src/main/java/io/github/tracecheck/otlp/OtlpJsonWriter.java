@@ -3,8 +3,10 @@ package io.github.tracecheck.otlp;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.github.tracecheck.model.SpanNode;
+import io.github.tracecheck.model.SpanStart;
 import io.github.tracecheck.model.TraceForest;
 import io.github.tracecheck.pii.Masking;
+import io.github.tracecheck.semconv.ThreadAttributes;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.sdk.common.InstrumentationScopeInfo;
@@ -26,10 +28,15 @@ import java.util.Map;
  * that the Collector's file exporter writes and {@link OtlpJsonReader} reads - grouped by resource
  * and instrumentation scope, as one document on one line. Attribute keys and string values, span
  * and event names and status messages are masked like every other report.
+ *
+ * <p>What the rules need survives the file: the span and link {@code flags} say whether a parent or
+ * linked context was remote, and the thread the capture saw a span start on is written as the
+ * {@code thread.name} attribute (as the OpenTelemetry Java agent records it) when the span lacks one.
  */
 public final class OtlpJsonWriter {
 
   private static final JsonFactory FACTORY = new JsonFactory();
+  private static final AttributeKey<String> THREAD_NAME = AttributeKey.stringKey(ThreadAttributes.THREAD_NAME);
 
   private OtlpJsonWriter() {}
 
@@ -46,25 +53,25 @@ public final class OtlpJsonWriter {
 
   /** Writes the forest as one OTLP JSON document to {@code out}, which it leaves open. */
   public static void write(TraceForest forest, Writer out) throws IOException {
-    Map<Resource, Map<InstrumentationScopeInfo, List<SpanData>>> grouped = new LinkedHashMap<>();
+    Map<Resource, Map<InstrumentationScopeInfo, List<SpanNode>>> grouped = new LinkedHashMap<>();
     for (SpanNode node : forest.spans()) {
       SpanData span = node.data();
       grouped.computeIfAbsent(span.getResource(), r -> new LinkedHashMap<>())
           .computeIfAbsent(span.getInstrumentationScopeInfo(), s -> new ArrayList<>())
-          .add(span);
+          .add(node);
     }
     try (JsonGenerator json = FACTORY.createGenerator(out)) {
       json.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
       json.writeStartObject();
       json.writeArrayFieldStart("resourceSpans");
-      for (Map.Entry<Resource, Map<InstrumentationScopeInfo, List<SpanData>>> resource : grouped.entrySet()) {
+      for (Map.Entry<Resource, Map<InstrumentationScopeInfo, List<SpanNode>>> resource : grouped.entrySet()) {
         json.writeStartObject();
         json.writeObjectFieldStart("resource");
         attributes(json, resource.getKey().getAttributes());
         json.writeEndObject();
         json.writeArrayFieldStart("scopeSpans");
-        for (Map.Entry<InstrumentationScopeInfo, List<SpanData>> scope : resource.getValue().entrySet()) {
-          scopeSpans(json, scope.getKey(), scope.getValue());
+        for (Map.Entry<InstrumentationScopeInfo, List<SpanNode>> scope : resource.getValue().entrySet()) {
+          scopeSpans(json, forest, scope.getKey(), scope.getValue());
         }
         json.writeEndArray();
         json.writeEndObject();
@@ -74,8 +81,8 @@ public final class OtlpJsonWriter {
     }
   }
 
-  private static void scopeSpans(JsonGenerator json, InstrumentationScopeInfo scope, List<SpanData> spans)
-      throws IOException {
+  private static void scopeSpans(
+      JsonGenerator json, TraceForest forest, InstrumentationScopeInfo scope, List<SpanNode> spans) throws IOException {
     json.writeStartObject();
     json.writeObjectFieldStart("scope");
     json.writeStringField("name", scope.getName());
@@ -84,14 +91,15 @@ public final class OtlpJsonWriter {
     }
     json.writeEndObject();
     json.writeArrayFieldStart("spans");
-    for (SpanData span : spans) {
-      span(json, span);
+    for (SpanNode span : spans) {
+      span(json, span.data(), forest.startOf(span).map(SpanStart::threadName).orElse(null));
     }
     json.writeEndArray();
     json.writeEndObject();
   }
 
-  private static void span(JsonGenerator json, SpanData span) throws IOException {
+  /** One span; {@code thread} is the thread the capture saw it start on, null when unknown. */
+  private static void span(JsonGenerator json, SpanData span, String thread) throws IOException {
     json.writeStartObject();
     json.writeStringField("traceId", span.getTraceId());
     json.writeStringField("spanId", span.getSpanId());
@@ -102,7 +110,12 @@ public final class OtlpJsonWriter {
     json.writeNumberField("kind", span.getKind().ordinal() + 1); // INTERNAL 1 ... CONSUMER 5 as in OTLP
     json.writeStringField("startTimeUnixNano", Long.toString(span.getStartEpochNanos()));
     json.writeStringField("endTimeUnixNano", Long.toString(span.getEndEpochNanos()));
-    attributes(json, span.getAttributes());
+    json.writeNumberField("flags", SpanFlags.of(span.getSpanContext().getTraceFlags(), span.getParentSpanContext().isRemote()));
+    Attributes attributes = span.getAttributes();
+    if (thread != null && attributes.get(THREAD_NAME) == null) {
+      attributes = attributes.toBuilder().put(THREAD_NAME, thread).build();
+    }
+    attributes(json, attributes);
     json.writeArrayFieldStart("events");
     for (EventData event : span.getEvents()) {
       json.writeStartObject();
@@ -117,6 +130,7 @@ public final class OtlpJsonWriter {
       json.writeStartObject();
       json.writeStringField("traceId", link.getSpanContext().getTraceId());
       json.writeStringField("spanId", link.getSpanContext().getSpanId());
+      json.writeNumberField("flags", SpanFlags.of(link.getSpanContext().getTraceFlags(), link.getSpanContext().isRemote()));
       attributes(json, link.getAttributes());
       json.writeEndObject();
     }

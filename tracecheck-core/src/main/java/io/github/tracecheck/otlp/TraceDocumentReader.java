@@ -1,14 +1,13 @@
 package io.github.tracecheck.otlp;
 
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonToken;
 import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.api.trace.SpanContext;
 import io.opentelemetry.api.trace.SpanId;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.StatusCode;
-import io.opentelemetry.api.trace.TraceFlags;
 import io.opentelemetry.api.trace.TraceId;
-import io.opentelemetry.api.trace.TraceState;
 import io.opentelemetry.sdk.common.InstrumentationScopeInfo;
 import io.opentelemetry.sdk.resources.Resource;
 import io.opentelemetry.sdk.trace.data.EventData;
@@ -19,6 +18,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Consumer;
 
 /**
  * Reads one {@code ExportTraceServiceRequest} document - resource spans, scope spans, spans with
@@ -36,7 +36,6 @@ final class TraceDocumentReader {
   };
   private static final String[] STATUS_CODES = {"STATUS_CODE_UNSET", "STATUS_CODE_OK", "STATUS_CODE_ERROR"};
   private static final StatusCode[] STATUSES = {StatusCode.UNSET, StatusCode.OK, StatusCode.ERROR};
-  private static final String NANOS = "a number of nanoseconds";
 
   private final JsonCursor json;
   private final AttributeListReader attributes;
@@ -46,64 +45,100 @@ final class TraceDocumentReader {
     this.attributes = new AttributeListReader(json);
   }
 
-  /** Reads the document the cursor is on and adds its spans to {@code out}. */
-  void read(List<SpanData> out) throws IOException, OtlpFormatException {
+  /** Reads the document the cursor is on and hands each of its spans to {@code out}, in order. */
+  void read(Consumer<SpanData> out) throws IOException, OtlpFormatException {
     if (json.token() != JsonToken.START_OBJECT) {
-      throw json.error("", "expected an object with \"resourceSpans\", found " + json.kindOfValue());
+      throw json.error(JsonPath.ROOT, "expected an object with \"resourceSpans\", found " + json.kindOfValue());
     }
+    JsonLocation start = json.location();
     boolean[] found = new boolean[1];
-    json.object("", (name, path) -> {
+    json.object(JsonPath.ROOT, (name, path) -> {
       if (name.equals("resourceSpans")) {
         found[0] = true;
         json.array(path, element -> resourceSpans(element, out));
       }
     });
     if (!found[0]) {
-      throw json.error("", "has no \"resourceSpans\" array: not an OTLP JSON trace document");
+      throw json.error(JsonPath.ROOT, "has no \"resourceSpans\" array: not an OTLP JSON trace document", start);
     }
   }
 
-  private void resourceSpans(String path, List<SpanData> out) throws IOException, OtlpFormatException {
-    Attributes[] resource = {Attributes.empty()};
-    List<ScopeSpans> scopes = new ArrayList<>();
+  /**
+   * Spans are handed on as soon as their resource and scope are known - at once when those come
+   * first, as every exporter writes them - so that a large document is not held; spans that come
+   * before them wait.
+   */
+  private void resourceSpans(JsonPath path, Consumer<SpanData> out) throws IOException, OtlpFormatException {
+    Resource[] resource = {null};
+    List<ScopeSpans> waiting = new ArrayList<>();
     json.object(path, (name, field) -> {
       if (name.equals("resource")) {
+        Attributes[] read = {Attributes.empty()};
         json.object(field, (n, f) -> {
           if (n.equals("attributes")) {
-            resource[0] = attributes.read(f);
+            read[0] = attributes.read(f);
           }
         });
+        resource[0] = Resource.create(read[0]);
+        for (ScopeSpans scope : waiting) {
+          scope.handOn(resource[0], out);
+        }
+        waiting.clear();
       } else if (name.equals("scopeSpans")) {
-        json.array(field, element -> scopes.add(scopeSpans(element)));
+        json.array(field, element -> {
+          ScopeSpans scope = scopeSpans(element, resource[0], out);
+          if (resource[0] == null) {
+            waiting.add(scope);
+          }
+        });
       }
     });
-    Resource read = Resource.create(resource[0]);
-    for (ScopeSpans scope : scopes) {
-      for (SpanFields span : scope.spans) {
-        out.add(span.toSpanData(read, scope.scope));
-      }
+    for (ScopeSpans scope : waiting) {
+      scope.handOn(Resource.create(Attributes.empty()), out);
     }
   }
 
-  /** The spans of one instrumentation scope, waiting for their resource. */
+  /** The spans of one instrumentation scope that wait for their scope or resource. */
   private static final class ScopeSpans {
-    InstrumentationScopeInfo scope = InstrumentationScopeInfo.empty();
-    final List<SpanFields> spans = new ArrayList<>();
+    InstrumentationScopeInfo scope;
+    final List<SpanFields> waiting = new ArrayList<>();
+
+    void handOn(Resource resource, Consumer<SpanData> out) {
+      for (SpanFields span : waiting) {
+        out.accept(span.toSpanData(resource, scope));
+      }
+      waiting.clear();
+    }
   }
 
-  private ScopeSpans scopeSpans(String path) throws IOException, OtlpFormatException {
+  /** Reads one scopeSpans; with {@code resource} known, its spans are handed on, else kept in the result. */
+  private ScopeSpans scopeSpans(JsonPath path, Resource resource, Consumer<SpanData> out)
+      throws IOException, OtlpFormatException {
     ScopeSpans scopeSpans = new ScopeSpans();
     json.object(path, (name, field) -> {
       if (name.equals("scope")) {
         scopeSpans.scope = scope(field);
       } else if (name.equals("spans")) {
-        json.array(field, element -> scopeSpans.spans.add(span(element)));
+        json.array(field, element -> {
+          SpanFields span = span(element);
+          if (resource != null && scopeSpans.scope != null) {
+            out.accept(span.toSpanData(resource, scopeSpans.scope));
+          } else {
+            scopeSpans.waiting.add(span);
+          }
+        });
       }
     });
+    if (scopeSpans.scope == null) {
+      scopeSpans.scope = InstrumentationScopeInfo.empty();
+    }
+    if (resource != null) {
+      scopeSpans.handOn(resource, out);
+    }
     return scopeSpans;
   }
 
-  private InstrumentationScopeInfo scope(String path) throws IOException, OtlpFormatException {
+  private InstrumentationScopeInfo scope(JsonPath path) throws IOException, OtlpFormatException {
     String[] nameAndVersion = new String[2];
     json.object(path, (name, field) -> {
       if (name.equals("name")) {
@@ -127,21 +162,22 @@ final class TraceDocumentReader {
     StatusData status = StatusData.unset();
     Long start;
     Long end;
+    Long flags;
     Attributes attributes = Attributes.empty();
     final List<EventData> events = new ArrayList<>();
     final List<LinkData> links = new ArrayList<>();
 
     SpanData toSpanData(Resource resource, InstrumentationScopeInfo scope) {
       SpanContext parent =
-          parentSpanId == null
-              ? SpanContext.getInvalid()
-              : SpanContext.create(traceId, parentSpanId, TraceFlags.getSampled(), TraceState.getDefault());
+          parentSpanId == null ? SpanContext.getInvalid() : SpanFlags.context(traceId, parentSpanId, flags, true);
       return new ImportedSpanData(
-          name, kind, context(traceId, spanId), parent, status, start, end, attributes, events, links, resource, scope);
+          name, kind, SpanFlags.context(traceId, spanId, flags, false), parent, status, start, end, attributes, events,
+          links, resource, scope);
     }
   }
 
-  private SpanFields span(String path) throws IOException, OtlpFormatException {
+  private SpanFields span(JsonPath path) throws IOException, OtlpFormatException {
+    JsonLocation at = json.location();
     SpanFields span = new SpanFields();
     json.object(path, (name, field) -> {
       switch (name) {
@@ -150,40 +186,54 @@ final class TraceDocumentReader {
         case "parentSpanId" -> span.parentSpanId = id(field, 16, false);
         case "name" -> span.name = json.isString() ? json.text(field) : null;
         case "kind" -> span.kind = kind(field);
-        case "startTimeUnixNano" -> span.start = json.integer(field, NANOS);
-        case "endTimeUnixNano" -> span.end = json.integer(field, NANOS);
+        case "startTimeUnixNano" -> span.start = json.nanos(field);
+        case "endTimeUnixNano" -> span.end = json.nanos(field);
+        case "flags" -> span.flags = flags(field);
         case "attributes" -> span.attributes = attributes.read(field);
         case "events" -> json.array(field, element -> span.events.add(event(element)));
         case "links" -> json.array(field, element -> span.links.add(link(element)));
         case "status" -> span.status = status(field);
         default -> {
-          // traceState, flags, dropped counts: nothing the rules read
+          // traceState, dropped counts: nothing the rules read
         }
       }
     });
-    required(span.traceId, path + ".traceId");
-    required(span.spanId, path + ".spanId");
+    required(span.traceId, path.field("traceId"), at);
+    required(span.spanId, path.field("spanId"), at);
     if (span.name == null) {
-      throw json.error(path + ".name", "is missing or not a string");
+      throw json.error(path.field("name"), "is missing or not a string", at);
     }
-    required(span.start, path + ".startTimeUnixNano");
-    required(span.end, path + ".endTimeUnixNano");
+    required(span.start, path.field("startTimeUnixNano"), at);
+    required(span.end, path.field("endTimeUnixNano"), at);
+    if (span.end < span.start) {
+      throw json.error(path, "ends before it starts: endTimeUnixNano " + span.end + " < startTimeUnixNano " + span.start, at);
+    }
     return span;
   }
 
-  private void required(Object value, String path) throws OtlpFormatException {
+  /** OTLP's fixed32 flags: the W3C trace flags in bits 0-7, whether the parent (or link) is remote in bits 8-9. */
+  private long flags(JsonPath path) throws IOException, OtlpFormatException {
+    long flags = json.integer(path, "a 32-bit flags value");
+    if (flags < 0 || flags > 0xFFFF_FFFFL) {
+      throw json.error(path, flags + " is not a 32-bit flags value");
+    }
+    return flags;
+  }
+
+  private void required(Object value, JsonPath path, JsonLocation objectStart) throws OtlpFormatException {
     if (value == null) {
-      throw json.error(path, "is missing");
+      throw json.error(path, "is missing", objectStart);
     }
   }
 
-  private EventData event(String path) throws IOException, OtlpFormatException {
+  private EventData event(JsonPath path) throws IOException, OtlpFormatException {
+    JsonLocation at = json.location();
     Long[] time = new Long[1];
     String[] name = {""};
     Attributes[] eventAttributes = {Attributes.empty()};
     json.object(path, (n, field) -> {
       switch (n) {
-        case "timeUnixNano" -> time[0] = json.integer(field, NANOS);
+        case "timeUnixNano" -> time[0] = json.nanos(field);
         case "name" -> name[0] = json.text(field);
         case "attributes" -> eventAttributes[0] = attributes.read(field);
         default -> {
@@ -191,34 +241,33 @@ final class TraceDocumentReader {
         }
       }
     });
-    required(time[0], path + ".timeUnixNano");
+    required(time[0], path.field("timeUnixNano"), at);
     return EventData.create(time[0], name[0], eventAttributes[0]);
   }
 
-  private LinkData link(String path) throws IOException, OtlpFormatException {
+  private LinkData link(JsonPath path) throws IOException, OtlpFormatException {
+    JsonLocation at = json.location();
     String[] ids = new String[2];
+    Long[] flags = new Long[1];
     Attributes[] linkAttributes = {Attributes.empty()};
     json.object(path, (name, field) -> {
       switch (name) {
         case "traceId" -> ids[0] = id(field, 32, true);
         case "spanId" -> ids[1] = id(field, 16, true);
         case "attributes" -> linkAttributes[0] = attributes.read(field);
+        case "flags" -> flags[0] = flags(field);
         default -> {
-          // traceState, flags, dropped counts
+          // traceState, dropped counts
         }
       }
     });
-    required(ids[0], path + ".traceId");
-    required(ids[1], path + ".spanId");
-    return LinkData.create(context(ids[0], ids[1]), linkAttributes[0]);
-  }
-
-  private static SpanContext context(String traceId, String spanId) {
-    return SpanContext.create(traceId, spanId, TraceFlags.getSampled(), TraceState.getDefault());
+    required(ids[0], path.field("traceId"), at);
+    required(ids[1], path.field("spanId"), at);
+    return LinkData.create(SpanFlags.context(ids[0], ids[1], flags[0], true), linkAttributes[0]);
   }
 
   /** Lower-case hex, as OTLP JSON writes ids; an optional id may be "" for none (null). */
-  private String id(String path, int length, boolean required) throws IOException, OtlpFormatException {
+  private String id(JsonPath path, int length, boolean required) throws IOException, OtlpFormatException {
     String text = json.text(path);
     if (text.isEmpty() && !required) {
       return null;
@@ -231,7 +280,7 @@ final class TraceDocumentReader {
     return id;
   }
 
-  private SpanKind kind(String path) throws IOException, OtlpFormatException {
+  private SpanKind kind(JsonPath path) throws IOException, OtlpFormatException {
     int index = json.enumIndex(KINDS);
     if (index < 0) {
       throw json.error(path, "'" + json.text(path) + "' is not a span kind (0-5 or SPAN_KIND_...)");
@@ -239,14 +288,18 @@ final class TraceDocumentReader {
     return SPAN_KINDS[index];
   }
 
-  private StatusData status(String path) throws IOException, OtlpFormatException {
+  private StatusData status(JsonPath path) throws IOException, OtlpFormatException {
+    if (json.token() != JsonToken.START_OBJECT) {
+      // a bare "ERROR" must not pass as UNSET: the status is an object with an enum code
+      throw json.error(path, "is a " + json.kindOfValue() + ", not an object such as {\"code\": \"STATUS_CODE_ERROR\"}");
+    }
     StatusCode[] code = {StatusCode.UNSET};
     String[] message = {""};
     json.object(path, (name, field) -> {
       if (name.equals("code")) {
         int index = json.enumIndex(STATUS_CODES);
         if (index < 0) {
-          throw json.error(field, "'" + json.text(field) + "' is not a status code (0-2 or STATUS_CODE_...)");
+          throw json.error(field, "'" + json.text(field) + "' is not a status code (0, 1, 2 or STATUS_CODE_UNSET, STATUS_CODE_OK, STATUS_CODE_ERROR)");
         }
         code[0] = STATUSES[index];
       } else if (name.equals("message")) {

@@ -17,7 +17,6 @@ import io.opentelemetry.sdk.trace.data.LinkData;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,7 +36,11 @@ public final class PiiRule implements Rule {
   public static final RuleInfo INFO =
       RuleInfo.of(NAME, "personal data or a secret in a span name, attribute key or value", RuleMode.FAIL);
 
-  private static final int MAX_CLEAN_TEXTS = 100_000;
+  /** Texts whose scan is kept for their next occurrence; past it, a text is scanned each time. */
+  private static final int MAX_SCANNED_TEXTS = 100_000;
+
+  /** What one detector found in a text, masked. */
+  private record Detection(PiiDetector detector, String masked) {}
 
   @Override
   public RuleInfo info() {
@@ -48,12 +51,13 @@ public final class PiiRule implements Rule {
   public List<Finding> check(TraceForest forest, RuleOptions options) {
     List<Finding> findings = new ArrayList<>();
     Set<Resource> scannedResources = Collections.newSetFromMap(new IdentityHashMap<>());
-    // Telemetry repeats itself (methods, routes, hosts): a text no detector matched is not scanned again.
-    Set<String> clean = new HashSet<>();
+    // Telemetry repeats itself (methods, routes, hosts): each distinct text is scanned once, by every
+    // detector in that one visit, and what they found is reused for its other occurrences.
+    Map<String, List<Detection>> scanned = new HashMap<>();
     Map<String, Optional<PiiDetector>> keyDetectors = new HashMap<>();
     for (Trace trace : forest.traces()) {
       for (SpanNode span : trace.spans()) {
-        Scan scan = new Scan(span, options, findings, clean, keyDetectors);
+        Scan scan = new Scan(span, options, findings, scanned, keyDetectors);
         scan.text("span name", null, false, span.name());
         scan.attributes("attribute", span.data().getAttributes());
         for (EventData event : span.data().getEvents()) {
@@ -79,15 +83,15 @@ public final class PiiRule implements Rule {
     private final SpanNode span;
     private final RuleOptions options;
     private final List<Finding> findings;
-    private final Set<String> clean;
+    private final Map<String, List<Detection>> scanned;
     private final Map<String, Optional<PiiDetector>> keyDetectors;
 
-    Scan(SpanNode span, RuleOptions options, List<Finding> findings, Set<String> clean,
+    Scan(SpanNode span, RuleOptions options, List<Finding> findings, Map<String, List<Detection>> scanned,
         Map<String, Optional<PiiDetector>> keyDetectors) {
       this.span = span;
       this.options = options;
       this.findings = findings;
-      this.clean = clean;
+      this.scanned = scanned;
       this.keyDetectors = keyDetectors;
     }
 
@@ -125,22 +129,32 @@ public final class PiiRule implements Rule {
      * @param inKey whether the text is the attribute's key rather than its value
      */
     void text(String scope, String key, boolean inKey, String text) {
-      if (clean.contains(text)) {
-        return;
-      }
-      boolean found = false;
-      for (PiiDetector detector : options.piiDetectors()) {
-        for (PiiMatch match : detector.find(text)) {
-          found = true;
-          if (!allowed(detector.name(), key)) {
-            String value = text.substring(match.start(), match.end());
-            report(detector, location(scope, key, inKey), detector.mask(value));
-          }
+      List<Detection> detections = scanned.get(text);
+      if (detections == null) {
+        detections = scanOnce(text);
+        if (scanned.size() < MAX_SCANNED_TEXTS) {
+          scanned.put(text, detections);
         }
       }
-      if (!found && clean.size() < MAX_CLEAN_TEXTS) {
-        clean.add(text);
+      for (Detection detection : detections) {
+        if (!allowed(detection.detector().name(), key)) {
+          report(detection.detector(), location(scope, key, inKey), detection.masked());
+        }
       }
+    }
+
+    /** Every detector's matches in the text, masked; empty for the many texts with none. */
+    private List<Detection> scanOnce(String text) {
+      List<Detection> detections = List.of();
+      for (PiiDetector detector : options.piiDetectors()) {
+        for (PiiMatch match : detector.find(text)) {
+          if (detections.isEmpty()) {
+            detections = new ArrayList<>(2);
+          }
+          detections.add(new Detection(detector, detector.mask(text.substring(match.start(), match.end()))));
+        }
+      }
+      return detections;
     }
 
     private static String location(String scope, String key, boolean inKey) {

@@ -10,10 +10,13 @@ import io.github.tracecheck.model.SpanNode;
  */
 public final class ThreadAttributes {
 
+  /** The attribute key of the thread's name. */
+  public static final String THREAD_NAME = "thread.name";
+
   private ThreadAttributes() {}
 
   /** {@code thread.name}; null when not recorded. */
   public static String threadName(SpanNode span) {
-    return string(span, "thread.name");
+    return string(span, THREAD_NAME);
   }
 }

@@ -33,6 +33,6 @@ class OtlpFilesTest {
 
     assertThatThrownBy(() -> OtlpFiles.read(List.of(CLEAN, "-", "missing.json"), standardInput))
         .isInstanceOf(OtlpFormatException.class)
-        .hasMessage("standard input, document at line 1: has no \"resourceSpans\" array: not an OTLP JSON trace document");
+        .hasMessage("standard input at line 1, column 1: has no \"resourceSpans\" array: not an OTLP JSON trace document");
   }
 }

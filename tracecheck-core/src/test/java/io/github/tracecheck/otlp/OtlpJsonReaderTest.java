@@ -71,13 +71,13 @@ class OtlpJsonReaderTest {
             + "\"spanId\":\"00f067aa0ba902b7\",\"name\":\"s\",\"kind\":9,\"startTimeUnixNano\":\"1\",\"endTimeUnixNano\":\"2\"}]}]}]}";
     assertThatThrownBy(() -> OtlpJsonReader.read(new StringReader(badKind), "inline"))
         .isInstanceOf(OtlpFormatException.class)
-        .hasMessage("inline, document at line 1: resourceSpans[0].scopeSpans[0].spans[0].kind '9' is not a span kind"
+        .hasMessage("inline at line 1, column 136: resourceSpans[0].scopeSpans[0].spans[0].kind '9' is not a span kind"
             + " (0-5 or SPAN_KIND_...)");
     assertThatThrownBy(() -> OtlpJsonReader.read(new StringReader(""), "empty"))
         .hasMessage("empty: contains no OTLP JSON document");
     assertThatThrownBy(
             () -> OtlpJsonReader.read(new StringReader("{\"resourceSpans\":[{\"scopeSpans\":[{\"spans\":[{}]}]}]}"), "x"))
-        .hasMessage("x, document at line 1: resourceSpans[0].scopeSpans[0].spans[0].traceId is missing");
+        .hasMessage("x at line 1, column 44: resourceSpans[0].scopeSpans[0].spans[0].traceId is missing");
   }
 
   @Test
@@ -108,12 +108,12 @@ class OtlpJsonReaderTest {
   void namesTheDocumentLineAndPathOfAValueOfTheWrongType() {
     String lines = document("") + "\n" + document("\"attributes\":[" + attribute("n", "{\"intValue\":\"x\"}") + "]");
     assertThatThrownBy(() -> OtlpJsonReader.read(new StringReader(lines), "lines"))
-        .hasMessage("lines, document at line 2: resourceSpans[0].scopeSpans[0].spans[0].attributes[0].value.intValue"
+        .hasMessage("lines at line 2, column 220: resourceSpans[0].scopeSpans[0].spans[0].attributes[0].value.intValue"
             + " 'x' is not an integer");
     assertThatThrownBy(() -> OtlpJsonReader.read(new StringReader("{\"resourceSpans\":[{\"scopeSpans\":[{\"spans\":[7]}]}]}"), "x"))
-        .hasMessage("x, document at line 1: resourceSpans[0].scopeSpans[0].spans[0] is not an object");
+        .hasMessage("x at line 1, column 44: resourceSpans[0].scopeSpans[0].spans[0] is not an object");
     assertThatThrownBy(() -> OtlpJsonReader.read(new StringReader("[]"), "x"))
-        .hasMessage("x, document at line 1: expected an object with \"resourceSpans\", found ARRAY");
+        .hasMessage("x at line 1, column 1: expected an object with \"resourceSpans\", found ARRAY");
   }
 
   @Test
@@ -139,6 +139,6 @@ class OtlpJsonReaderTest {
     String deep = "[".repeat(100_000);
     assertThatThrownBy(() -> OtlpJsonReader.read(new StringReader(deep), "deep"))
         .isInstanceOf(OtlpFormatException.class)
-        .hasMessageStartingWith("deep: not valid JSON: Document nesting depth (1001) exceeds the maximum allowed (1000");
+        .hasMessageStartingWith("deep: not valid JSON at line 1, column 1002: Document nesting depth (1001) exceeds the maximum allowed (1000");
   }
 }

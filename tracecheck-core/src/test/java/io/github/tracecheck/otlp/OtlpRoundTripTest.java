@@ -3,15 +3,21 @@ package io.github.tracecheck.otlp;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.tracecheck.model.SpanNode;
+import io.github.tracecheck.model.SpanStart;
 import io.github.tracecheck.model.Trace;
 import io.github.tracecheck.model.TraceForest;
 import io.github.tracecheck.render.TraceTreeRenderer;
+import io.github.tracecheck.rules.Finding;
+import io.github.tracecheck.rules.Rules;
 import io.github.tracecheck.testing.RealSdk;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanContext;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.api.trace.TraceFlags;
+import io.opentelemetry.api.trace.TraceState;
 import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.context.Scope;
@@ -29,6 +35,22 @@ import org.junit.jupiter.api.Test;
  * one document, and one document per line.
  */
 class OtlpRoundTripTest {
+
+  private static final SpanContext PARTNER = SpanContext.createFromRemoteParent(
+      "4bf92f3577b34da6a3ce929d0e0e4736", "00f067aa0ba902b7", TraceFlags.getSampled(), TraceState.getDefault());
+
+  @Test
+  void aRemoteParentStaysRemoteSoItIsNoDanglingParent() throws Exception {
+    TraceForest original = capturedFromTheSdk();
+
+    TraceForest loaded = TraceForest.of(OtlpJsonReader.read(new StringReader(OtlpJsonWriter.write(original)), "written"));
+
+    SpanNode callback = loaded.spans().stream().filter(s -> s.name().equals("POST /partner-callback")).findFirst().orElseThrow();
+    assertThat(callback.hasRemoteParent()).isTrue();
+    assertThat(Rules.check(loaded)).extracting(Finding::rule).doesNotContain("dangling-parent");
+    assertThat(loaded.spans()).filteredOn(s -> !s.name().equals("POST /partner-callback"))
+        .allSatisfy(s -> assertThat(s.hasRemoteParent()).isFalse());
+  }
 
   @Test
   void spansFromTheSdkLoadBackFromOneDocument() throws Exception {
@@ -54,7 +76,8 @@ class OtlpRoundTripTest {
     TraceForest loaded = TraceForest.of(OtlpJsonReader.read(new StringReader(lines), "written"));
 
     assertThat(lines.lines()).hasSize(original.traces().size()).hasSizeGreaterThan(1);
-    assertSameTrees(loaded, original);
+    // each line was written from the spans alone, without the threads the capture saw them start on
+    assertSameTrees(loaded, TraceForest.of(original.spans().stream().map(SpanNode::data).toList()));
   }
 
   @Test
@@ -120,6 +143,11 @@ class OtlpRoundTripTest {
       worker.spanBuilder("INSERT orders").setSpanKind(SpanKind.INTERNAL)
           .setParent(Context.root().with(consumer)).startSpan().end();
       consumer.end();
+
+      // a partner's request: the parent came in a traceparent header, so it is remote and not captured
+      gateway.spanBuilder("POST /partner-callback").setSpanKind(SpanKind.SERVER)
+          .setParent(Context.root().with(Span.wrap(PARTNER)))
+          .startSpan().end();
       return sdk.snapshot();
     }
   }
@@ -128,8 +156,8 @@ class OtlpRoundTripTest {
     assertThat(TraceTreeRenderer.create().render(loaded)).isEqualTo(TraceTreeRenderer.create().render(original));
     assertThat(loaded.traces()).extracting(Trace::traceId)
         .containsExactlyElementsOf(original.traces().stream().map(Trace::traceId).toList());
-    assertThat(loaded.spans().stream().map(OtlpRoundTripTest::view).toList())
-        .containsExactlyElementsOf(original.spans().stream().map(OtlpRoundTripTest::view).toList());
+    assertThat(loaded.spans().stream().map(span -> view(loaded, span)).toList())
+        .containsExactlyElementsOf(original.spans().stream().map(span -> view(original, span)).toList());
   }
 
   /** Everything of a span that an OTLP file carries and tracecheck reads. */
@@ -137,6 +165,8 @@ class OtlpRoundTripTest {
       String traceId,
       String spanId,
       String parentSpanId,
+      boolean parentRemote,
+      String thread,
       String name,
       SpanKind kind,
       long start,
@@ -150,24 +180,29 @@ class OtlpRoundTripTest {
       String scopeName,
       String scopeVersion) {}
 
-  private static SpanView view(SpanNode node) {
+  /** The thread is the one the capture saw, or the {@code thread.name} attribute a file carries. */
+  private static SpanView view(TraceForest forest, SpanNode node) {
     SpanData span = node.data();
+    AttributeKey<String> threadName = AttributeKey.stringKey("thread.name");
     return new SpanView(
         span.getTraceId(),
         span.getSpanId(),
         span.getParentSpanContext().isValid() ? span.getParentSpanId() : null,
+        span.getParentSpanContext().isRemote(),
+        forest.startOf(node).map(SpanStart::threadName).orElse(span.getAttributes().get(threadName)),
         span.getName(),
         span.getKind(),
         span.getStartEpochNanos(),
         span.getEndEpochNanos(),
         span.getStatus().getStatusCode(),
         span.getStatus().getDescription(),
-        span.getAttributes().asMap(),
+        span.getAttributes().toBuilder().remove(threadName).build().asMap(),
         span.getEvents().stream()
             .map(e -> List.<Object>of(e.getName(), e.getEpochNanos(), e.getAttributes().asMap()))
             .toList(),
         span.getLinks().stream()
-            .map(l -> List.<Object>of(l.getSpanContext().getTraceId(), l.getSpanContext().getSpanId(), l.getAttributes().asMap()))
+            .map(l -> List.<Object>of(l.getSpanContext().getTraceId(), l.getSpanContext().getSpanId(),
+                l.getSpanContext().isRemote(), l.getAttributes().asMap()))
             .toList(),
         span.getResource().getAttributes().asMap(),
         span.getInstrumentationScopeInfo().getName(),

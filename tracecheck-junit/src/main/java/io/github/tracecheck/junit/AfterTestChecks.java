@@ -43,6 +43,7 @@ final class AfterTestChecks {
     }
     Gate.Verdict verdict = Gate.run(session.capture(), test, gate, settings.gateAwait(), resolved.options, TestMark.expectedContext(context));
     boolean failed = testFailed || !verdict.failures.isEmpty();
+    reports.recordFindings(context, verdict.forest, verdict.failures, verdict.warnings);
     if (reports.wanted(failed)) {
       List<Finding> all = new ArrayList<>(verdict.failures);
       all.addAll(verdict.warnings);

@@ -2,7 +2,9 @@ package io.github.tracecheck.junit;
 
 import io.github.tracecheck.model.TraceForest;
 import io.github.tracecheck.report.HtmlReport;
-import io.github.tracecheck.report.IndexPage;
+import io.github.tracecheck.report.FindingRecord;
+import io.github.tracecheck.report.SourceSite;
+import io.github.tracecheck.rules.RuleMode;
 import io.github.tracecheck.report.MermaidDiagram;
 import io.github.tracecheck.otlp.OtlpJsonWriter;
 import io.github.tracecheck.rules.Finding;
@@ -19,7 +21,8 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * Writes a test's reports for CI - {@code spans.otlp.json}, {@code hops.mmd} and {@code trace.html}
- * under {@code <dir>/<class>/<test>/} - keeps the run's {@code index.html} up to date, and tells
+ * under {@code <dir>/<class>/<test>/} - keeps the run's {@code index.html}, {@code findings.json}
+ * and {@code findings.sarif} up to date (merged over surefire's forks, {@link RunFiles}), and tells
  * JUnit about the files. One instance per run, kept in the root context's store.
  */
 final class TestReports {
@@ -34,11 +37,12 @@ final class TestReports {
 
   private final Path directory;
   private final Mode mode;
-  private final List<IndexPage.Entry> entries = new ArrayList<>();
+  private final RunFiles runFiles;
 
   private TestReports(Path directory, Mode mode) {
     this.directory = directory;
     this.mode = mode;
+    this.runFiles = new RunFiles(directory);
   }
 
   static TestReports read(PropertySource properties) {
@@ -68,8 +72,7 @@ final class TestReports {
       Files.writeString(dir.resolve("spans.otlp.json"), OtlpJsonWriter.write(forest), StandardCharsets.UTF_8);
       Files.writeString(dir.resolve("hops.mmd"), MermaidDiagram.of(forest), StandardCharsets.UTF_8);
       Files.writeString(dir.resolve("trace.html"), HtmlReport.of(title, forest, findings), StandardCharsets.UTF_8);
-      entries.add(new IndexPage.Entry(title, failed ? "failed" : "passed", findings.size(), relative));
-      Files.writeString(directory.resolve("index.html"), IndexPage.of(entries), StandardCharsets.UTF_8);
+      runFiles.addTest(title, failed ? "failed" : "passed", findings.size(), relative);
     } catch (IOException e) {
       throw new UncheckedIOException("could not write tracecheck's reports to " + dir.toAbsolutePath(), e);
     }
@@ -78,6 +81,26 @@ final class TestReports {
     FileEntries.publish(context, dir, "spans.otlp.json", "application/json");
     FileEntries.publish(context, dir, "hops.mmd", "text/plain; charset=UTF-8");
     return dir;
+  }
+
+  /**
+   * Adds the test's findings to the run's {@code findings.json} and {@code findings.sarif} (unless
+   * reports are off), each at the site its span started, or else at the test class.
+   */
+  void recordFindings(ExtensionContext context, TraceForest forest, List<Finding> failures, List<Finding> warnings) {
+    if (mode == Mode.OFF) {
+      return;
+    }
+    String title = context.getRequiredTestClass().getSimpleName() + " > " + context.getDisplayName();
+    SourceSite testClass = SourceSite.ofClass(context.getRequiredTestClass());
+    List<FindingRecord> records = new ArrayList<>();
+    for (Finding finding : failures) {
+      records.add(FindingRecord.of(finding, forest, RuleMode.FAIL, title).orAt(testClass));
+    }
+    for (Finding finding : warnings) {
+      records.add(FindingRecord.of(finding, forest, RuleMode.WARN, title).orAt(testClass));
+    }
+    runFiles.addFindings(records);
   }
 
   private static String safe(String name) {

@@ -83,7 +83,9 @@ public final class OrphanedRootRule implements Rule {
           };
       orphan.ifPresent(orphans::add);
     }
-    return RepeatedOrphans.collapse(orphans);
+    return options.repeatedOrphansCollapsed()
+        ? RepeatedOrphans.collapse(orphans)
+        : RepeatedOrphans.each(orphans);
   }
 
   /**

@@ -36,6 +36,11 @@ final class RepeatedOrphans {
     return findings;
   }
 
+  /** Each orphan on its own: for checks that see a run in parts (see RuleOptions). */
+  static List<Finding> each(List<Orphan> orphans) {
+    return orphans.stream().map(RepeatedOrphans::single).toList();
+  }
+
   private static Finding single(Orphan orphan) {
     return Finding.about(OrphanedRootRule.NAME, orphan.root(), orphan.related(), orphan.message(), orphan.likelyCause());
   }

@@ -1,0 +1,104 @@
+package io.github.tracecheck.benchmarks;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.sun.management.GarbageCollectionNotificationInfo;
+import io.github.tracecheck.cli.TraceCheckCli;
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.lang.management.GarbageCollectorMXBean;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryUsage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.atomic.AtomicLong;
+import javax.management.NotificationEmitter;
+import javax.management.openmbean.CompositeData;
+
+/**
+ * The command line's throughput and memory on a large OTLP file, against a bare Jackson streaming
+ * pass over the same file (every token read, every string's text taken) measured in the same JVM,
+ * best of {@code rounds}:
+ *
+ * <pre>
+ * java -Xmx512m -cp benchmarks/target/benchmarks.jar io.github.tracecheck.benchmarks.CliThroughput /tmp/spans-1m.jsonl 2 [CLI OPTION...]
+ * </pre>
+ *
+ * <p>Memory is the largest heap in use right after a garbage collection while the command line ran:
+ * what it held, not the garbage it made.
+ */
+public final class CliThroughput {
+
+  private static final AtomicLong PEAK_AFTER_GC = new AtomicLong();
+
+  private CliThroughput() {}
+
+  public static void main(String[] args) throws Exception {
+    Path file = Path.of(args[0]);
+    int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 2;
+    List<String> cliArgs = new ArrayList<>(args.length > 2 ? List.of(args).subList(2, args.length) : List.of());
+    cliArgs.add(file.toString());
+    watchTheHeapAfterEachCollection();
+    long bare = Long.MAX_VALUE;
+    long cli = Long.MAX_VALUE;
+    int exit = -1;
+    long peak = 0;
+    for (int round = 0; round < rounds; round++) {
+      long start = System.nanoTime();
+      long characters = barePass(file);
+      bare = Math.min(bare, System.nanoTime() - start);
+      System.gc();
+      PEAK_AFTER_GC.set(0);
+      start = System.nanoTime();
+      exit = TraceCheckCli.run(cliArgs.toArray(String[]::new), InputStream.nullInputStream(),
+          new PrintStream(OutputStream.nullOutputStream()), System.err);
+      cli = Math.min(cli, System.nanoTime() - start);
+      peak = Math.max(peak, PEAK_AFTER_GC.get());
+      System.out.printf(Locale.ROOT, "round %d: bare pass %.1f s (%d characters), command line %.1f s, exit %d%n",
+          round + 1, bare / 1e9, characters, cli / 1e9, exit);
+    }
+    long bytes = Files.size(file);
+    System.out.printf(Locale.ROOT,
+        "%s (%d MB): command line %.1f s, bare Jackson pass %.1f s: %.2fx; peak heap after GC %d MB of %d MB max; exit %d%n",
+        file.getFileName(), bytes >> 20, cli / 1e9, bare / 1e9, (double) cli / bare, peak >> 20,
+        Runtime.getRuntime().maxMemory() >> 20, exit);
+  }
+
+  /** Reads every token; the text of every string and number is taken, so every character is looked at. */
+  static long barePass(Path file) throws IOException {
+    long characters = 0;
+    try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
+        JsonParser json = new JsonFactory().createParser(in)) {
+      JsonToken token;
+      while ((token = json.nextToken()) != null) {
+        if (token == JsonToken.VALUE_STRING || token == JsonToken.FIELD_NAME || token.isNumeric()) {
+          characters += json.getTextLength();
+        }
+      }
+    }
+    return characters;
+  }
+
+  private static void watchTheHeapAfterEachCollection() {
+    for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+      ((NotificationEmitter) gc).addNotificationListener((notification, handback) -> {
+        if (notification.getType().equals(GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION)) {
+          GarbageCollectionNotificationInfo info =
+              GarbageCollectionNotificationInfo.from((CompositeData) notification.getUserData());
+          long used = 0;
+          for (MemoryUsage pool : info.getGcInfo().getMemoryUsageAfterGc().values()) {
+            used += pool.getUsed();
+          }
+          PEAK_AFTER_GC.accumulateAndGet(used, Math::max);
+        }
+      }, null, null);
+    }
+  }
+}
