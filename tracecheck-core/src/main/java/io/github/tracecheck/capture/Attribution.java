@@ -74,6 +74,37 @@ final class Attribution {
     return spanOwners.remove(span);
   }
 
+  /**
+   * Decides (and remembers) who owns a span received from another process, which has no thread:
+   * the owner of its trace (the test whose client span started it); else the only running test;
+   * else, with several running, {@link #UNATTRIBUTED}; with none, the {@link #DEFAULT} capture.
+   */
+  Object spanReceived(String traceId) {
+    Object owner = traceOwners.get(traceId);
+    if (owner == null || !owns(owner)) {
+      owner = activeTests.isEmpty() ? DEFAULT : activeTests.size() == 1 ? activeTests.iterator().next() : UNATTRIBUTED;
+      traceOwners.put(traceId, owner);
+    }
+    return owner;
+  }
+
+  /** Whether a running test (or the default or unattributed capture) owns the trace now. */
+  boolean isOwned(String traceId) {
+    Object owner = traceOwners.get(traceId);
+    return owner != null && owns(owner);
+  }
+
+  /** The traces the test owns, e.g. to recognise their spans arriving after it finished. */
+  Set<String> tracesOf(Object test) {
+    Set<String> traces = new java.util.HashSet<>();
+    traceOwners.forEach((traceId, owner) -> {
+      if (owner.equals(test)) {
+        traces.add(traceId);
+      }
+    });
+    return traces;
+  }
+
   private boolean owns(Object owner) {
     return owner == DEFAULT || owner == UNATTRIBUTED || activeTests.contains(owner);
   }

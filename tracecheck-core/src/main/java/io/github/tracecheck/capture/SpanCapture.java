@@ -9,6 +9,7 @@ import io.opentelemetry.sdk.trace.ReadableSpan;
 import io.opentelemetry.sdk.trace.SpanProcessor;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import java.time.Duration;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -54,6 +55,7 @@ public final class SpanCapture implements SpanProcessor {
   private final Attribution attribution = new Attribution();
   private final Map<Object, SpanBuffer> buffers = new HashMap<>();
   private long lateSpans;
+  private final FinishedTraces finishedTraces = new FinishedTraces();
 
   /** @param captureStackTraces record where each span was started (costs a stack walk per span) */
   public SpanCapture(boolean captureStackTraces) {
@@ -86,6 +88,7 @@ public final class SpanCapture implements SpanProcessor {
   /** Stops capturing for the test and forgets what it captured. */
   public void endTest(Object test) {
     synchronized (lock) {
+      finishedTraces.addAll(attribution.tracesOf(test));
       attribution.end(test);
       buffers.remove(test);
     }
@@ -153,6 +156,30 @@ public final class SpanCapture implements SpanProcessor {
   @Override
   public boolean isEndRequired() {
     return true;
+  }
+
+  /**
+   * Takes spans that ended in another process (an OTLP receiver, a file): each goes to the test
+   * that owns its trace (the test whose client span started it), else to the only running test,
+   * else it is kept apart ({@link #unattributed()}), never blamed on a test. A span of a trace whose
+   * test has finished counts as late ({@link #lateSpans()}). Wakes waiters, like a span ending here.
+   * Such spans have no start and no thread: rules see them as ended spans only.
+   */
+  public void received(Collection<? extends SpanData> spans) {
+    if (spans.isEmpty()) {
+      return;
+    }
+    synchronized (lock) {
+      for (SpanData span : spans) {
+        String traceId = span.getSpanContext().getTraceId();
+        if (!attribution.isOwned(traceId) && finishedTraces.contains(traceId)) {
+          lateSpans++;
+          continue;
+        }
+        buffers.get(attribution.spanReceived(traceId)).spanReceived(span);
+      }
+    }
+    signal.changed();
   }
 
   // --- views ----------------------------------------------------------------------------------
