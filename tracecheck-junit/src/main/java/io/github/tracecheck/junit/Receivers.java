@@ -2,6 +2,7 @@ package io.github.tracecheck.junit;
 
 import io.github.tracecheck.receiver.OtlpEndpoints;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.platform.commons.support.AnnotationSupport;
 
@@ -16,7 +17,7 @@ final class Receivers {
 
   private Receivers() {}
 
-  /** Starts the run's receiver if the class asks for one. */
+  /** Starts the run's receiver if the class asks for one, or the Java agent runs in this JVM. */
   static void beforeAll(ExtensionContext context, TraceCheckSession session) {
     if (settings(context).enabled()) {
       receiver(context, session);
@@ -61,8 +62,31 @@ final class Receivers {
   }
 
   private static ReceiverSettings settings(ExtensionContext context) {
-    return ReceiverSettings.read(annotation(context), new PropertySource(context::getConfigurationParameter));
+    ReceiverSettings settings = ReceiverSettings.read(annotation(context), new PropertySource(context::getConfigurationParameter));
+    return AGENT.get().map(agent -> agent.apply(settings)).orElse(settings);
   }
+
+  // The agent is attached at JVM start or never: read its settings once. A misconfigured agent
+  // fails every class (the error is thrown again), never just the first.
+  private static final Supplier<Optional<JavaAgentExport>> AGENT = new Supplier<>() {
+    private Optional<JavaAgentExport> export;
+    private RuntimeException error;
+
+    @Override
+    public synchronized Optional<JavaAgentExport> get() {
+      if (export == null && error == null) {
+        try {
+          export = JavaAgentExport.detect();
+        } catch (RuntimeException e) {
+          error = e;
+        }
+      }
+      if (error != null) {
+        throw error;
+      }
+      return export;
+    }
+  };
 
   /** The nearest {@link TraceCheck} on the test class or a class enclosing it. */
   private static TraceCheck annotation(ExtensionContext context) {

@@ -31,7 +31,8 @@ final class TraceCheckSession implements AutoCloseable {
     this.settings = settings;
     this.capture = run.capture();
     this.telemetry = new ServiceTelemetry(capture, settings.resourceAttributes());
-    this.ownsGlobal = !run.parallel();
+    // The Java agent ignores GlobalOpenTelemetry.set (warning twice): its spans come by the receiver.
+    this.ownsGlobal = !run.parallel() && !JavaAgentExport.agentAttached();
     if (ownsGlobal) {
       this.previousGlobal = GlobalOpenTelemetry.isSet() ? GlobalOpenTelemetry.get() : null;
       GlobalOpenTelemetry.resetForTest();
@@ -41,8 +42,13 @@ final class TraceCheckSession implements AutoCloseable {
     }
   }
 
+  /**
+   * The OpenTelemetry tests inject. Under the Java agent it is the agent's: the agent carries only
+   * its own spans' context into the code it instruments, so the test's spans must be the agent's
+   * too to share their traces (they reach the capture through the receiver).
+   */
   OpenTelemetry openTelemetry() {
-    return telemetry.main();
+    return ownsGlobal || !JavaAgentExport.agentAttached() ? telemetry.main() : GlobalOpenTelemetry.get();
   }
 
   ServiceTelemetry telemetry() {

@@ -39,7 +39,7 @@ class CrossProcessTest {
         .setAttribute("http.request.method", "GET").setAttribute("url.full", "http://127.0.0.1:" + port + "/orders")
         .setAttribute("http.response.status_code", 200L).startSpan();
     try (Scope ignored = client.makeCurrent()) {
-      HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/orders"));
+      HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/orders")).timeout(java.time.Duration.ofSeconds(30));
       otel.getPropagators().getTextMapPropagator().inject(Context.current(), request, HttpRequest.Builder::header);
       HttpResponse<String> response = HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
       assertThat(response.statusCode()).isEqualTo(200);

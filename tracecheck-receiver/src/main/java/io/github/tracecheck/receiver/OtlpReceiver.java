@@ -2,6 +2,7 @@ package io.github.tracecheck.receiver;
 
 import io.github.tracecheck.receiver.internal.GrpcTraceEndpoint;
 import io.github.tracecheck.receiver.internal.HttpTraceEndpoint;
+import io.github.tracecheck.receiver.internal.OwnRequestFilter;
 import java.io.IOException;
 import java.net.BindException;
 import java.net.InetAddress;
@@ -111,15 +112,18 @@ public final class OtlpReceiver implements AutoCloseable {
     public OtlpReceiver start() {
       Objects.requireNonNull(sink, "a sink for the received spans is required");
       InetAddress loopback = InetAddress.getLoopbackAddress();
+      OwnRequestFilter filtered = new OwnRequestFilter(sink);
       HttpTraceEndpoint http;
       try {
-        http = HttpTraceEndpoint.start(new InetSocketAddress(loopback, httpPort), maxRequestBytes, sink, rejections);
+        http = HttpTraceEndpoint.start(new InetSocketAddress(loopback, httpPort), maxRequestBytes, filtered, rejections);
       } catch (IOException e) {
         throw ReceiverStartException.of(OtlpProtocol.HTTP_PROTOBUF, httpPort, e);
       }
       try {
-        return new OtlpReceiver(http,
-            GrpcTraceEndpoint.start(new InetSocketAddress(loopback, grpcPort), maxRequestBytes, sink, rejections));
+        GrpcTraceEndpoint grpc =
+            GrpcTraceEndpoint.start(new InetSocketAddress(loopback, grpcPort), maxRequestBytes, filtered, rejections);
+        filtered.listeningOn(http.port(), grpc.port());
+        return new OtlpReceiver(http, grpc);
       } catch (IOException e) {
         http.close();
         throw ReceiverStartException.of(OtlpProtocol.GRPC, grpcPort, e);
