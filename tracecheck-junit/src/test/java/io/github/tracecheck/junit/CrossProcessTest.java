@@ -48,7 +48,7 @@ class CrossProcessTest {
     }
   }
 
-  static ChildJvm orderService(OtlpEndpoints endpoints, OtlpProtocol protocol, String... args) throws Exception {
+  static ServiceProcess orderService(OtlpEndpoints endpoints, OtlpProtocol protocol, String... args) throws Exception {
     java.util.Map<String, String> environment = new java.util.HashMap<>(endpoints.environment(protocol));
     environment.put("OTEL_SERVICE_NAME", "order-service");
     return ChildJvm.start(OrderService.class, environment, List.of(), args);
@@ -58,8 +58,8 @@ class CrossProcessTest {
   @EnumSource(value = OtlpProtocol.class, names = {"HTTP_PROTOBUF", "GRPC"})
   void aChildJvmsSpansJoinTheTestsTraceInOneTree(OtlpProtocol protocol, OpenTelemetry otel, OtlpEndpoints endpoints,
       CapturedTraces traces) throws Exception {
-    try (ChildJvm child = orderService(endpoints, protocol)) {
-      int port = Integer.parseInt(child.awaitLine(OrderService.READY, 60).strip());
+    try (ServiceProcess child = orderService(endpoints, protocol)) {
+      int port = Integer.parseInt(child.awaitLine(OrderService.READY, java.time.Duration.ofSeconds(60)).strip());
 
       callOrders(otel, port);
 
@@ -83,8 +83,8 @@ class CrossProcessTest {
   static class ChildThatDoesNotExtract {
     @Test
     void callOrders(OpenTelemetry otel, OtlpEndpoints endpoints, CapturedTraces traces) throws Exception {
-      try (ChildJvm child = orderService(endpoints, OtlpProtocol.HTTP_PROTOBUF, "no-extract")) {
-        int port = Integer.parseInt(child.awaitLine(OrderService.READY, 60).strip());
+      try (ServiceProcess child = orderService(endpoints, OtlpProtocol.HTTP_PROTOBUF, "no-extract")) {
+        int port = Integer.parseInt(child.awaitLine(OrderService.READY, java.time.Duration.ofSeconds(60)).strip());
         CrossProcessTest.callOrders(otel, port);
         traces.awaitSpanCount(3);
       }

@@ -21,8 +21,8 @@ class JavaAgentInTestJvmTest {
     List<String> options = new ArrayList<>();
     options.add("-javaagent:" + JavaAgentProcessTest.agentJar());
     options.addAll(agentOptions);
-    try (ChildJvm jvm = ChildJvm.start(RunTestClass.class, Map.of(), options, AgentInTheTestJvm.class.getName())) {
-      jvm.awaitLine(RunTestClass.DONE, 120);
+    try (ServiceProcess jvm = ChildJvm.start(RunTestClass.class, Map.of(), options, AgentInTheTestJvm.class.getName())) {
+      jvm.awaitLine(RunTestClass.DONE, java.time.Duration.ofSeconds(120));
       return jvm.output().lines().filter(line -> line.startsWith(RunTestClass.RESULT)).toList();
     }
   }

@@ -40,7 +40,7 @@ class JavaAgentProcessTest {
     return Path.of(jar);
   }
 
-  static ChildJvm checkoutApp(OtlpEndpoints endpoints, String... args) throws Exception {
+  static ServiceProcess checkoutApp(OtlpEndpoints endpoints, String... args) throws Exception {
     List<String> options = new ArrayList<>();
     options.add("-javaagent:" + agentJar());
     options.addAll(endpoints.systemPropertyArguments(OtlpProtocol.HTTP_PROTOBUF));
@@ -63,8 +63,8 @@ class JavaAgentProcessTest {
   @Test
   void anAutoInstrumentedAppIsOneTreeWithTheTestsClientSpan(OpenTelemetry otel, OtlpEndpoints endpoints,
       CapturedTraces traces) throws Exception {
-    try (ChildJvm app = checkoutApp(endpoints)) {
-      int port = Integer.parseInt(app.awaitLine(OrderService.READY, 120).strip());
+    try (ServiceProcess app = checkoutApp(endpoints)) {
+      int port = Integer.parseInt(app.awaitLine(OrderService.READY, java.time.Duration.ofSeconds(120)).strip());
 
       checkout(otel, port);
 
@@ -88,8 +88,8 @@ class JavaAgentProcessTest {
   static class AppWithARawThread {
     @Test
     void checkout(OpenTelemetry otel, OtlpEndpoints endpoints, CapturedTraces traces) throws Exception {
-      try (ChildJvm app = checkoutApp(endpoints, "raw-thread")) {
-        int port = Integer.parseInt(app.awaitLine(OrderService.READY, 120).strip());
+      try (ServiceProcess app = checkoutApp(endpoints, "raw-thread")) {
+        int port = Integer.parseInt(app.awaitLine(OrderService.READY, java.time.Duration.ofSeconds(120)).strip());
         JavaAgentProcessTest.checkout(otel, port);
         traces.awaitSpanCount(4);
       }
