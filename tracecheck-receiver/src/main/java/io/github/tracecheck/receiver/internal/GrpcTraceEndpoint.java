@@ -116,8 +116,11 @@ public final class GrpcTraceEndpoint implements AutoCloseable {
     executor.shutdownNow();
   }
 
-  /** The request as it came: decoding happens in the call, where a bad message can be answered properly. */
-  private static final class BytesMarshaller implements MethodDescriptor.Marshaller<byte[]> {
+  /**
+   * A message as its bytes: the receiver decodes requests in the call, where a bad message can be
+   * answered properly; tests send raw bytes with it.
+   */
+  public static final class BytesMarshaller implements MethodDescriptor.Marshaller<byte[]> {
     @Override
     public InputStream stream(byte[] value) {
       return new ByteArrayInputStream(value);
