@@ -1,10 +1,12 @@
 package io.github.tracecheck.benchmarks;
 
 import io.github.tracecheck.capture.SpanCapture;
+import io.github.tracecheck.receiver.OtlpEndpoints;
 import io.github.tracecheck.receiver.OtlpReceiver;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.exporter.otlp.http.trace.OtlpHttpSpanExporter;
+import io.opentelemetry.exporter.otlp.trace.OtlpGrpcSpanExporter;
 import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
 import io.opentelemetry.sdk.trace.SdkTracerProvider;
 import io.opentelemetry.sdk.trace.export.BatchSpanProcessor;
@@ -57,10 +59,13 @@ public final class ReceiverFigures {
     // Each twice: the first run of each warms the JIT up.
     throughput("in-memory", ReceiverFigures::inMemoryExport);
     throughput("receiver", ReceiverFigures::receiverExport);
+    throughput("receiver over gRPC", ReceiverFigures::receiverGrpcExport);
     double baseline = throughput("in-memory", ReceiverFigures::inMemoryExport);
     double receiver = throughput("receiver", ReceiverFigures::receiverExport);
-    System.out.printf(Locale.ROOT, "throughput: receiver %,.0f spans/s, SDK batch processor into its in-memory exporter %,.0f"
-        + " spans/s (baseline): %.2fx the baseline%n", receiver, baseline, receiver / baseline);
+    double grpc = throughput("receiver over gRPC", ReceiverFigures::receiverGrpcExport);
+    System.out.printf(Locale.ROOT, "throughput: receiver over OTLP/HTTP %,.0f spans/s (%.2fx), over OTLP/gRPC %,.0f spans/s (%.2fx);"
+        + " baseline, the SDK's batch processor into its in-memory exporter: %,.0f spans/s%n",
+        receiver, receiver / baseline, grpc, grpc / baseline, baseline);
   }
 
   private static String line(String what, long[] sorted) {
@@ -155,10 +160,17 @@ public final class ReceiverFigures {
   }
 
   private static Delivery receiverExport() {
+    return receiverExport(endpoints -> OtlpHttpSpanExporter.builder().setEndpoint(endpoints.http() + "/v1/traces").build());
+  }
+
+  private static Delivery receiverGrpcExport() {
+    return receiverExport(endpoints -> OtlpGrpcSpanExporter.builder().setEndpoint(endpoints.grpc().toString()).build());
+  }
+
+  private static Delivery receiverExport(java.util.function.Function<OtlpEndpoints, SpanExporter> exporter) {
     SpanCapture capture = new SpanCapture(false, SENDERS * SPANS_PER_SENDER);
     OtlpReceiver receiver = OtlpReceiver.builder().sink(capture::received).start();
-    String endpoint = receiver.endpoints().http() + "/v1/traces";
-    return new Delivery(senders(() -> OtlpHttpSpanExporter.builder().setEndpoint(endpoint).build()),
+    return new Delivery(senders(() -> exporter.apply(receiver.endpoints())),
         () -> {
           try {
             return capture.await(() -> capture.endedSpans().size() == SENDERS * SPANS_PER_SENDER, Duration.ofSeconds(60));
