@@ -117,6 +117,9 @@ public final class ReceiverFigures {
         long done = returned.get();
         record(fromArrival, i, done - arrived.get());
         record(endToEnd, i, done - ended);
+        // The await returns before the receiver has answered the export: let the export finish, or
+        // the exporter's HTTP client piles calls up until its executor rejects one (a lost span).
+        sender.forceFlush().join(10, TimeUnit.SECONDS);
       }
       waiter.close();
     }
