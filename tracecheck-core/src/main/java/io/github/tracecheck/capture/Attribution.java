@@ -133,6 +133,34 @@ final class Attribution {
     return spanStarted(Context.root(), span, thread);
   }
 
+  /**
+   * Decides who owns a span received from another process, which has neither parent context nor
+   * thread: the one running test that owns its trace (the test whose client span started it);
+   * {@link #LATE} when the tests of its trace have finished; else the only running test, which then
+   * owns the trace; else {@link #UNATTRIBUTED} (several tests run, or share the trace), or the
+   * {@link #DEFAULT} capture when none runs.
+   */
+  Object spanReceived(String traceId) {
+    Set<Object> owners = traceOwners.get(traceId);
+    if (owners != null) {
+      return owners.size() == 1 ? owners.iterator().next() : UNATTRIBUTED;
+    }
+    if (finishedTraces.contains(traceId)) {
+      return LATE;
+    }
+    if (activeTests.isEmpty()) {
+      return DEFAULT;
+    }
+    if (activeTests.size() > 1) {
+      return UNATTRIBUTED;
+    }
+    Object only = activeTests.keySet().iterator().next();
+    if (mayRemember(only)) {
+      traceOwners.computeIfAbsent(traceId, t -> new LinkedHashSet<>()).add(only);
+    }
+    return only;
+  }
+
   /** Forgets the owner of a span that ends, and returns it; null when its test has finished. */
   Object spanEnded(ReadableSpan span) {
     Object owner = spanOwners.remove(span);

@@ -64,6 +64,15 @@ final class SpanBuffer {
     }
   }
 
+  /** A span that ended in another process: it never started here, so it only joins the ended ones. */
+  void spanReceived(SpanData data) {
+    if (ended.size() < maxSpans) {
+      ended.add(data);
+    } else {
+      droppedEnds++;
+    }
+  }
+
   /** The kept ended spans, in the order they ended (a copy). */
   List<SpanData> ended() {
     return new ArrayList<>(ended);

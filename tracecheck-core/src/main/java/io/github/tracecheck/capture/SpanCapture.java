@@ -9,6 +9,7 @@ import io.opentelemetry.sdk.trace.ReadableSpan;
 import io.opentelemetry.sdk.trace.SpanProcessor;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import java.time.Duration;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -173,6 +174,30 @@ public final class SpanCapture implements SpanProcessor {
   @Override
   public boolean isEndRequired() {
     return true;
+  }
+
+  /**
+   * Takes spans that ended in another process (an OTLP receiver, a file): each goes to the test
+   * that owns its trace (the test whose client span started it), else to the only running test,
+   * else it is kept apart ({@link #unattributed()}), never blamed on a test. A span of a trace whose
+   * test has finished counts as late ({@link #lateSpans()}). Wakes waiters, like a span ending here.
+   * Such spans have no start and no thread: rules see them as ended spans only.
+   */
+  public void received(Collection<? extends SpanData> spans) {
+    if (spans.isEmpty()) {
+      return;
+    }
+    synchronized (lock) {
+      for (SpanData span : spans) {
+        SpanBuffer buffer = buffers.get(attribution.spanReceived(span.getSpanContext().getTraceId()));
+        if (buffer == null) {
+          lateSpans++; // its test has finished (Attribution.LATE has no buffer)
+        } else {
+          buffer.spanReceived(span);
+        }
+      }
+    }
+    signal.changed();
   }
 
   // --- views ----------------------------------------------------------------------------------

@@ -120,6 +120,18 @@ public @interface TraceCheck {
   /** Property: where the reports go (default {@code target/tracecheck}). */
   String REPORT_DIR_PROPERTY_NAME = "tracecheck.report.dir";
 
+  /** Property for {@link #receiver()}: {@code true} starts the run's OTLP receiver. */
+  String RECEIVER_PROPERTY_NAME = "tracecheck.receiver";
+
+  /** Property: the OTLP/HTTP port of the receiver; 0 (the default) is an ephemeral port, 4318 OpenTelemetry's. */
+  String RECEIVER_HTTP_PORT_PROPERTY_NAME = "tracecheck.receiver.http-port";
+
+  /** Property: the OTLP/gRPC port of the receiver; 0 (the default) is an ephemeral port, 4317 OpenTelemetry's. */
+  String RECEIVER_GRPC_PORT_PROPERTY_NAME = "tracecheck.receiver.grpc-port";
+
+  /** Property: the largest export request the receiver takes, in bytes (default 16 MiB); larger ones are refused. */
+  String RECEIVER_MAX_REQUEST_BYTES_PROPERTY_NAME = "tracecheck.receiver.max-request-bytes";
+
   /**
    * How long the await methods of {@link CapturedTraces} wait by default, e.g. {@code "10s"},
    * {@code "500ms"} or {@code "PT2M"}. Property: {@value #AWAIT_TIMEOUT_PROPERTY_NAME}; default 10s.
@@ -173,4 +185,16 @@ public @interface TraceCheck {
    * {@code .reason}; the annotation's entry points are added to the properties'.
    */
   EntryPointSpan[] entryPoints() default {};
+
+  /**
+   * {@code "true"} starts an OTLP receiver for the run (OTLP/HTTP and OTLP/gRPC on 127.0.0.1), so
+   * that spans exported by other processes - child JVMs, containers, services in other languages -
+   * enter the same capture, attribution, awaiting and gate as the test's own spans. Tests get its
+   * endpoint and the {@code OTEL_*} settings to hand a process as an {@code OtlpEndpoints}
+   * parameter (asking for one starts the receiver too). Exports the receiver refuses fail the test
+   * that was running. Started anyway, on the agent's endpoint, when the test JVM runs the
+   * OpenTelemetry Java agent. Property: {@value #RECEIVER_PROPERTY_NAME}; ports: {@value
+   * #RECEIVER_HTTP_PORT_PROPERTY_NAME}, {@value #RECEIVER_GRPC_PORT_PROPERTY_NAME}.
+   */
+  String receiver() default "";
 }

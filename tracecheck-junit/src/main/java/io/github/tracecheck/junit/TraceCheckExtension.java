@@ -1,6 +1,7 @@
 package io.github.tracecheck.junit;
 
 import io.github.tracecheck.model.TraceForest;
+import io.github.tracecheck.receiver.OtlpEndpoints;
 import io.github.tracecheck.render.TraceTreeRenderer;
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.api.trace.Tracer;
@@ -41,7 +42,7 @@ public final class TraceCheckExtension
 
   @Override
   public void beforeAll(ExtensionContext context) {
-    session(context);
+    Receivers.beforeAll(context, session(context));
   }
 
   @Override
@@ -50,6 +51,7 @@ public final class TraceCheckExtension
     TraceCheckSession session = session(context);
     session.capture().beginTest(context.getUniqueId(), session.settings().captureStackTraces(), session.settings().maxSpans());
     TestMark.open(context);
+    Receivers.beforeEach(context);
   }
 
   /** Reports, at the end of a class, traces that could not be attributed to any one test. */
@@ -73,6 +75,7 @@ public final class TraceCheckExtension
   @Override
   public void afterEach(ExtensionContext context) {
     try {
+      Receivers.afterEach(context);
       AfterTestChecks.run(context, session(context), reports(context));
     } finally {
       session(context).capture().endTest(context.getUniqueId());
@@ -90,7 +93,8 @@ public final class TraceCheckExtension
   @Override
   public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
     Class<?> type = parameter.getParameter().getType();
-    return type == OpenTelemetry.class || type == Tracer.class || type == CapturedTraces.class;
+    return type == OpenTelemetry.class || type == Tracer.class || type == CapturedTraces.class
+        || type == OtlpEndpoints.class;
   }
 
   @Override
@@ -99,6 +103,9 @@ public final class TraceCheckExtension
     TraceCheckSession session = session(context);
     if (type == OpenTelemetry.class) {
       return session.openTelemetry();
+    }
+    if (type == OtlpEndpoints.class) {
+      return Receivers.endpoints(context, session);
     }
     if (type == Tracer.class) {
       return session.openTelemetry().getTracer(context.getRequiredTestClass().getName());

@@ -1,6 +1,7 @@
 package io.github.tracecheck.junit;
 
 import io.github.tracecheck.capture.SpanCapture;
+import io.opentelemetry.api.GlobalOpenTelemetry;
 import io.opentelemetry.api.OpenTelemetry;
 import java.lang.reflect.Method;
 import java.util.Map;
@@ -22,7 +23,7 @@ final class TraceCheckSession implements StoredResource {
   // Annotations do not change while the class runs: resolve each test method's settings once.
   private final Map<Map.Entry<Class<?>, Method>, AfterTestChecks.ResolvedSettings> resolved =
       new ConcurrentHashMap<>();
-  // Null when tests run in parallel: then the run owns the global, not each class.
+  // Null when tests run in parallel (the run owns the global, not each class) or under the Java agent.
   private final GlobalSwap global;
   private boolean closed;
 
@@ -30,11 +31,17 @@ final class TraceCheckSession implements StoredResource {
     this.settings = settings;
     this.capture = run.capture();
     this.telemetry = new ServiceTelemetry(capture, settings.resourceAttributes());
-    this.global = run.parallel() ? null : GlobalSwap.install(telemetry.main());
+    // The Java agent ignores GlobalOpenTelemetry.set (warning twice): its spans come by the receiver.
+    this.global = run.parallel() || JavaAgentExport.agentAttached() ? null : GlobalSwap.install(telemetry.main());
   }
 
+  /**
+   * The OpenTelemetry tests inject. Under the Java agent it is the agent's: the agent carries only
+   * its own spans' context into the code it instruments, so the test's spans must be the agent's
+   * too to share their traces (they reach the capture through the receiver).
+   */
   OpenTelemetry openTelemetry() {
-    return telemetry.main();
+    return JavaAgentExport.agentAttached() ? GlobalOpenTelemetry.get() : telemetry.main();
   }
 
   ServiceTelemetry telemetry() {

@@ -1,0 +1,283 @@
+package io.github.tracecheck.benchmarks;
+
+import io.github.tracecheck.capture.SpanCapture;
+import io.github.tracecheck.receiver.OtlpEndpoints;
+import io.github.tracecheck.receiver.OtlpReceiver;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.Tracer;
+import io.github.tracecheck.receiver.internal.ExportDecoder;
+import io.opentelemetry.exporter.internal.otlp.traces.TraceRequestMarshaler;
+import io.opentelemetry.exporter.otlp.http.trace.OtlpHttpSpanExporter;
+import io.opentelemetry.exporter.otlp.trace.OtlpGrpcSpanExporter;
+import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
+import io.opentelemetry.sdk.trace.SdkTracerProvider;
+import io.opentelemetry.sdk.trace.export.BatchSpanProcessor;
+import io.opentelemetry.sdk.trace.export.SimpleSpanProcessor;
+import io.opentelemetry.sdk.trace.export.SpanExporter;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
+
+/**
+ * The OTLP receiver's figures, each next to its in-JVM baseline measured in the same run:
+ *
+ * <ul>
+ *   <li>arrival-to-await latency: an export request reaches the receiver (loopback OTLP/HTTP) ->
+ *       the await on the capture returns; baseline: an in-JVM span ends -> the await returns;
+ *   <li>throughput: 100,000 spans from four exporting SDKs through the receiver into the capture;
+ *       baseline: the same spans through the SDK's batch processor into its in-memory exporter.
+ * </ul>
+ *
+ * Run: {@code java -cp benchmarks/target/benchmarks.jar io.github.tracecheck.benchmarks.ReceiverFigures}.
+ */
+public final class ReceiverFigures {
+
+  private static final int WARMUP = 300;
+  private static final int RUNS = 1000;
+  private static final int SENDERS = 4;
+  private static final int SPANS_PER_SENDER = 25_000;
+
+  private ReceiverFigures() {}
+
+  public static void main(String[] args) throws Exception {
+    decodeRate();
+    long[] inJvm = inJvmAwaitLatency();
+    long[][] received = receivedAwaitLatency();
+    System.out.println(line("in-JVM await (span end -> await returns), baseline", inJvm));
+    System.out.println(line("received await (export request arrives -> await returns)", received[0]));
+    System.out.println(line("received end to end (span ends in the sender -> await returns)", received[1]));
+    System.out.printf(Locale.ROOT, "median ratio, received arrival-to-await / in-JVM await: %.2fx%n",
+        (double) received[0][RUNS / 2] / inJvm[RUNS / 2]);
+
+    // Each twice: the first run of each warms the JIT up.
+    throughput("in-memory", ReceiverFigures::inMemoryExport);
+    throughput("receiver", ReceiverFigures::receiverExport);
+    throughput("receiver over gRPC", ReceiverFigures::receiverGrpcExport);
+    double baseline = throughput("in-memory", ReceiverFigures::inMemoryExport);
+    double receiver = throughput("receiver", ReceiverFigures::receiverExport);
+    double grpc = throughput("receiver over gRPC", ReceiverFigures::receiverGrpcExport);
+    System.out.printf(Locale.ROOT, "throughput: receiver over OTLP/HTTP %,.0f spans/s (%.2fx), over OTLP/gRPC %,.0f spans/s (%.2fx);"
+        + " baseline, the SDK's batch processor into its in-memory exporter: %,.0f spans/s%n",
+        receiver, receiver / baseline, grpc, grpc / baseline, baseline);
+  }
+
+  private static String line(String what, long[] sorted) {
+    return String.format(Locale.ROOT, "%s over %d awaits: median %.3f ms, p90 %.3f ms, p99 %.3f ms", what, RUNS,
+        sorted[RUNS / 2] / 1e6, sorted[RUNS * 9 / 10] / 1e6, sorted[RUNS * 99 / 100] / 1e6);
+  }
+
+  private static long[] inJvmAwaitLatency() throws Exception {
+    SpanCapture capture = new SpanCapture(false);
+    long[] latencies = new long[RUNS];
+    try (SdkTracerProvider provider = SdkTracerProvider.builder().addSpanProcessor(capture).build()) {
+      Tracer tracer = provider.get("baseline");
+      Waiter waiter = new Waiter(capture);
+      for (int i = 0; i < WARMUP + RUNS; i++) {
+        capture.reset();
+        Future<Long> returned = waiter.await("awaited");
+        long ended = System.nanoTime();
+        tracer.spanBuilder("awaited").startSpan().end();
+        record(latencies, i, returned.get() - ended);
+      }
+      waiter.close();
+    }
+    Arrays.sort(latencies);
+    return latencies;
+  }
+
+  /** [0]: arrival -> await returns; [1]: span end in the sender -> await returns. */
+  private static long[][] receivedAwaitLatency() throws Exception {
+    SpanCapture capture = new SpanCapture(false);
+    AtomicLong arrived = new AtomicLong();
+    long[] fromArrival = new long[RUNS];
+    long[] endToEnd = new long[RUNS];
+    try (OtlpReceiver receiver = OtlpReceiver.builder().sink(spans -> {
+          arrived.set(System.nanoTime());
+          capture.received(spans);
+        }).start();
+        SdkTracerProvider sender = SdkTracerProvider.builder().addSpanProcessor(SimpleSpanProcessor.create(
+            OtlpHttpSpanExporter.builder().setEndpoint(receiver.endpoints().http() + "/v1/traces").build())).build()) {
+      Tracer tracer = sender.get("sender");
+      Waiter waiter = new Waiter(capture);
+      for (int i = 0; i < WARMUP + RUNS; i++) {
+        capture.reset();
+        Future<Long> returned = waiter.await("awaited");
+        long ended = System.nanoTime();
+        tracer.spanBuilder("awaited").startSpan().end();
+        long done = returned.get();
+        record(fromArrival, i, done - arrived.get());
+        record(endToEnd, i, done - ended);
+        // The await returns before the receiver has answered the export: let the export finish, or
+        // the exporter's HTTP client piles calls up until its executor rejects one (a lost span).
+        sender.forceFlush().join(10, TimeUnit.SECONDS);
+      }
+      waiter.close();
+    }
+    Arrays.sort(fromArrival);
+    Arrays.sort(endToEnd);
+    return new long[][] {fromArrival, endToEnd};
+  }
+
+  private static void record(long[] latencies, int i, long latency) {
+    if (i >= WARMUP) {
+      latencies[i - WARMUP] = latency;
+    }
+  }
+
+  /**
+   * The receiver's own work on one 512-span OTLP protobuf request - decoding it into SpanData and
+   * handing the spans to the capture - next to the SDK's serialization of the same spans (what an
+   * exporter does per request), both warm, in-process, without transport.
+   */
+  private static void decodeRate() throws Exception {
+    InMemorySpanExporter exporter = InMemorySpanExporter.create();
+    List<io.opentelemetry.sdk.trace.data.SpanData> spans;
+    // Read before the provider closes: shutting the exporter down empties it.
+    try (SdkTracerProvider provider = SdkTracerProvider.builder().addSpanProcessor(SimpleSpanProcessor.create(exporter)).build()) {
+      for (int i = 0; i < 512; i++) {
+        provider.get("decode").spanBuilder("span " + i).setAttribute("index", i).startSpan().end();
+      }
+      spans = exporter.getFinishedSpanItems();
+    }
+    java.io.ByteArrayOutputStream request = new java.io.ByteArrayOutputStream();
+    TraceRequestMarshaler.create(spans).writeBinaryTo(request);
+    byte[] body = request.toByteArray();
+    int requests = 400;
+    double decode = 0;
+    double serialize = 0;
+    for (int round = 0; round < 5; round++) { // the last round counts: the first ones warm the JIT up
+      SpanCapture capture = new SpanCapture(false, requests * spans.size());
+      long start = System.nanoTime();
+      for (int k = 0; k < requests; k++) {
+        capture.received(ExportDecoder.protobuf(body));
+      }
+      long decoded = System.nanoTime();
+      for (int k = 0; k < requests; k++) {
+        TraceRequestMarshaler.create(spans).writeBinaryTo(new java.io.ByteArrayOutputStream(body.length));
+      }
+      long serialized = System.nanoTime();
+      decode = requests * spans.size() / ((decoded - start) / 1e9);
+      serialize = requests * spans.size() / ((serialized - decoded) / 1e9);
+    }
+    System.out.printf(Locale.ROOT, "receiver's own work, 512-span requests decoded into the capture: %,.0f spans/s (%.2fx);"
+        + " baseline, the SDK serializing the same spans: %,.0f spans/s%n", decode, decode / serialize, serialize);
+  }
+
+  /** Spans per second for {@code SENDERS * SPANS_PER_SENDER} spans made on four threads and delivered. */
+  private static double throughput(String what, Supplier<Delivery> setup) throws Exception {
+    Delivery delivery = setup.get();
+    try {
+      long start = System.nanoTime();
+      List<CompletableFuture<Void>> sent = new ArrayList<>();
+      for (SdkTracerProvider sender : delivery.senders()) {
+        sent.add(CompletableFuture.runAsync(() -> {
+          Tracer tracer = sender.get("throughput");
+          for (int i = 0; i < SPANS_PER_SENDER; i++) {
+            tracer.spanBuilder("span " + i).setAttribute("index", i).startSpan().end();
+          }
+          sender.forceFlush().join(60, TimeUnit.SECONDS);
+        }));
+      }
+      sent.forEach(CompletableFuture::join);
+      if (!delivery.allArrived().getAsBoolean()) {
+        throw new IllegalStateException(what + ": not every span was delivered");
+      }
+      return SENDERS * SPANS_PER_SENDER / ((System.nanoTime() - start) / 1e9);
+    } finally {
+      delivery.close();
+    }
+  }
+
+  private static Delivery inMemoryExport() {
+    InMemorySpanExporter exporter = InMemorySpanExporter.create();
+    return new Delivery(senders(() -> exporter),
+        () -> exporter.getFinishedSpanItems().size() == SENDERS * SPANS_PER_SENDER, () -> { });
+  }
+
+  private static Delivery receiverExport() {
+    return receiverExport(endpoints -> OtlpHttpSpanExporter.builder().setEndpoint(endpoints.http() + "/v1/traces").build());
+  }
+
+  private static Delivery receiverGrpcExport() {
+    return receiverExport(endpoints -> OtlpGrpcSpanExporter.builder().setEndpoint(endpoints.grpc().toString()).build());
+  }
+
+  private static Delivery receiverExport(java.util.function.Function<OtlpEndpoints, SpanExporter> exporter) {
+    SpanCapture capture = new SpanCapture(false, SENDERS * SPANS_PER_SENDER);
+    OtlpReceiver receiver = OtlpReceiver.builder().sink(capture::received).start();
+    return new Delivery(senders(() -> exporter.apply(receiver.endpoints())),
+        () -> {
+          try {
+            return capture.await(() -> capture.endedSpans().size() == SENDERS * SPANS_PER_SENDER, Duration.ofSeconds(60));
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+          }
+        },
+        receiver::close);
+  }
+
+  private static List<SdkTracerProvider> senders(Supplier<SpanExporter> exporter) {
+    List<SdkTracerProvider> senders = new ArrayList<>();
+    for (int s = 0; s < SENDERS; s++) {
+      senders.add(SdkTracerProvider.builder().addSpanProcessor(BatchSpanProcessor.builder(exporter.get())
+          .setMaxQueueSize(SPANS_PER_SENDER).setMaxExportBatchSize(Integer.getInteger("batch", 512)).build()).build());
+    }
+    return senders;
+  }
+
+  /** Where the throughput run's spans go, how to know they all arrived, and what to close after. */
+  private record Delivery(List<SdkTracerProvider> senders, BooleanSupplier allArrived,
+      Runnable closer) implements AutoCloseable {
+    @Override
+    public void close() {
+      senders.forEach(SdkTracerProvider::close);
+      closer.run();
+    }
+  }
+
+  /** Awaits a span on its own thread, returning when the await returned; starts waiting before the span ends. */
+  private static final class Waiter implements AutoCloseable {
+    private final SpanCapture capture;
+    private final ExecutorService thread = Executors.newSingleThreadExecutor();
+    private final Thread waiterThread;
+
+    Waiter(SpanCapture capture) throws Exception {
+      this.capture = capture;
+      Thread[] t = new Thread[1];
+      thread.submit(() -> t[0] = Thread.currentThread()).get();
+      this.waiterThread = t[0];
+    }
+
+    Future<Long> await(String name) {
+      Future<Long> returned = thread.submit(() -> {
+        boolean found = capture.await(
+            () -> capture.snapshot().spans().stream().anyMatch(s -> s.name().equals(name)), Duration.ofSeconds(10));
+        if (!found) {
+          throw new IllegalStateException("timed out awaiting " + name);
+        }
+        return System.nanoTime();
+      });
+      // Measure from when the waiter is blocked on the capture's signal, as a test's await would be.
+      while (waiterThread.getState() != Thread.State.TIMED_WAITING) {
+        Thread.onSpinWait();
+      }
+      return returned;
+    }
+
+    @Override
+    public void close() {
+      thread.shutdownNow();
+    }
+  }
+}
