@@ -153,13 +153,16 @@ class NodeStockServiceTest {
   /**
    * The broken hop is in the captured forest: the warehouse's span is in a new trace whose root is
    * the stock service's client span, started while its server span was open. The gate's
-   * orphaned-root rule does not flag it yet: for a root without thread data (Node.js has no thread
-   * names) it needs service-and-time evidence, which is the rules' part of the receiver work.
+   * orphaned-root rule flags it on service and time evidence (Node.js spans carry no thread names).
    */
   @Test
   void aCallMadeOutsideTheActiveContextBreaksTheTraceAcrossLanguages(CapturedTraces traces, OtlpEndpoints endpoints)
       throws Exception {
-    checkout(traces, endpoints, "outside-context");
+    List<Finding> orphans = checkout(traces, endpoints, "outside-context");
+
+    assertThat(orphans).extracting(f -> f.message().replaceAll("\\b[0-9a-f]{32}\\b", "<trace-id>")).containsExactly(
+        "span \"GET\" (stock-service) started a new trace while span \"GET\" (stock-service) of the same service in"
+            + " trace <trace-id> was in flight (inferred from service and time: the spans carry no thread data)");
 
     TraceForest forest = traces.snapshot();
     assertThat(forest.traces()).as("the trace broke at the stock service:\n%s", forest).hasSize(2);
