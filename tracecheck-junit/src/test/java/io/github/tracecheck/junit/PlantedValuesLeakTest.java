@@ -12,6 +12,8 @@ import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.context.Scope;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,6 +27,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.engine.reporting.ReportEntry;
+import org.junit.platform.launcher.LauncherDiscoveryRequest;
+import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
+import org.junit.platform.launcher.core.LauncherFactory;
+import org.junit.platform.reporting.legacy.xml.LegacyXmlReportGeneratingListener;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
 import org.junit.platform.testkit.engine.EngineTestKit;
 
@@ -93,6 +99,7 @@ class PlantedValuesLeakTest {
       System.setErr(err);
     }
     results.testEvents().assertStatistics(s -> s.failed(1));
+    writeXmlReports(dir.resolve("junit-xml"), dir.resolve("second-run"));
 
     List<String> written = new ArrayList<>();
     written.add("console: " + console.toString(StandardCharsets.UTF_8));
@@ -119,11 +126,27 @@ class PlantedValuesLeakTest {
         }
       }
     }
-    System.out.printf("Planted-value grep: %d places written by a failing test (%d report files, console,"
-        + " failure, report entries) searched for %d planted values: %d found%n",
+    System.out.printf("Planted-value grep: %d places written by a failing test (%d report files, XML test"
+        + " reports included; console, failure, report entries) searched for %d planted values: %d found%n",
         written.size(), files.size(), PLANTED.size(), leaks.size());
     assertThat(files).as("report files written").hasSizeGreaterThanOrEqualTo(4);
     assertThat(String.join("\n", written)).as("the reports draw the charge span").contains("charge j***@e***.com");
+    assertThat(written).as("the XML test report, with the gate's failure in it")
+        .anyMatch(text -> text.startsWith("junit-xml") && text.contains("charge j***@e***.com"));
     assertThat(leaks).isEmpty();
+  }
+
+  /**
+   * Runs the failing class again through the launcher with JUnit's legacy XML report, the format
+   * surefire writes (test names, failure messages and stack traces, captured output, report entries).
+   */
+  private static void writeXmlReports(Path xmlDir, Path reportDir) {
+    LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request()
+        .selectors(selectClass(LeaksEverywhere.class))
+        .configurationParameter("tracecheck.report.dir", reportDir.toString())
+        .configurationParameter("junit.platform.output.capture.stdout", "true")
+        .configurationParameter("junit.platform.output.capture.stderr", "true")
+        .build();
+    LauncherFactory.create().execute(request, new LegacyXmlReportGeneratingListener(xmlDir, new PrintWriter(Writer.nullWriter())));
   }
 }
