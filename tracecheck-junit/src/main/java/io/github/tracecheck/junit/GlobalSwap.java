@@ -20,6 +20,7 @@ final class GlobalSwap implements AutoCloseable {
 
   private static final MethodHandle IS_SET = isSetMethod();
   private static final Field FIELD = globalField();
+  private static final int MAX_ATTEMPTS = 100;
 
   private final OpenTelemetry previous;
 
@@ -30,9 +31,19 @@ final class GlobalSwap implements AutoCloseable {
   /** Sets {@code openTelemetry} as the global, remembering what was set before. */
   static GlobalSwap install(OpenTelemetry openTelemetry) {
     GlobalSwap swap = new GlobalSwap(current());
-    GlobalOpenTelemetry.resetForTest();
-    GlobalOpenTelemetry.set(openTelemetry);
-    return swap;
+    // Code running in parallel may call GlobalOpenTelemetry.get() between the reset and the set.
+    // Before 1.52 that installs a no-op when nothing is set, and set then refuses: reset, set again.
+    for (int attempt = 1; ; attempt++) {
+      GlobalOpenTelemetry.resetForTest();
+      try {
+        GlobalOpenTelemetry.set(openTelemetry);
+        return swap;
+      } catch (IllegalStateException e) {
+        if (attempt == MAX_ATTEMPTS) {
+          throw e;
+        }
+      }
+    }
   }
 
   /** Puts back what was set before {@link #install}, or leaves nothing set. */
