@@ -12,10 +12,12 @@ import io.opentelemetry.sdk.trace.data.StatusData;
 import java.util.List;
 
 /**
- * A span read from an OTLP export: the SDK's {@link SpanData} view of it, so that spans from files and
- * from other processes enter the same forest and rules as spans captured in the JVM.
+ * A span read from an OTLP export - a JSON file, or a protobuf message another process sent - as the
+ * SDK's {@link SpanData}, so that it enters the same capture, forest and rules as spans ended in the
+ * JVM. The counts of recorded attributes, events and links add what the sender dropped (OTLP's
+ * {@code dropped_*_count}); without them they are what the span holds.
  */
-record ImportedSpanData(
+public record ImportedSpanData(
     String name,
     SpanKind kind,
     SpanContext spanContext,
@@ -24,13 +26,16 @@ record ImportedSpanData(
     long startEpochNanos,
     long endEpochNanos,
     Attributes attributes,
+    int totalAttributeCount,
     List<EventData> events,
+    int totalRecordedEvents,
     List<LinkData> links,
+    int totalRecordedLinks,
     Resource resource,
     InstrumentationScopeInfo instrumentationScopeInfo)
     implements SpanData {
 
-  ImportedSpanData {
+  public ImportedSpanData {
     events = List.copyOf(events);
     links = List.copyOf(links);
   }
@@ -85,7 +90,7 @@ record ImportedSpanData(
     return endEpochNanos;
   }
 
-  /** An export holds only spans that ended. */
+  /** A span is exported when it ends: every imported span has ended. */
   @Override
   public boolean hasEnded() {
     return true;
@@ -93,24 +98,24 @@ record ImportedSpanData(
 
   @Override
   public int getTotalRecordedEvents() {
-    return events.size();
+    return totalRecordedEvents;
   }
 
   @Override
   public int getTotalRecordedLinks() {
-    return links.size();
+    return totalRecordedLinks;
   }
 
   @Override
   public int getTotalAttributeCount() {
-    return attributes.size();
+    return totalAttributeCount;
   }
 
   @Override
-  @SuppressWarnings("deprecation") // required by the SpanData interface of older SDKs
+  @SuppressWarnings("deprecation") // SpanData still declares it; the scope info replaces it
   public io.opentelemetry.sdk.common.InstrumentationLibraryInfo getInstrumentationLibraryInfo() {
     return io.opentelemetry.sdk.common.InstrumentationLibraryInfo.create(
-        instrumentationScopeInfo.getName(), instrumentationScopeInfo.getVersion());
+        instrumentationScopeInfo.getName(), instrumentationScopeInfo.getVersion(), instrumentationScopeInfo.getSchemaUrl());
   }
 
   @Override

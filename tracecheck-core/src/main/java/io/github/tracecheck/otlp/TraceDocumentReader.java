@@ -171,8 +171,8 @@ final class TraceDocumentReader {
       SpanContext parent =
           parentSpanId == null ? SpanContext.getInvalid() : SpanFlags.context(traceId, parentSpanId, flags, true);
       return new ImportedSpanData(
-          name, kind, SpanFlags.context(traceId, spanId, flags, false), parent, status, start, end, attributes, events,
-          links, resource, scope);
+          name, kind, SpanFlags.context(traceId, spanId, flags, false), parent, status, start, end, attributes,
+          attributes.size(), events, events.size(), links, links.size(), resource, scope);
     }
   }
 

@@ -1,8 +1,8 @@
 package io.github.tracecheck.receiver;
 
 import com.google.protobuf.ByteString;
+import io.github.tracecheck.otlp.ImportedSpanData;
 import io.github.tracecheck.otlp.OtlpFormatException;
-import io.github.tracecheck.receiver.internal.ReceivedSpanData;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.api.common.AttributesBuilder;
@@ -125,7 +125,7 @@ public final class OtlpProtoSpans {
           + " is before startTimeUnixNano " + Long.toUnsignedString(start));
     }
     Attributes attributes = attributes(span.getAttributesList(), path + ".attributes");
-    return new ReceivedSpanData(
+    return new ImportedSpanData(
         span.getName(),
         KINDS[kind],
         context,

@@ -2,6 +2,7 @@ package io.github.tracecheck.receiver.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.tracecheck.otlp.ImportedSpanData;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.api.trace.SpanContext;
@@ -25,7 +26,7 @@ class OwnRequestFilterTest {
   private static SpanData span(String name, SpanKind kind, Attributes attributes) {
     SpanContext context = SpanContext.create("4bf92f3577b34da6a3ce929d0e0e4736", "00f067aa0ba902b7", TraceFlags.getSampled(),
         TraceState.getDefault());
-    return new ReceivedSpanData(name, kind, context, SpanContext.getInvalid(), StatusData.unset(), 1, 2, attributes,
+    return new ImportedSpanData(name, kind, context, SpanContext.getInvalid(), StatusData.unset(), 1, 2, attributes,
         attributes.size(), List.of(), 0, List.of(), 0, Resource.empty(), InstrumentationScopeInfo.create("agent"));
   }
 
