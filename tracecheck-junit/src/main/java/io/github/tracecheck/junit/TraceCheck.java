@@ -132,6 +132,15 @@ public @interface TraceCheck {
   /** Property: the largest export request the receiver takes, in bytes (default 16 MiB); larger ones are refused. */
   String RECEIVER_MAX_REQUEST_BYTES_PROPERTY_NAME = "tracecheck.receiver.max-request-bytes";
 
+  /** Property for {@link #collectorConfig()}: the Collector configuration files, comma-separated. */
+  String COLLECTOR_CONFIG_PROPERTY_NAME = "tracecheck.collector.config";
+
+  /**
+   * Property: what the lint of {@link #collectorConfig()} does with findings, {@code fail} (the
+   * default: every class of the run fails before its tests), {@code warn} (reported) or {@code off}.
+   */
+  String COLLECTOR_LINT_PROPERTY_NAME = "tracecheck.collector.lint";
+
   /**
    * How long the await methods of {@link CapturedTraces} wait by default, e.g. {@code "10s"},
    * {@code "500ms"} or {@code "PT2M"}. Property: {@value #AWAIT_TIMEOUT_PROPERTY_NAME}; default 10s.
@@ -197,4 +206,16 @@ public @interface TraceCheck {
    * #RECEIVER_HTTP_PORT_PROPERTY_NAME}, {@value #RECEIVER_GRPC_PORT_PROPERTY_NAME}.
    */
   String receiver() default "";
+
+  /**
+   * The OpenTelemetry Collector configuration files of the deployment (agents and gateways, paths
+   * relative to the working directory), linted together once per run before the class's tests: a
+   * tail-sampling pipeline without {@code memory_limiter} first, agents not routing by trace id,
+   * sampling memory over the limit, OTLP JSON over HTTP, redaction that lets URL tokens through. The
+   * class fails with the findings and their YAML paths ({@value #COLLECTOR_LINT_PROPERTY_NAME}{@code
+   * =warn} reports them instead). Needs the module {@code tracecheck-collector} on the test
+   * classpath. Property: {@value #COLLECTOR_CONFIG_PROPERTY_NAME}, comma-separated; the annotation
+   * wins.
+   */
+  String[] collectorConfig() default {};
 }

@@ -42,6 +42,9 @@ public final class TraceCheckExtension
 
   @Override
   public void beforeAll(ExtensionContext context) {
+    CollectorLints.beforeAll(context,
+        AnnotationSupport.findAnnotation(context.getRequiredTestClass(), TraceCheck.class).orElse(null),
+        new PropertySource(context::getConfigurationParameter));
     Receivers.beforeAll(context, session(context));
   }
 

@@ -250,6 +250,26 @@ class TraceCheckExtensionTest {
                     message("tracecheck.resource.attributes: 'service.name' is not a key=value pair"))));
   }
 
+  @Test
+  void aCollectorConfigWithoutTheCollectorModuleIsAConfigurationErrorSayingWhatToAdd() {
+    runAll(EachTestSeesOnlyItsOwnSpans.class, Map.of(TraceCheck.COLLECTOR_CONFIG_PROPERTY_NAME, "deploy/gateway.yaml"))
+        .containerEvents()
+        .assertThatEvents()
+        .haveExactly(
+            1,
+            event(
+                container(EachTestSeesOnlyItsOwnSpans.class),
+                finishedWithFailure(
+                    instanceOf(ExtensionConfigurationException.class),
+                    message("tracecheck.collector.config=deploy/gateway.yaml asks for the Collector configuration"
+                        + " lint, but the module tracecheck-collector is not on the test classpath: add"
+                        + " io.github.tracecheck:tracecheck-collector (test scope)"))));
+    runAll(EachTestSeesOnlyItsOwnSpans.class, Map.of(TraceCheck.COLLECTOR_CONFIG_PROPERTY_NAME, "deploy/gateway.yaml",
+            TraceCheck.COLLECTOR_LINT_PROPERTY_NAME, "off"))
+        .testEvents()
+        .assertStatistics(s -> s.failed(0).succeeded(2));
+  }
+
   @TraceCheck
   static class OuterWithNested {
     static OpenTelemetry outer;

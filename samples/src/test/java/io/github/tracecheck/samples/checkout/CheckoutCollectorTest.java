@@ -32,7 +32,8 @@ import org.junit.jupiter.api.Test;
  * traces of the real system: the gateway keeps every error and every slow checkout and lets no PII
  * through; the broken gateway drops fast errors and the lint names its traps.
  */
-@TraceCheck
+// The deployed configuration is linted by the gate before the tests run; the broken gateway by hand below.
+@TraceCheck(collectorConfig = {"src/test/resources/collector/agent.yaml", "src/test/resources/collector/gateway.yaml"})
 @KafkaBroker
 // Several checkouts in a row from the test thread: orphaned-root reads each new client root as a
 // context lost from the previous order still being processed (it does not use SpanStart.onTestThread
