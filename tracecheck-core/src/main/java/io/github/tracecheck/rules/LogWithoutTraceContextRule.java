@@ -14,8 +14,9 @@ import java.util.List;
  * another span's: the {@code trace_id} and {@code span_id} fields that correlate a text or JSON
  * log line with its trace (written into the MDC by OpenTelemetry's {@code logback-mdc}
  * instrumentation and captured as attributes by its Logback appender with {@code
- * mdcAttributesIncluded}). The span current at emission is the record's own span context, set by
- * the Logs SDK; records emitted with no span current are not judged.
+ * mdcAttributesIncluded}), or Micrometer Tracing's {@code traceId} and {@code spanId} (the MDC keys
+ * of a Spring Boot application). The span current at emission is the record's own span context, set
+ * by the Logs SDK; records emitted with no span current are not judged.
  *
  * <p>Off by default: it needs the logging setup (the Logs SDK fed by the appender, MDC captured),
  * without which every record would look uncorrelated. Turn it on where that setup exists.
@@ -30,11 +31,18 @@ public final class LogWithoutTraceContextRule implements Rule {
   /** The attribute carrying the log line's span id. */
   public static final AttributeKey<String> SPAN_ID = AttributeKey.stringKey("span_id");
 
+  /** The trace id as Micrometer Tracing writes it into the MDC (Spring Boot), read when {@link #TRACE_ID} is absent. */
+  public static final AttributeKey<String> MICROMETER_TRACE_ID = AttributeKey.stringKey("traceId");
+
+  /** The span id as Micrometer Tracing writes it into the MDC, read with {@link #MICROMETER_TRACE_ID}. */
+  public static final AttributeKey<String> MICROMETER_SPAN_ID = AttributeKey.stringKey("spanId");
+
   public static final RuleInfo INFO =
       RuleInfo.of(NAME, "a log line written inside a span without that span's trace_id and span_id", RuleMode.OFF)
           .withConventions(
               "OpenTelemetry Logs SDK: a record's span context is the context current when it was emitted",
               "OpenTelemetry logback-mdc instrumentation: MDC keys trace_id and span_id",
+              "Micrometer Tracing (Spring Boot): MDC keys traceId and spanId",
               "OpenTelemetry Logback appender: mdcAttributesIncluded copies MDC entries into record attributes");
 
   @Override
@@ -47,8 +55,11 @@ public final class LogWithoutTraceContextRule implements Rule {
     List<Finding> findings = new ArrayList<>();
     for (SpanNode span : forest.spans()) {
       for (LogRecordData record : span.logRecords()) {
-        String traceId = record.getAttributes().get(TRACE_ID);
-        String spanId = record.getAttributes().get(SPAN_ID);
+        // The line's own ids: OpenTelemetry's names, else Micrometer's (never one of each).
+        boolean micrometer = record.getAttributes().get(TRACE_ID) == null
+            && record.getAttributes().get(MICROMETER_TRACE_ID) != null;
+        String traceId = record.getAttributes().get(micrometer ? MICROMETER_TRACE_ID : TRACE_ID);
+        String spanId = record.getAttributes().get(micrometer ? MICROMETER_SPAN_ID : SPAN_ID);
         String line = "log record " + quote(record) + " written inside span " + SpanDescriptions.describe(span);
         if (traceId == null || traceId.isEmpty()) {
           findings.add(Finding.about(NAME, span, List.of(), line + " carries no trace_id",

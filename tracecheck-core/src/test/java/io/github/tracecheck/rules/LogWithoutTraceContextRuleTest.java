@@ -68,6 +68,37 @@ class LogWithoutTraceContextRuleTest {
   }
 
   @Test
+  void micrometersMdcKeysAreReadAsTheLinesIds() {
+    try (RealSdk sdk = new RealSdk()) {
+      Tracer tracer = sdk.tracer("checkout");
+      Logger logger = sdk.logger("checkout");
+      Span first = tracer.spanBuilder("http get /checkout").startSpan();
+      try (Scope scope = first.makeCurrent()) {
+        logger.logRecordBuilder().setBody("checkout of sku-1")
+            .setAttribute(LogWithoutTraceContextRule.MICROMETER_TRACE_ID, first.getSpanContext().getTraceId())
+            .setAttribute(LogWithoutTraceContextRule.MICROMETER_SPAN_ID, first.getSpanContext().getSpanId())
+            .emit();
+      } finally {
+        first.end();
+      }
+      Span second = tracer.spanBuilder("http get /checkout").startSpan();
+      try (Scope scope = second.makeCurrent()) {
+        logger.logRecordBuilder().setBody("checkout of sku-2")
+            .setAttribute(LogWithoutTraceContextRule.MICROMETER_TRACE_ID, first.getSpanContext().getTraceId())
+            .setAttribute(LogWithoutTraceContextRule.MICROMETER_SPAN_ID, first.getSpanContext().getSpanId())
+            .emit();
+      } finally {
+        second.end();
+      }
+
+      assertThat(check(sdk.snapshot())).singleElement().satisfies(f -> {
+        assertThat(f.span().orElseThrow().spanId()).isEqualTo(second.getSpanContext().getSpanId());
+        assertThat(f.message()).endsWith("carries trace_id " + first.getSpanContext().getTraceId() + " of another trace");
+      });
+    }
+  }
+
+  @Test
   void aStaleTraceIdFromAnotherRequestIsFlagged() {
     try (RealSdk sdk = new RealSdk()) {
       Tracer tracer = sdk.tracer("api-gateway");

@@ -1,5 +1,7 @@
 package io.github.tracecheck.springtests;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.env.Environment;
 import org.springframework.http.HttpStatus;
@@ -13,6 +15,8 @@ import org.springframework.web.client.RestClient;
 /** The checkout endpoint, and the inventory endpoint it calls over HTTP. */
 @RestController
 class CheckoutController {
+
+  private static final Logger log = LoggerFactory.getLogger(CheckoutController.class);
 
   private final RestClient.Builder restClients;
   private final Environment environment;
@@ -29,6 +33,7 @@ class CheckoutController {
 
   @GetMapping("/checkout")
   String checkout(@RequestParam String sku) {
+    log.info("checkout of {}", sku);
     String baseUrl = "http://localhost:" + environment.getRequiredProperty("local.server.port");
     // Boot's builder carries the observation registry; RestClient.create() does not.
     RestClient client =
