@@ -35,10 +35,6 @@ import org.junit.jupiter.api.Test;
 // The deployed configuration is linted by the gate before the tests run; the broken gateway by hand below.
 @TraceCheck(collectorConfig = {"src/test/resources/collector/agent.yaml", "src/test/resources/collector/gateway.yaml"})
 @KafkaBroker
-// Several checkouts in a row from the test thread: orphaned-root reads each new client root as a
-// context lost from the previous order still being processed (it does not use SpanStart.onTestThread
-// yet), so it only warns here. Every other rule fails the test.
-@TraceCheckRule(name = "orphaned-root", mode = GateMode.WARN)
 class CheckoutCollectorTest {
 
   private static final Path AGENT = Path.of("src/test/resources/collector/agent.yaml");
