@@ -10,6 +10,7 @@ import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.sdk.logs.SdkLoggerProvider;
 import io.opentelemetry.sdk.resources.Resource;
 import io.opentelemetry.sdk.trace.SdkTracerProvider;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -65,6 +66,17 @@ public final class RealSdk implements AutoCloseable {
 
   public TraceForest snapshot() {
     return test == null ? capture.snapshot() : capture.snapshot(test);
+  }
+
+  /** Waits, on the capture's own signal, until a span of this name has ended (at most 10 s). */
+  public void awaitEnded(String spanName) throws InterruptedException {
+    boolean ended = capture.await(
+        () -> (test == null ? capture.endedSpans() : capture.endedSpans(test)).stream()
+            .anyMatch(span -> span.getName().equals(spanName)),
+        Duration.ofSeconds(10));
+    if (!ended) {
+      throw new AssertionError("no span \"" + spanName + "\" ended within 10 s");
+    }
   }
 
   /** Every span the capture saw start, ended or not, as {@code ContextLeakProbe} takes them. */
