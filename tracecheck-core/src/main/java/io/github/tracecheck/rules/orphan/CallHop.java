@@ -72,8 +72,9 @@ final class CallHop {
             + caller.traceId() + " was in progress, and no client span calls it: the hop from "
             + (caller.serviceName().isEmpty() ? "the caller" : "\"" + caller.serviceName() + "\"") + " -> "
             + describe(server) + " is broken",
-        "the " + what + " call was made without tracing, so no traceparent was sent"
-            + (what.equals("gRPC") ? " (no client interceptor on the channel)" : " (an uninstrumented client)")));
+        what.equals("gRPC")
+            ? "the gRPC call was made without tracing, so no traceparent was sent (no client interceptor on the channel)"
+            : LikelyCause.forUntracedHttpCall(caller)));
   }
 
   private static String callDescription(SpanNode client) {

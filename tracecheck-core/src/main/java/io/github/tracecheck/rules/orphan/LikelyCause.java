@@ -1,13 +1,16 @@
 package io.github.tracecheck.rules.orphan;
 
+import io.github.tracecheck.model.SpanNode;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
  * The likely cause of a root that lost the context of work on another thread, chosen from the
  * evidence: the kind of thread it ran on (the common pool, a Spring task executor, a raw thread, a
- * messaging consumer's thread, any other pool) and whether a message went unconsumed. Names follow
- * the defaults of the JDK, Spring and the Kafka clients; an unknown name gets the executor advice.
+ * Spring Kafka listener container's or another messaging consumer's thread, any other pool) and
+ * whether a message went unconsumed; and of a call made without tracing, from the caller's
+ * instrumentation (Spring's, or any). Names follow the defaults of the JDK, Spring and the Kafka
+ * clients; an unknown name gets the executor advice.
  */
 final class LikelyCause {
 
@@ -31,11 +34,27 @@ final class LikelyCause {
   static final String CONSUMER_WITHOUT_EXTRACT =
       "the consumer did not extract the context from the message headers (traceparent) before starting its work:"
           + " extract it and make it the parent of a CONSUMER span for the message";
+  static final String SPRING_KAFKA_LISTENER_WITHOUT_OBSERVATION =
+      "the Spring Kafka listener container ran the listener without observation, so it did not extract the context"
+          + " from the record headers (traceparent): set spring.kafka.listener.observation-enabled=true (or"
+          + " ContainerProperties.setObservationEnabled(true) on the listener container factory), and"
+          + " spring.kafka.template.observation-enabled=true for the KafkaTemplate that sends";
+  static final String HTTP_CALL_WITHOUT_TRACING =
+      "the HTTP call was made without tracing, so no traceparent was sent (an uninstrumented client)";
+  static final String SPRING_CLIENT_WITHOUT_BUILDER =
+      "the HTTP call was made without tracing, so no traceparent was sent: the caller is a Spring application, and"
+          + " a RestClient.create() or new RestTemplate() carries no observation: build the client from Spring"
+          + " Boot's auto-configured RestClient.Builder (or RestTemplateBuilder)";
 
   private static final Pattern COMMON_POOL = Pattern.compile("ForkJoinPool\\.commonPool-worker-\\d+");
   private static final Pattern RAW = Pattern.compile("Thread-\\d+");
   private static final Pattern SPRING =
       Pattern.compile("(task|SimpleAsyncTaskExecutor|ThreadPoolTaskExecutor|applicationTaskExecutor)-\\d+");
+  // A Spring Kafka listener container's consumer thread: "<container id>-<child index>-C-<n>", e.g.
+  // "org.springframework.kafka.KafkaListenerEndpointContainer#0-0-C-1" or, with a listener id, "fulfilment-0-C-1".
+  private static final Pattern SPRING_KAFKA_LISTENER = Pattern.compile(".+-\\d+-C-\\d+");
+  // Instrumentation scopes of Spring's own tracing: Boot's Micrometer bridge tracer, OpenTelemetry's Spring starter.
+  private static final Pattern SPRING_SCOPE = Pattern.compile("org\\.springframework\\..*|io\\.opentelemetry\\.spring-.*");
 
   private LikelyCause() {}
 
@@ -53,10 +72,27 @@ final class LikelyCause {
     if (RAW.matcher(thread).matches()) {
       return RAW_THREAD;
     }
+    if (SPRING_KAFKA_LISTENER.matcher(thread).matches()) {
+      return SPRING_KAFKA_LISTENER_WITHOUT_OBSERVATION;
+    }
     if (isConsumerThread(thread)) {
       return CONSUMER_WITHOUT_EXTRACT;
     }
     return EXECUTOR;
+  }
+
+  /** Whether the cause says the root began a consumer's work: the thread was a messaging consumer's. */
+  static boolean isConsumerWork(String cause) {
+    return cause.equals(CONSUMER_WITHOUT_EXTRACT) || cause.equals(SPRING_KAFKA_LISTENER_WITHOUT_OBSERVATION);
+  }
+
+  /**
+   * The cause of an HTTP call made without tracing: the Spring fix when the caller's span comes from
+   * Spring's instrumentation (its instrumentation scope), the general one otherwise.
+   */
+  static String forUntracedHttpCall(SpanNode caller) {
+    String scope = caller.data().getInstrumentationScopeInfo().getName();
+    return SPRING_SCOPE.matcher(scope).matches() ? SPRING_CLIENT_WITHOUT_BUILDER : HTTP_CALL_WITHOUT_TRACING;
   }
 
   /** The cause when several roots like it ran the same way: on the common pool, a parallel stream. */

@@ -73,14 +73,14 @@ final class MessagingHop {
   }
 
   /**
-   * The orphan when a root that is no CONSUMER started in another service after a message nobody
-   * consumed: the consumer began its work without extracting the headers and without a CONSUMER
-   * span.
+   * The orphan when a root that is no CONSUMER started in another service (or, when {@code
+   * ownMessages}, also in its own: it ran on a consumer's thread) after a message nobody consumed:
+   * the consumer began its work without extracting the headers and without a CONSUMER span.
    */
-  Optional<Orphan> workWithoutConsumerSpan(SpanNode root, String evidenceNote) {
+  Optional<Orphan> workWithoutConsumerSpan(SpanNode root, String evidenceNote, boolean ownMessages, String cause) {
     SpanNode producer =
         waiting.startedBy(root.data().getStartEpochNanos())
-            .filter(p -> !p.serviceName().equals(root.serviceName()))
+            .filter(p -> ownMessages || !p.serviceName().equals(root.serviceName()))
             .findFirst()
             .orElse(null);
     if (producer == null) {
@@ -93,7 +93,7 @@ final class MessagingHop {
             + destinationOf(producer) + " in trace " + producer.traceId() + ", and no consumer span continued"
             + " that message: the hop " + describe(producer) + " -> " + describe(root) + " is broken"
             + evidenceNote,
-        LikelyCause.CONSUMER_WITHOUT_EXTRACT));
+        cause));
   }
 
   private static String destinationOf(SpanNode producer) {

@@ -70,7 +70,7 @@ final class ThreadHop {
       return Optional.of(orphan(root, thread, List.of(), "while span \"" + Masking.redact(stillOpen.name())
           + "\" (still open) was open on thread \"" + Masking.redact(stillOpen.threadName()) + "\"" + note, cause));
     }
-    if (openSpan != null && !cause.equals(LikelyCause.CONSUMER_WITHOUT_EXTRACT)) {
+    if (openSpan != null && !LikelyCause.isConsumerWork(cause)) {
       return Optional.of(orphan(root, thread, List.of(openSpan), "while span " + describe(openSpan) + " in trace "
           + openSpan.traceId() + " was open on thread \"" + Masking.redact(threads.nameOf(openSpan)) + "\"" + note,
           cause));
@@ -85,7 +85,11 @@ final class ThreadHop {
    */
   private Optional<Orphan> messagingOrAfterEnd(
       SpanNode root, String thread, long start, Predicate<SpanNode> elsewhere, String cause, String note) {
-    Optional<Orphan> unconsumed = messaging.workWithoutConsumerSpan(root, note);
+    // On a consumer's thread, the service's own unconsumed message explains the root too (an application
+    // that consumes what it publishes); elsewhere only another service's does.
+    boolean consumerWork = LikelyCause.isConsumerWork(cause);
+    Optional<Orphan> unconsumed =
+        messaging.workWithoutConsumerSpan(root, note, consumerWork, consumerWork ? cause : LikelyCause.CONSUMER_WITHOUT_EXTRACT);
     if (unconsumed.isPresent()) {
       return unconsumed;
     }
@@ -110,7 +114,7 @@ final class ThreadHop {
             .findFirst()
             .orElse(null);
     if (inFlight == null) {
-      return messaging.workWithoutConsumerSpan(root, note);
+      return messaging.workWithoutConsumerSpan(root, note, false, LikelyCause.CONSUMER_WITHOUT_EXTRACT);
     }
     return Optional.of(new Orphan(
         root,
