@@ -2,6 +2,7 @@ package io.github.tracecheck.springtests;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.env.Environment;
 import org.springframework.http.HttpStatus;
@@ -12,7 +13,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.client.RestClient;
 
-/** The checkout endpoint, and the inventory endpoint it calls over HTTP. */
+/**
+ * The checkout endpoint, and the inventory endpoint it calls over HTTP: its own, or the inventory
+ * service's at {@code checkout.inventory-url} when that is set.
+ */
 @RestController
 class CheckoutController {
 
@@ -21,25 +25,34 @@ class CheckoutController {
   private final RestClient.Builder restClients;
   private final Environment environment;
   private final Audit audit;
+  private final ObjectProvider<OrderEvents> orderEvents;
   private final Bug bug;
 
   CheckoutController(
-      RestClient.Builder restClients, Environment environment, Audit audit, @Value("${checkout.bug:NONE}") Bug bug) {
+      RestClient.Builder restClients,
+      Environment environment,
+      Audit audit,
+      ObjectProvider<OrderEvents> orderEvents,
+      @Value("${checkout.bug:NONE}") Bug bug) {
     this.restClients = restClients;
     this.environment = environment;
     this.audit = audit;
+    this.orderEvents = orderEvents;
     this.bug = bug;
   }
 
   @GetMapping("/checkout")
   String checkout(@RequestParam String sku) {
     log.info("checkout of {}", sku);
-    String baseUrl = "http://localhost:" + environment.getRequiredProperty("local.server.port");
+    String baseUrl = environment.getProperty(
+        "checkout.inventory-url", "http://localhost:" + environment.getRequiredProperty("local.server.port"));
     // Boot's builder carries the observation registry; RestClient.create() does not.
     RestClient client =
         bug == Bug.REST_CLIENT_WITHOUT_BUILDER ? RestClient.create(baseUrl) : restClients.baseUrl(baseUrl).build();
     String stock = client.get().uri("/inventory?sku={sku}", sku).retrieve().body(String.class);
-    return stock + ", " + audit.record(sku).join();
+    String audited = audit.record(sku).join();
+    orderEvents.ifAvailable(events -> events.placed(sku));
+    return stock + ", " + audited;
   }
 
   /** The payment provider is down: the refund fails, and the handler below answers 503. */

@@ -10,10 +10,6 @@ import io.github.tracecheck.junit.TraceCheckRule;
 import io.github.tracecheck.rules.Finding;
 import io.github.tracecheck.rules.Rules;
 import io.opentelemetry.api.trace.SpanKind;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.util.List;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -28,13 +24,6 @@ import org.springframework.boot.test.context.SpringBootTest;
  */
 class Boot4CheckoutTest {
 
-  static String get(int port, String path) throws Exception {
-    HttpResponse<String> response = HttpClient.newHttpClient().send(
-        HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).build(),
-        HttpResponse.BodyHandlers.ofString());
-    return response.body();
-  }
-
   @Nested
   @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
   @TraceCheck
@@ -44,7 +33,7 @@ class Boot4CheckoutTest {
 
     @Test
     void theCheckoutIsOneConnectedTrace(CapturedTraces traces) throws Exception {
-      org.assertj.core.api.Assertions.assertThat(get(port, "/checkout?sku=sku-42"))
+      org.assertj.core.api.Assertions.assertThat(PlainHttp.get(port, "/checkout?sku=sku-42"))
           .isEqualTo("sku-42 in stock, audited sku-42");
 
       assertThat(traces.awaitAllEnded())
@@ -67,7 +56,7 @@ class Boot4CheckoutTest {
     @Test
     @TraceCheckRule(name = "orphaned-root", mode = GateMode.OFF) // the finding is asserted below
     void theAuditSpanStartsANewTrace(CapturedTraces traces) throws Exception {
-      get(port, "/checkout?sku=sku-42");
+      PlainHttp.get(port, "/checkout?sku=sku-42");
 
       List<String> orphans = Rules.check(traces.awaitAllEnded()).stream()
           .filter(f -> f.rule().equals("orphaned-root"))

@@ -1,0 +1,11 @@
+package io.github.tracecheck.springtests;
+
+/**
+ * Where a checked-out order is announced, when the application has somewhere to announce it (the
+ * Spring Boot 4 build publishes it to Kafka); without such a bean the checkout announces nothing.
+ */
+public interface OrderEvents {
+
+  /** The order for this SKU was checked out. */
+  void placed(String sku);
+}

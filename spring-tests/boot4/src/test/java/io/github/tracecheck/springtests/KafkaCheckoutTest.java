@@ -1,0 +1,102 @@
+package io.github.tracecheck.springtests;
+
+import static io.github.tracecheck.assertj.TraceCheckAssertions.assertThat;
+import static io.github.tracecheck.assertj.TraceCheckAssertions.span;
+
+import io.github.tracecheck.junit.CapturedTraces;
+import io.github.tracecheck.junit.GateMode;
+import io.github.tracecheck.junit.TraceCheck;
+import io.github.tracecheck.junit.TraceCheckRule;
+import io.github.tracecheck.kafka.KafkaBroker;
+import io.github.tracecheck.kafka.KafkaTestBroker;
+import io.github.tracecheck.model.TraceForest;
+import io.github.tracecheck.rules.Finding;
+import io.github.tracecheck.rules.Rules;
+import io.opentelemetry.api.trace.SpanKind;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The checkout publishes each order with spring-kafka's {@code KafkaTemplate} (observation enabled)
+ * to a {@code @KafkaListener}, on tracecheck-kafka's in-JVM broker. Correct, the order is one tree
+ * from the checkout to the listener's work; with a listener container that does not observe, the
+ * listener's work starts a new trace and the gate names Spring Kafka's fix. Each application is
+ * closed after its class ({@code @DirtiesContext}), while the broker is still running.
+ */
+@KafkaBroker
+class KafkaCheckoutTest {
+
+  /** Set by {@code @KafkaBroker} before the applications start. */
+  static KafkaTestBroker kafka;
+
+  @DynamicPropertySource
+  static void kafka(DynamicPropertyRegistry registry) {
+    registry.add("spring.kafka.bootstrap-servers", () -> kafka.bootstrapServers());
+  }
+
+  @Nested
+  @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "checkout.orders-topic=orders")
+  @TraceCheck
+  @DirtiesContext
+  class Correct {
+
+    @Value("${local.server.port}") int port;
+
+    @Test
+    void theOrderIsOneTreeFromTheCheckoutToTheListenersWork(CapturedTraces traces) throws Exception {
+      org.assertj.core.api.Assertions.assertThat(PlainHttp.get(port, "/checkout?sku=sku-42"))
+          .isEqualTo("sku-42 in stock, audited sku-42");
+      traces.awaitSpan("fulfil");
+
+      assertThat(traces.awaitAllEnded())
+          .singleTrace()
+          .hasShape(
+              span("http get /checkout").kind(SpanKind.SERVER).children(
+                  span("http get").kind(SpanKind.CLIENT).children(
+                      span("http get /inventory").kind(SpanKind.SERVER)),
+                  span("audit").kind(SpanKind.INTERNAL),
+                  span("orders send").kind(SpanKind.PRODUCER).children(
+                      span("orders process").kind(SpanKind.CONSUMER).children(
+                          span("fulfil").kind(SpanKind.INTERNAL)))));
+    }
+  }
+
+  @Nested
+  @SpringBootTest(
+      webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+      properties = {"checkout.orders-topic=unobserved-orders", "spring.kafka.listener.observation-enabled=false"})
+  @TraceCheck
+  @DirtiesContext
+  class ListenerWithoutObservation {
+
+    @Value("${local.server.port}") int port;
+
+    @Test
+    @TraceCheckRule(name = "orphaned-root", mode = GateMode.OFF) // the finding is asserted below
+    void theListenersWorkStartsANewTraceAndTheHintNamesSpringKafkasSetting(CapturedTraces traces) throws Exception {
+      PlainHttp.get(port, "/checkout?sku=sku-42");
+      traces.awaitSpan("fulfil");
+
+      TraceForest forest = traces.awaitAllEnded();
+      org.assertj.core.api.Assertions.assertThat(Rules.check(forest).stream()
+              .filter(f -> f.rule().equals("orphaned-root"))
+              .map(Finding::summary)
+              .map(summary -> summary.replaceAll("\\b[0-9a-f]{32}\\b", "<trace-id>")))
+          .containsExactly(
+              "[orphaned-root] span \"fulfil\" (checkout) started a new trace after producer span \"unobserved-orders"
+                  + " send\" (checkout) sent to Kafka topic \"unobserved-orders\" in trace <trace-id>, and no consumer"
+                  + " span continued that message: the hop \"unobserved-orders send\" (checkout) -> \"fulfil\""
+                  + " (checkout) is broken\n"
+                  + "  likely cause: the Spring Kafka listener container ran the listener without observation, so it"
+                  + " did not extract the context from the record headers (traceparent): set"
+                  + " spring.kafka.listener.observation-enabled=true (or ContainerProperties.setObservationEnabled(true)"
+                  + " on the listener container factory), and spring.kafka.template.observation-enabled=true for the"
+                  + " KafkaTemplate that sends");
+    }
+  }
+}
