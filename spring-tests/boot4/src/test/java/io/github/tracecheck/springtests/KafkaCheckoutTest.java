@@ -99,4 +99,34 @@ class KafkaCheckoutTest {
                   + " KafkaTemplate that sends");
     }
   }
+  /**
+   * The limit: a {@code KafkaTemplate} without observation sends no producer span and no traceparent,
+   * so the listener's observed CONSUMER span is a root whose producer is not in the capture - the shape
+   * of a message from outside the test, which is an entry point. The gate cannot tell them apart and
+   * reports nothing; the two traces show the split.
+   */
+  @Nested
+  @SpringBootTest(
+      webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+      properties = {"checkout.orders-topic=untraced-orders", "spring.kafka.template.observation-enabled=false"})
+  @TraceCheck
+  @DirtiesContext
+  class TemplateWithoutObservation {
+
+    @Value("${local.server.port}") int port;
+
+    @Test
+    void theListenersTraceStartsApartAndIsTakenForAMessageFromOutside(CapturedTraces traces) throws Exception {
+      PlainHttp.get(port, "/checkout?sku=sku-42");
+      traces.awaitSpan("fulfil");
+
+      TraceForest forest = traces.awaitAllEnded();
+      assertThat(forest)
+          .hasTraceCount(2)
+          .hasTraceWithRootNamedSatisfying("untraced-orders process", trace -> trace.hasShape(
+              span("untraced-orders process").kind(SpanKind.CONSUMER).children(
+                  span("fulfil").kind(SpanKind.INTERNAL))))
+          .hasNoFindings();
+    }
+  }
 }
