@@ -52,7 +52,8 @@ final class AttributeListReader {
    */
   private Object anyValue(JsonPath path) throws IOException, OtlpFormatException {
     Object[] values = new Object[5];
-    StringJoiner others = new StringJoiner(",", "{", "}");
+    // made only for a value of no known field, which is rare
+    StringJoiner[] others = {null};
     json.object(path, (name, field) -> {
       switch (name) {
         case "stringValue" -> values[0] = json.text(field);
@@ -60,7 +61,12 @@ final class AttributeListReader {
         case "intValue" -> values[2] = json.integer(field, "an integer");
         case "doubleValue" -> values[3] = json.decimal(field);
         case "arrayValue" -> values[4] = arrayValue(field);
-        default -> others.add('"' + new String(JsonStringEncoder.getInstance().quoteAsString(name)) + "\":" + json.json());
+        default -> {
+          if (others[0] == null) {
+            others[0] = new StringJoiner(",", "{", "}");
+          }
+          others[0].add('"' + new String(JsonStringEncoder.getInstance().quoteAsString(name)) + "\":" + json.json());
+        }
       }
     });
     for (Object value : values) {
@@ -68,7 +74,7 @@ final class AttributeListReader {
         return value;
       }
     }
-    return others.toString();
+    return others[0] == null ? "{}" : others[0].toString();
   }
 
   private List<Object> arrayValue(JsonPath path) throws IOException, OtlpFormatException {

@@ -193,12 +193,13 @@ final class JsonCursor {
     long value = 0;
     for (int i = offset; i < offset + length; i++) {
       int digit = text[i] - '0';
-      if (digit < 0 || digit > 9 || value > (Long.MAX_VALUE - digit) / 10) {
+      if (digit < 0 || digit > 9) {
         return -1;
       }
       value = value * 10 + digit;
     }
-    return value;
+    // 19 digits stay below 2^64: a value past Long.MAX_VALUE shows as negative, never wraps further
+    return value < 0 ? -1 : value;
   }
 
   boolean bool(JsonPath path) throws IOException, OtlpFormatException {
