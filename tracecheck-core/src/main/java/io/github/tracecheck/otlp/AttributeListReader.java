@@ -18,9 +18,11 @@ import java.util.StringJoiner;
 final class AttributeListReader {
 
   private final JsonCursor json;
+  private final SharedValues shared;
 
-  AttributeListReader(JsonCursor json) {
+  AttributeListReader(JsonCursor json, SharedValues shared) {
     this.json = json;
+    this.shared = shared;
   }
 
   /** Reads the list the cursor is on. */
@@ -87,17 +89,17 @@ final class AttributeListReader {
     return elements;
   }
 
-  private static void put(AttributesBuilder builder, String key, Object value) {
+  private void put(AttributesBuilder builder, String key, Object value) {
     if (value instanceof Boolean) {
-      builder.put(key, (Boolean) value);
+      builder.put(shared.booleanKey(key), (Boolean) value);
     } else if (value instanceof Long) {
-      builder.put(key, (Long) value);
+      builder.put(shared.longKey(key), (Long) value);
     } else if (value instanceof Double) {
-      builder.put(key, (Double) value);
+      builder.put(shared.doubleKey(key), (Double) value);
     } else if (value instanceof List) {
       putArray(builder, key, (List<?>) value);
     } else {
-      builder.put(key, (String) value);
+      builder.put(shared.stringKey(key), (String) value);
     }
   }
 

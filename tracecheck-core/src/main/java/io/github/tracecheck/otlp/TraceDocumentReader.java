@@ -40,9 +40,13 @@ final class TraceDocumentReader {
   private final JsonCursor json;
   private final AttributeListReader attributes;
 
-  TraceDocumentReader(JsonCursor json) {
+  private final SharedValues shared;
+
+  /** @param shared the keys, resources and scopes shared by the documents of one stream */
+  TraceDocumentReader(JsonCursor json, SharedValues shared) {
     this.json = json;
-    this.attributes = new AttributeListReader(json);
+    this.shared = shared;
+    this.attributes = new AttributeListReader(json, shared);
   }
 
   /** Reads the document the cursor is on and hands each of its spans to {@code out}, in order. */
@@ -79,7 +83,7 @@ final class TraceDocumentReader {
             read[0] = attributes.read(f);
           }
         });
-        resource[0] = Resource.create(read[0]);
+        resource[0] = shared.resource(Resource.create(read[0]));
         for (ScopeSpans scope : waiting) {
           scope.handOn(resource[0], out);
         }
@@ -149,7 +153,7 @@ final class TraceDocumentReader {
     });
     return nameAndVersion[0] == null
         ? InstrumentationScopeInfo.empty()
-        : InstrumentationScopeInfo.builder(nameAndVersion[0]).setVersion(nameAndVersion[1]).build();
+        : shared.scope(InstrumentationScopeInfo.builder(nameAndVersion[0]).setVersion(nameAndVersion[1]).build());
   }
 
   /** A span as read, before its resource and scope are known. */
