@@ -41,6 +41,7 @@ final class TraceDocumentReader {
   private final AttributeListReader attributes;
 
   private final SharedValues shared;
+  private String lastTraceId = "";
 
   /** @param shared the keys, resources and scopes shared by the documents of one stream */
   TraceDocumentReader(JsonCursor json, SharedValues shared) {
@@ -185,7 +186,7 @@ final class TraceDocumentReader {
     SpanFields span = new SpanFields();
     json.object(path, (name, field) -> {
       switch (name) {
-        case "traceId" -> span.traceId = id(field, 32, true);
+        case "traceId" -> span.traceId = sameAsLastTraceId(id(field, 32, true));
         case "spanId" -> span.spanId = id(field, 16, true);
         case "parentSpanId" -> span.parentSpanId = id(field, 16, false);
         case "name" -> span.name = json.isString() ? json.text(field) : null;
@@ -271,6 +272,14 @@ final class TraceDocumentReader {
   }
 
   /** Lower-case hex, as OTLP JSON writes ids; an optional id may be "" for none (null). */
+  /** The previous span's trace id when equal: the spans of a trace, written together, hold one string. */
+  private String sameAsLastTraceId(String traceId) {
+    if (!traceId.equals(lastTraceId)) {
+      lastTraceId = traceId;
+    }
+    return lastTraceId;
+  }
+
   private String id(JsonPath path, int length, boolean required) throws IOException, OtlpFormatException {
     String text = json.text(path);
     if (text.isEmpty() && !required) {

@@ -35,6 +35,18 @@ class SharedValuesTest {
   }
 
   @Test
+  void theSpansOfATraceInOneDocumentHoldOneTraceIdString() throws Exception {
+    String spanOf = "{\"traceId\":\"0AF7651916CD43DD8448EB211C80319C\",\"spanId\":\"%s\",\"name\":\"s\","
+        + "\"startTimeUnixNano\":\"1\",\"endTimeUnixNano\":\"2\"}";
+    String document = "{\"resourceSpans\":[{\"scopeSpans\":[{\"spans\":[" + String.format(spanOf, "00f067aa0ba902b7")
+        + "," + String.format(spanOf, "00f067aa0ba902b8") + "]}]}]}";
+
+    List<SpanData> spans = OtlpJsonReader.read(new StringReader(document), "document");
+
+    assertThat(spans.get(1).getTraceId()).isSameAs(spans.get(0).getTraceId()).isEqualTo("0af7651916cd43dd8448eb211c80319c");
+  }
+
+  @Test
   void pastItsBoundATableMakesNewValuesWithoutKeepingThem() {
     SharedValues shared = new SharedValues();
     List<AttributeKey<String>> first = new ArrayList<>();
