@@ -48,7 +48,7 @@ record CliArguments(List<String> inputs, RuleOptions options, WindowSettings win
       }
     }
     if (inputs.isEmpty()) {
-      throw new UsageException("no input: name OTLP JSON files, or - for standard input");
+      throw new UsageException("no input: name OTLP files (JSON or protobuf), or - for standard input");
     }
     return new CliArguments(List.copyOf(inputs), options, window, format, false);
   }

@@ -11,8 +11,8 @@ import java.io.PrintStream;
 import java.util.List;
 
 /**
- * Checks traces exported as OTLP JSON files, e.g. by the Collector's file exporter from a staging
- * run, with the rules the JUnit gate runs. The files are read together as one stream, so that a hop
+ * Checks traces exported as OTLP files - JSON, or the Collector's file exporter's {@code format:
+ * proto} - e.g. by the Collector from a staging run, with the rules the JUnit gate runs. The files are read together as one stream, so that a hop
  * between two services whose spans sit in different files is still checked, and a file larger than
  * memory is checked in a window of span time ({@link WindowedChecker}).
  *
@@ -41,8 +41,10 @@ public final class TraceCheckCli {
     StringBuilder usage =
         new StringBuilder(
             "usage: tracecheck [--format text|json|sarif] [--window 30s] [--max-spans N] [--no-links] FILE...\n"
-                + "Checks OpenTelemetry traces in OTLP JSON files (one document, or one per line).\n"
-                + "  FILE             an OTLP JSON file, or - for standard input\n"
+                + "Checks OpenTelemetry traces in OTLP files: JSON (one document, or one per line) or protobuf\n"
+                + "(the Collector's file exporter with format: proto).\n"
+                + "  FILE             an OTLP file, or - for standard input; .json/.jsonl/.ndjson are JSON, .pb/.binpb/.protobuf\n"
+                + "                   protobuf, other names by their first byte ({, [, white space or a byte-order mark: JSON)\n"
                 + "  --format F       text (default), json, or sarif (SARIF 2.1.0 for code scanning)\n"
                 + "  --window D       a trace is checked once quiet for D of span time (default 30s; ms, s, m, h)\n"
                 + "  --max-spans N    the most spans held at once (default " + WindowSettings.DEFAULT_MAX_SPANS_HELD

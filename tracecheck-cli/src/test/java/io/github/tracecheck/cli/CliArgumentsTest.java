@@ -41,6 +41,6 @@ class CliArgumentsTest {
     assertThatThrownBy(() -> CliArguments.parse(new String[] {"a.json", "--window"}))
         .hasMessage("--window needs a value");
     assertThatThrownBy(() -> CliArguments.parse(new String[] {"--no-links"}))
-        .hasMessage("no input: name OTLP JSON files, or - for standard input");
+        .hasMessage("no input: name OTLP files (JSON or protobuf), or - for standard input");
   }
 }

@@ -142,6 +142,7 @@ public final class SpanCapture implements SpanProcessor {
             span.getSpanContext(),
             span.getParentSpanContext(),
             thread.getName(),
+            thread.getId(),
             span.toSpanData().getStartEpochNanos(),
             buffer.captureStackTraces() ? callerFrames() : List.of(),
             onTestThread);

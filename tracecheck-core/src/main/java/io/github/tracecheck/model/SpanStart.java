@@ -12,11 +12,15 @@ import java.util.Objects;
  */
 public final class SpanStart {
 
+  /** The {@link #threadId()} of a start whose thread's id was not recorded. */
+  public static final long UNKNOWN_THREAD_ID = -1;
+
   private final String name;
   private final SpanKind kind;
   private final SpanContext spanContext;
   private final SpanContext parentSpanContext;
   private final String threadName;
+  private final long threadId;
   private final long startEpochNanos;
   private final List<StackTraceElement> startedAt;
   private final boolean onTestThread;
@@ -35,10 +39,12 @@ public final class SpanStart {
       String threadName,
       long startEpochNanos,
       List<StackTraceElement> startedAt) {
-    this(name, kind, spanContext, parentSpanContext, threadName, startEpochNanos, startedAt, false);
+    this(name, kind, spanContext, parentSpanContext, threadName, UNKNOWN_THREAD_ID, startEpochNanos, startedAt, false);
   }
 
   /**
+   * @param threadId the started thread's id ({@code Thread.getId()}), which tells apart threads of one
+   *     name (virtual threads have none); {@link #UNKNOWN_THREAD_ID} when not known
    * @param startedAt the stack of the code that started the span, innermost first; empty when not
    *     captured
    * @param onTestThread whether the thread was running a test when the span started: a root started
@@ -50,6 +56,7 @@ public final class SpanStart {
       SpanContext spanContext,
       SpanContext parentSpanContext,
       String threadName,
+      long threadId,
       long startEpochNanos,
       List<StackTraceElement> startedAt,
       boolean onTestThread) {
@@ -58,6 +65,7 @@ public final class SpanStart {
     this.spanContext = Objects.requireNonNull(spanContext, "spanContext");
     this.parentSpanContext = Objects.requireNonNull(parentSpanContext, "parentSpanContext");
     this.threadName = Objects.requireNonNull(threadName, "threadName");
+    this.threadId = threadId;
     this.startEpochNanos = startEpochNanos;
     this.startedAt = List.copyOf(startedAt);
     this.onTestThread = onTestThread;
@@ -88,6 +96,11 @@ public final class SpanStart {
   /** The name of the thread the span was started on. */
   public String threadName() {
     return threadName;
+  }
+
+  /** The id of the thread the span was started on; {@link #UNKNOWN_THREAD_ID} when not recorded. */
+  public long threadId() {
+    return threadId;
   }
 
   public long startEpochNanos() {

@@ -21,6 +21,8 @@ public final class Trace {
   private final List<SpanNode> spansInTreeOrder;
   private final Map<String, SpanNode> spansById;
   private final List<ForestProblem> problems;
+  // kept: forests sort their traces by it, once per forest a trace is in
+  private final long startEpochNanos;
 
   Trace(
       String traceId,
@@ -33,6 +35,11 @@ public final class Trace {
     this.spansInTreeOrder = Collections.unmodifiableList(spansInTreeOrder);
     this.spansById = spansById;
     this.problems = Collections.unmodifiableList(problems);
+    long start = Long.MAX_VALUE;
+    for (SpanNode root : roots) {
+      start = Math.min(start, root.data().getStartEpochNanos());
+    }
+    this.startEpochNanos = start;
   }
 
   public String traceId() {
@@ -99,12 +106,9 @@ public final class Trace {
     return problems;
   }
 
+  /** The start of the earliest root. */
   public long startEpochNanos() {
-    long start = Long.MAX_VALUE;
-    for (SpanNode root : roots) {
-      start = Math.min(start, root.data().getStartEpochNanos());
-    }
-    return start;
+    return startEpochNanos;
   }
 
   @Override

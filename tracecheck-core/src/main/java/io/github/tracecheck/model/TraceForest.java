@@ -65,6 +65,32 @@ public final class TraceForest {
   }
 
   /**
+   * The forest of traces already built by other forests, for a reader that meets the same traces
+   * in several overlapping forests (the stream's batches and their neighbourhoods) and builds each
+   * trace once. A trace never changes once built, so it may sit in any number of forests. The
+   * problems are listed in the order of {@code traces}, as {@link #of(Collection)} lists them in the
+   * order the traces' spans came.
+   *
+   * @param traces traces of distinct ids
+   */
+  public static TraceForest ofTraces(Collection<Trace> traces) {
+    if (traces.isEmpty()) {
+      return EMPTY;
+    }
+    List<Trace> sorted = new ArrayList<>(traces);
+    Map<String, Trace> byId = new HashMap<>(traces.size() * 2);
+    List<ForestProblem> problems = new ArrayList<>();
+    for (Trace trace : traces) {
+      if (byId.put(trace.traceId(), trace) != null) {
+        throw new IllegalArgumentException("trace " + trace.traceId() + " is given twice");
+      }
+      problems.addAll(trace.problems());
+    }
+    sorted.sort(TraceForestBuilder.TRACES_BY_START);
+    return new TraceForest(sorted, byId, problems);
+  }
+
+  /**
    * Builds the forest of the ended spans, knowing also what a capture saw start: which thread
    * started each span, and which spans started and never ended ({@link #openSpans()}).
    */

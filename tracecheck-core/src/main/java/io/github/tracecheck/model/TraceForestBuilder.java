@@ -24,7 +24,8 @@ final class TraceForestBuilder {
           .thenComparing(SpanNode::name)
           .thenComparing(SpanNode::spanId);
 
-  private static final Comparator<Trace> TRACES_BY_START =
+  /** The order of a forest's traces: by the start of their earliest span, then by trace id. */
+  static final Comparator<Trace> TRACES_BY_START =
       Comparator.comparingLong(Trace::startEpochNanos).thenComparing(Trace::traceId);
 
   private static final int MAX_NAMES_IN_CYCLE_MESSAGE = 10;

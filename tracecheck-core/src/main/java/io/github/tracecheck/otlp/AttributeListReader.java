@@ -18,9 +18,11 @@ import java.util.StringJoiner;
 final class AttributeListReader {
 
   private final JsonCursor json;
+  private final SharedValues shared;
 
-  AttributeListReader(JsonCursor json) {
+  AttributeListReader(JsonCursor json, SharedValues shared) {
     this.json = json;
+    this.shared = shared;
   }
 
   /** Reads the list the cursor is on. */
@@ -52,7 +54,8 @@ final class AttributeListReader {
    */
   private Object anyValue(JsonPath path) throws IOException, OtlpFormatException {
     Object[] values = new Object[5];
-    StringJoiner others = new StringJoiner(",", "{", "}");
+    // made only for a value of no known field, which is rare
+    StringJoiner[] others = {null};
     json.object(path, (name, field) -> {
       switch (name) {
         case "stringValue" -> values[0] = json.text(field);
@@ -60,7 +63,12 @@ final class AttributeListReader {
         case "intValue" -> values[2] = json.integer(field, "an integer");
         case "doubleValue" -> values[3] = json.decimal(field);
         case "arrayValue" -> values[4] = arrayValue(field);
-        default -> others.add('"' + new String(JsonStringEncoder.getInstance().quoteAsString(name)) + "\":" + json.json());
+        default -> {
+          if (others[0] == null) {
+            others[0] = new StringJoiner(",", "{", "}");
+          }
+          others[0].add('"' + new String(JsonStringEncoder.getInstance().quoteAsString(name)) + "\":" + json.json());
+        }
       }
     });
     for (Object value : values) {
@@ -68,7 +76,7 @@ final class AttributeListReader {
         return value;
       }
     }
-    return others.toString();
+    return others[0] == null ? "{}" : others[0].toString();
   }
 
   private List<Object> arrayValue(JsonPath path) throws IOException, OtlpFormatException {
@@ -81,17 +89,17 @@ final class AttributeListReader {
     return elements;
   }
 
-  private static void put(AttributesBuilder builder, String key, Object value) {
+  private void put(AttributesBuilder builder, String key, Object value) {
     if (value instanceof Boolean) {
-      builder.put(key, (Boolean) value);
+      builder.put(shared.booleanKey(key), (Boolean) value);
     } else if (value instanceof Long) {
-      builder.put(key, (Long) value);
+      builder.put(shared.longKey(key), (Long) value);
     } else if (value instanceof Double) {
-      builder.put(key, (Double) value);
+      builder.put(shared.doubleKey(key), (Double) value);
     } else if (value instanceof List) {
       putArray(builder, key, (List<?>) value);
     } else {
-      builder.put(key, (String) value);
+      builder.put(shared.stringKey(key), (String) value);
     }
   }
 

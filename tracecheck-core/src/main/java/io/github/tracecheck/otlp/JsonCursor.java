@@ -157,6 +157,12 @@ final class JsonCursor {
    */
   long nanos(JsonPath path) throws IOException, OtlpFormatException {
     JsonToken token = parser.currentToken();
+    if (token == JsonToken.VALUE_STRING || token == JsonToken.VALUE_NUMBER_INT) {
+      long digits = digits(parser.getTextCharacters(), parser.getTextOffset(), parser.getTextLength());
+      if (digits >= 0) {
+        return digits;
+      }
+    }
     String text = parser.getText();
     if (token != JsonToken.VALUE_NUMBER_INT && token != JsonToken.VALUE_STRING) {
       throw error(path, "'" + text + "' is not a whole number of nanoseconds");
@@ -174,6 +180,26 @@ final class JsonCursor {
       throw error(path, text + " is out of range: later than 2262-04-11, the last time a Java long holds");
     }
     return value.longValueExact();
+  }
+
+  /**
+   * The value of 1 to 19 decimal digits that fits a long, read from the parser's buffer without
+   * making a string of it (two per span); -1 for anything else, which is then read with its checks.
+   */
+  private static long digits(char[] text, int offset, int length) {
+    if (length < 1 || length > 19) {
+      return -1;
+    }
+    long value = 0;
+    for (int i = offset; i < offset + length; i++) {
+      int digit = text[i] - '0';
+      if (digit < 0 || digit > 9) {
+        return -1;
+      }
+      value = value * 10 + digit;
+    }
+    // 19 digits stay below 2^64: a value past Long.MAX_VALUE shows as negative, never wraps further
+    return value < 0 ? -1 : value;
   }
 
   boolean bool(JsonPath path) throws IOException, OtlpFormatException {

@@ -1,7 +1,10 @@
 package io.github.tracecheck.otlp;
 
 import io.opentelemetry.sdk.trace.data.SpanData;
+import java.io.BufferedInputStream;
+import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -9,9 +12,11 @@ import java.util.List;
 import java.util.function.Consumer;
 
 /**
- * Reads the OTLP JSON inputs a command line names - files, and {@value #STANDARD_INPUT} for standard
+ * Reads the OTLP inputs a command line names - files, and {@value #STANDARD_INPUT} for standard
  * input - into one list of spans, so that a hop between two services whose spans sit in different
- * inputs is still checked. The first input that cannot be read stops the reading.
+ * inputs is still checked. Each input is OTLP JSON ({@link OtlpJsonReader}) or the Collector's
+ * {@code format: proto} frames ({@link OtlpProtoReader}), told apart by its extension or its first
+ * byte ({@link OtlpInputFormat}). The first input that cannot be read stops the reading.
  */
 public final class OtlpFiles {
 
@@ -32,10 +37,30 @@ public final class OtlpFiles {
       throws OtlpFormatException {
     for (String input : inputs) {
       if (input.equals(STANDARD_INPUT)) {
-        OtlpJsonReader.stream(standardInput, "standard input", out);
+        stream(standardInput, "", "standard input", out);
       } else {
-        OtlpJsonReader.stream(path(input), out);
+        try (InputStream file = Files.newInputStream(path(input))) {
+          stream(file, input, input, out);
+        } catch (IOException e) {
+          throw new OtlpFormatException(input + ": cannot read the file: " + e.getMessage(), e);
+        }
       }
+    }
+  }
+
+  private static void stream(InputStream in, String name, String source, Consumer<? super SpanData> out)
+      throws OtlpFormatException {
+    BufferedInputStream buffered = new BufferedInputStream(in, 1 << 16);
+    OtlpInputFormat format;
+    try {
+      format = OtlpInputFormat.of(name, buffered);
+    } catch (IOException e) {
+      throw new OtlpFormatException(source + ": cannot read: " + e.getMessage(), e);
+    }
+    if (format == OtlpInputFormat.PROTO) {
+      OtlpProtoReader.stream(buffered, source, out);
+    } else {
+      OtlpJsonReader.stream(buffered, source, out);
     }
   }
 

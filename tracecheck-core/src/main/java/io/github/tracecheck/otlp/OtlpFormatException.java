@@ -1,6 +1,6 @@
 package io.github.tracecheck.otlp;
 
-/** An OTLP JSON input that cannot be read; the message says where (file, line, field) and why. */
+/** An OTLP input that cannot be read; the message says where (file, line or byte offset, field) and why. */
 public final class OtlpFormatException extends Exception {
 
   private static final long serialVersionUID = 1L;

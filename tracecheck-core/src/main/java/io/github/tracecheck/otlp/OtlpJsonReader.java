@@ -85,6 +85,7 @@ public final class OtlpJsonReader {
     int firstLine = 0;
     int lastLine = 0;
     int line = 0;
+    SharedValues shared = new SharedValues();
     try {
       while (parser.nextToken() != null) {
         line = parser.currentTokenLocation().getLineNr();
@@ -94,7 +95,7 @@ public final class OtlpJsonReader {
         documents++;
         JsonCursor document = new JsonCursor(parser, source);
         try {
-          new TraceDocumentReader(document).read(out::accept);
+          new TraceDocumentReader(document, shared).read(out::accept);
         } catch (OtlpFormatException e) {
           document.skipToEndOfDocument();
           throw e;

@@ -9,6 +9,7 @@ import io.github.tracecheck.pii.Masking;
 import io.github.tracecheck.semconv.ThreadAttributes;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.common.Attributes;
+import io.opentelemetry.api.common.AttributesBuilder;
 import io.opentelemetry.sdk.common.InstrumentationScopeInfo;
 import io.opentelemetry.sdk.resources.Resource;
 import io.opentelemetry.sdk.trace.data.EventData;
@@ -31,12 +32,14 @@ import java.util.Map;
  *
  * <p>What the rules need survives the file: the span and link {@code flags} say whether a parent or
  * linked context was remote, and the thread the capture saw a span start on is written as the
- * {@code thread.name} attribute (as the OpenTelemetry Java agent records it) when the span lacks one.
+ * {@code thread.name} and {@code thread.id} attributes (as the OpenTelemetry Java agent records
+ * them) when the span lacks them.
  */
 public final class OtlpJsonWriter {
 
   private static final JsonFactory FACTORY = new JsonFactory();
   private static final AttributeKey<String> THREAD_NAME = AttributeKey.stringKey(ThreadAttributes.THREAD_NAME);
+  private static final AttributeKey<Long> THREAD_ID = AttributeKey.longKey(ThreadAttributes.THREAD_ID);
 
   private OtlpJsonWriter() {}
 
@@ -92,14 +95,14 @@ public final class OtlpJsonWriter {
     json.writeEndObject();
     json.writeArrayFieldStart("spans");
     for (SpanNode span : spans) {
-      span(json, span.data(), forest.startOf(span).map(SpanStart::threadName).orElse(null));
+      span(json, span.data(), forest.startOf(span).orElse(null));
     }
     json.writeEndArray();
     json.writeEndObject();
   }
 
-  /** One span; {@code thread} is the thread the capture saw it start on, null when unknown. */
-  private static void span(JsonGenerator json, SpanData span, String thread) throws IOException {
+  /** One span; {@code start} is what the capture saw when it started (its thread), null when unknown. */
+  private static void span(JsonGenerator json, SpanData span, SpanStart start) throws IOException {
     json.writeStartObject();
     json.writeStringField("traceId", span.getTraceId());
     json.writeStringField("spanId", span.getSpanId());
@@ -111,11 +114,7 @@ public final class OtlpJsonWriter {
     json.writeStringField("startTimeUnixNano", Long.toString(span.getStartEpochNanos()));
     json.writeStringField("endTimeUnixNano", Long.toString(span.getEndEpochNanos()));
     json.writeNumberField("flags", SpanFlags.of(span.getSpanContext().getTraceFlags(), span.getParentSpanContext().isRemote()));
-    Attributes attributes = span.getAttributes();
-    if (thread != null && attributes.get(THREAD_NAME) == null) {
-      attributes = attributes.toBuilder().put(THREAD_NAME, thread).build();
-    }
-    attributes(json, attributes);
+    attributes(json, withThread(span.getAttributes(), start));
     json.writeArrayFieldStart("events");
     for (EventData event : span.getEvents()) {
       json.writeStartObject();
@@ -142,6 +141,18 @@ public final class OtlpJsonWriter {
     }
     json.writeEndObject();
     json.writeEndObject();
+  }
+
+  /** The span's attributes with the thread the capture saw, unless the span records its own. */
+  private static Attributes withThread(Attributes attributes, SpanStart start) {
+    if (start == null || attributes.get(THREAD_NAME) != null) {
+      return attributes;
+    }
+    AttributesBuilder builder = attributes.toBuilder().put(THREAD_NAME, start.threadName());
+    if (start.threadId() != SpanStart.UNKNOWN_THREAD_ID && attributes.get(THREAD_ID) == null) {
+      builder.put(THREAD_ID, start.threadId());
+    }
+    return builder.build();
   }
 
   private static void attributes(JsonGenerator json, Attributes attributes) throws IOException {

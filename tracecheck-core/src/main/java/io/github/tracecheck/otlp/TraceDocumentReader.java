@@ -40,9 +40,14 @@ final class TraceDocumentReader {
   private final JsonCursor json;
   private final AttributeListReader attributes;
 
-  TraceDocumentReader(JsonCursor json) {
+  private final SharedValues shared;
+  private String lastTraceId = "";
+
+  /** @param shared the keys, resources and scopes shared by the documents of one stream */
+  TraceDocumentReader(JsonCursor json, SharedValues shared) {
     this.json = json;
-    this.attributes = new AttributeListReader(json);
+    this.shared = shared;
+    this.attributes = new AttributeListReader(json, shared);
   }
 
   /** Reads the document the cursor is on and hands each of its spans to {@code out}, in order. */
@@ -79,7 +84,7 @@ final class TraceDocumentReader {
             read[0] = attributes.read(f);
           }
         });
-        resource[0] = Resource.create(read[0]);
+        resource[0] = shared.resource(Resource.create(read[0]));
         for (ScopeSpans scope : waiting) {
           scope.handOn(resource[0], out);
         }
@@ -149,7 +154,7 @@ final class TraceDocumentReader {
     });
     return nameAndVersion[0] == null
         ? InstrumentationScopeInfo.empty()
-        : InstrumentationScopeInfo.builder(nameAndVersion[0]).setVersion(nameAndVersion[1]).build();
+        : shared.scope(InstrumentationScopeInfo.builder(nameAndVersion[0]).setVersion(nameAndVersion[1]).build());
   }
 
   /** A span as read, before its resource and scope are known. */
@@ -181,7 +186,7 @@ final class TraceDocumentReader {
     SpanFields span = new SpanFields();
     json.object(path, (name, field) -> {
       switch (name) {
-        case "traceId" -> span.traceId = id(field, 32, true);
+        case "traceId" -> span.traceId = sameAsLastTraceId(id(field, 32, true));
         case "spanId" -> span.spanId = id(field, 16, true);
         case "parentSpanId" -> span.parentSpanId = id(field, 16, false);
         case "name" -> span.name = json.isString() ? json.text(field) : null;
@@ -267,6 +272,14 @@ final class TraceDocumentReader {
   }
 
   /** Lower-case hex, as OTLP JSON writes ids; an optional id may be "" for none (null). */
+  /** The previous span's trace id when equal: the spans of a trace, written together, hold one string. */
+  private String sameAsLastTraceId(String traceId) {
+    if (!traceId.equals(lastTraceId)) {
+      lastTraceId = traceId;
+    }
+    return lastTraceId;
+  }
+
   private String id(JsonPath path, int length, boolean required) throws IOException, OtlpFormatException {
     String text = json.text(path);
     if (text.isEmpty() && !required) {

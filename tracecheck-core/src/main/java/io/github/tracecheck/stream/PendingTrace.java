@@ -1,5 +1,6 @@
 package io.github.tracecheck.stream;
 
+import io.github.tracecheck.model.Trace;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -30,6 +31,10 @@ final class PendingTrace {
   /** The {@link #lastEnd} the trace was queued with; a later one means it was not quiet after all. */
   long queuedEnd;
 
+  /** The trace as last built, from the first {@link #builtSize} spans; a span since means building it again. */
+  private Trace built;
+  private int builtSize;
+
   PendingTrace(String traceId) {
     this.traceId = traceId;
   }
@@ -38,6 +43,17 @@ final class PendingTrace {
     spans.add(span);
     firstStart = Math.min(firstStart, span.getStartEpochNanos());
     lastEnd = Math.max(lastEnd, span.getEndEpochNanos());
+  }
+
+  /** The trace built from every span held, or null when a span came since it was last built. */
+  Trace builtTrace() {
+    return built != null && builtSize == spans.size() ? built : null;
+  }
+
+  /** Keeps the trace built from every span held, for the batches and neighbourhoods it is part of. */
+  void built(Trace trace) {
+    built = trace;
+    builtSize = spans.size();
   }
 
   /** Whether the trace ran at any time from {@code from} to {@code to}. */

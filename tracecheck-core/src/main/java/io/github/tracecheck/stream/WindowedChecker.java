@@ -1,5 +1,6 @@
 package io.github.tracecheck.stream;
 
+import io.github.tracecheck.model.Trace;
 import io.github.tracecheck.model.TraceForest;
 import io.github.tracecheck.rules.DanglingParentRule;
 import io.github.tracecheck.rules.Finding;
@@ -215,28 +216,34 @@ public final class WindowedChecker implements Consumer<SpanData> {
     spansHeld -= trace.spans.size();
   }
 
-  /** Checks the ready traces together, hands the batch on, and keeps them as neighbours. */
+  /**
+   * Checks the ready traces together, hands the batch on, and keeps them as neighbours. Each trace
+   * is built once and the same built trace serves its batch and every neighbourhood it falls in
+   * (again only when a span of it came since).
+   */
   private void checkReady() {
     if (ready.isEmpty()) {
       return;
     }
-    List<SpanData> batchSpans = new ArrayList<>(readySpans);
     Set<String> batchTraces = new HashSet<>();
     long firstStart = Long.MAX_VALUE;
     long lastEnd = Long.MIN_VALUE;
     for (PendingTrace trace : ready) {
-      batchSpans.addAll(trace.spans);
       batchTraces.add(trace.traceId);
       firstStart = Math.min(firstStart, trace.firstStart);
       lastEnd = Math.max(lastEnd, trace.lastEnd);
     }
-    TraceForest batch = TraceForest.of(batchSpans);
+    TraceForest batch = forestOf(ready);
+    TraceForest neighbourhood = null;
     List<Finding> findings = new ArrayList<>();
     for (Rule rule : rules) {
       if (ONE_TRACE_AT_A_TIME.contains(rule.name())) {
         findings.addAll(rule.check(batch, options));
       } else {
-        findings.addAll(aboutTheBatch(rule.check(neighbourhood(batchSpans, firstStart, lastEnd), options), batchTraces));
+        if (neighbourhood == null) {
+          neighbourhood = neighbourhood(firstStart, lastEnd);
+        }
+        findings.addAll(aboutTheBatch(rule.check(neighbourhood, options), batchTraces));
       }
     }
     listener.accept(new CheckedBatch(batch, newFindings(findings), batch.problems()));
@@ -250,15 +257,34 @@ public final class WindowedChecker implements Consumer<SpanData> {
   }
 
   /** The batch with the traces that ran from one window before its first start to its last end. */
-  private TraceForest neighbourhood(List<SpanData> batchSpans, long firstStart, long lastEnd) {
-    List<SpanData> spans = new ArrayList<>(batchSpans);
+  private TraceForest neighbourhood(long firstStart, long lastEnd) {
+    List<PendingTrace> around = new ArrayList<>(ready);
     long from = firstStart - settings.windowNanos();
     for (PendingTrace trace : held.values()) {
       if (trace.state != PendingTrace.State.READY && trace.overlaps(from, lastEnd)) {
-        spans.addAll(trace.spans);
+        around.add(trace);
       }
     }
-    return TraceForest.of(spans);
+    return forestOf(around);
+  }
+
+  /** The forest of the traces, building together those not built since their last span came. */
+  private static TraceForest forestOf(List<PendingTrace> traces) {
+    List<SpanData> unbuilt = new ArrayList<>();
+    for (PendingTrace trace : traces) {
+      if (trace.builtTrace() == null) {
+        unbuilt.addAll(trace.spans);
+      }
+    }
+    TraceForest fresh = TraceForest.of(unbuilt);
+    List<Trace> built = new ArrayList<>(traces.size());
+    for (PendingTrace trace : traces) {
+      if (trace.builtTrace() == null) {
+        trace.built(fresh.trace(trace.traceId).orElseThrow());
+      }
+      built.add(trace.builtTrace());
+    }
+    return TraceForest.ofTraces(built);
   }
 
   private static List<Finding> aboutTheBatch(List<Finding> findings, Set<String> batchTraces) {

@@ -104,6 +104,29 @@ class TraceForestTest {
   }
 
   @Test
+  void aForestOfTracesBuiltElsewhereIsTheForestOfTheirSpans() {
+    SpanData producer = span("orders publish", id(1)).trace(OTHER_TRACE_ID).time(5, 6).build();
+    SpanData consumer = span("orders process", id(2)).link(OTHER_TRACE_ID, id(1)).time(7, 9).build();
+    SpanData twin = span("twin", id(2)).time(8, 9).build();
+    Trace consumerTrace = TraceForest.of(List.of(consumer, twin)).traces().get(0);
+    Trace producerTrace = TraceForest.of(List.of(producer)).traces().get(0);
+
+    TraceForest composed = TraceForest.ofTraces(List.of(consumerTrace, producerTrace));
+    TraceForest built = TraceForest.of(List.of(consumer, twin, producer));
+
+    // the same traces in the same order, links resolved across them, problems in the order given
+    assertThat(composed.traces()).containsExactly(producerTrace, consumerTrace);
+    assertThat(composed.traces()).extracting(Trace::traceId)
+        .containsExactlyElementsOf(built.traces().stream().map(Trace::traceId).toList());
+    assertThat(composed.linkedSpans(consumerTrace.firstRoot())).containsExactly(producerTrace.firstRoot());
+    assertThat(composed.problems()).hasToString(built.problems().toString()).hasSize(1);
+    assertThat(TraceForest.ofTraces(List.of())).isSameAs(TraceForest.empty());
+    assertThatThrownBy(() -> TraceForest.ofTraces(List.of(producerTrace, producerTrace)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("trace " + OTHER_TRACE_ID + " is given twice");
+  }
+
+  @Test
   void duplicateSpanIdIsReportedAndBothSpansAreKept() {
     TraceForest forest =
         TraceForest.of(

@@ -167,6 +167,7 @@ class OtlpRoundTripTest {
       String parentSpanId,
       boolean parentRemote,
       String thread,
+      long threadId,
       String name,
       SpanKind kind,
       long start,
@@ -180,23 +181,26 @@ class OtlpRoundTripTest {
       String scopeName,
       String scopeVersion) {}
 
-  /** The thread is the one the capture saw, or the {@code thread.name} attribute a file carries. */
+  /** The thread is the one the capture saw, or the {@code thread.name} and {@code thread.id} attributes a file carries. */
   private static SpanView view(TraceForest forest, SpanNode node) {
     SpanData span = node.data();
     AttributeKey<String> threadName = AttributeKey.stringKey("thread.name");
+    AttributeKey<Long> threadId = AttributeKey.longKey("thread.id");
     return new SpanView(
         span.getTraceId(),
         span.getSpanId(),
         span.getParentSpanContext().isValid() ? span.getParentSpanId() : null,
         span.getParentSpanContext().isRemote(),
         forest.startOf(node).map(SpanStart::threadName).orElse(span.getAttributes().get(threadName)),
+        forest.startOf(node).map(SpanStart::threadId)
+            .orElse(span.getAttributes().get(threadId) == null ? SpanStart.UNKNOWN_THREAD_ID : span.getAttributes().get(threadId)),
         span.getName(),
         span.getKind(),
         span.getStartEpochNanos(),
         span.getEndEpochNanos(),
         span.getStatus().getStatusCode(),
         span.getStatus().getDescription(),
-        span.getAttributes().toBuilder().remove(threadName).build().asMap(),
+        span.getAttributes().toBuilder().remove(threadName).remove(threadId).build().asMap(),
         span.getEvents().stream()
             .map(e -> List.<Object>of(e.getName(), e.getEpochNanos(), e.getAttributes().asMap()))
             .toList(),

@@ -49,6 +49,15 @@ class OtlpStrictInputTest {
     assertThatThrownBy(() -> read(document("").replace("\"endTimeUnixNano\":\"2\"", "\"endTimeUnixNano\":18446744073709551615")))
         .hasMessageEndingWith(SPAN_PATH + ".endTimeUnixNano 18446744073709551615 is out of range: later than 2262-04-11,"
             + " the last time a Java long holds");
+    // one past the largest long, and the largest 19 digits: as a string and as a number
+    assertThatThrownBy(() -> read(document("").replace("\"endTimeUnixNano\":\"2\"", "\"endTimeUnixNano\":\"9223372036854775808\"")))
+        .hasMessageEndingWith(SPAN_PATH + ".endTimeUnixNano 9223372036854775808 is out of range: later than 2262-04-11,"
+            + " the last time a Java long holds");
+    assertThatThrownBy(() -> read(document("").replace("\"endTimeUnixNano\":\"2\"", "\"endTimeUnixNano\":9999999999999999999")))
+        .hasMessageEndingWith(SPAN_PATH + ".endTimeUnixNano 9999999999999999999 is out of range: later than 2262-04-11,"
+            + " the last time a Java long holds");
+    assertThatThrownBy(() -> read(document("").replace("\"endTimeUnixNano\":\"2\"", "\"endTimeUnixNano\":\" 2\"")))
+        .hasMessageEndingWith(SPAN_PATH + ".endTimeUnixNano ' 2' is not a whole number of nanoseconds");
     assertThatThrownBy(() -> read(document("").replace("\"endTimeUnixNano\":\"2\"", "\"endTimeUnixNano\":2.5")))
         .hasMessageEndingWith(SPAN_PATH + ".endTimeUnixNano '2.5' is not a whole number of nanoseconds");
     assertThatThrownBy(() -> read(document("").replace("\"endTimeUnixNano\":\"2\"", "\"endTimeUnixNano\":true")))

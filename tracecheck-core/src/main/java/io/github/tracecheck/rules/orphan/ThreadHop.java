@@ -57,12 +57,11 @@ final class ThreadHop {
       if (candidate.trace() == root.trace() || !sameService(candidate, root)) {
         return false;
       }
-      String candidateThread = threads.nameOf(candidate);
-      return candidateThread != null && !candidateThread.equals(thread);
+      return threads.nameOf(candidate) != null && !threads.sameThread(candidate, root);
     };
     SpansByStart candidates = candidatesFor(root);
     SpanNode openSpan = candidates.inFlightAt(start).filter(elsewhere).findFirst().orElse(null);
-    SpanStart stillOpen = latestStillOpenOnAnotherThread(thread, start);
+    SpanStart stillOpen = latestStillOpenOnAnotherThread(root, start);
     String cause = LikelyCause.forThread(thread);
     String note = threads.evidenceNote(root);
     if (stillOpen != null
@@ -144,12 +143,12 @@ final class ThreadHop {
         || candidate.serviceName().equals(root.serviceName());
   }
 
-  /** The latest span the capture saw start at or before {@code time} on another thread and never end. */
-  private SpanStart latestStillOpenOnAnotherThread(String thread, long time) {
+  /** The latest span the capture saw start at or before {@code time} on another thread than the root's and never end. */
+  private SpanStart latestStillOpenOnAnotherThread(SpanNode root, long time) {
     SpanStart latest = null;
     for (SpanStart open : forest.openSpans()) {
       if (open.startEpochNanos() <= time
-          && !open.threadName().equals(thread)
+          && !threads.sameThread(open, root)
           && (latest == null || open.startEpochNanos() > latest.startEpochNanos())) {
         latest = open;
       }

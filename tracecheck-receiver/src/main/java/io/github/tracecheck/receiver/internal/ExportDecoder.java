@@ -3,7 +3,7 @@ package io.github.tracecheck.receiver.internal;
 import com.google.protobuf.InvalidProtocolBufferException;
 import io.github.tracecheck.otlp.OtlpFormatException;
 import io.github.tracecheck.otlp.OtlpJsonReader;
-import io.github.tracecheck.receiver.OtlpProtoSpans;
+import io.github.tracecheck.otlp.OtlpProtoSpans;
 import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceRequest;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import java.io.ByteArrayInputStream;

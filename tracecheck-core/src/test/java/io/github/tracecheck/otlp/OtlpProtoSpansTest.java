@@ -1,10 +1,9 @@
-package io.github.tracecheck.receiver;
+package io.github.tracecheck.otlp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.google.protobuf.ByteString;
-import io.github.tracecheck.otlp.OtlpFormatException;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.proto.common.v1.AnyValue;

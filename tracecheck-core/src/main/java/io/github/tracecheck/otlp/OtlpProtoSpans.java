@@ -1,8 +1,6 @@
-package io.github.tracecheck.receiver;
+package io.github.tracecheck.otlp;
 
 import com.google.protobuf.ByteString;
-import io.github.tracecheck.otlp.ImportedSpanData;
-import io.github.tracecheck.otlp.OtlpFormatException;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.api.common.AttributesBuilder;

@@ -1,0 +1,64 @@
+package io.github.tracecheck.otlp;
+
+import io.opentelemetry.api.common.AttributeKey;
+import io.opentelemetry.sdk.common.InstrumentationScopeInfo;
+import io.opentelemetry.sdk.resources.Resource;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * One object for each attribute key, resource and instrumentation scope that a stream repeats, so
+ * that the spans a checker holds share them instead of each holding copies (a file repeats the
+ * same few for millions of spans). Each table stops taking new entries once it holds {@value
+ * #MAX_ENTRIES}, so input of ever-new keys costs no more memory than without it.
+ */
+final class SharedValues {
+
+  static final int MAX_ENTRIES = 4096;
+
+  private final Map<String, AttributeKey<String>> stringKeys = new HashMap<>();
+  private final Map<String, AttributeKey<Boolean>> booleanKeys = new HashMap<>();
+  private final Map<String, AttributeKey<Long>> longKeys = new HashMap<>();
+  private final Map<String, AttributeKey<Double>> doubleKeys = new HashMap<>();
+  private final Map<Resource, Resource> resources = new HashMap<>();
+  private final Map<InstrumentationScopeInfo, InstrumentationScopeInfo> scopes = new HashMap<>();
+
+  AttributeKey<String> stringKey(String key) {
+    return shared(stringKeys, key, AttributeKey::stringKey);
+  }
+
+  AttributeKey<Boolean> booleanKey(String key) {
+    return shared(booleanKeys, key, AttributeKey::booleanKey);
+  }
+
+  AttributeKey<Long> longKey(String key) {
+    return shared(longKeys, key, AttributeKey::longKey);
+  }
+
+  AttributeKey<Double> doubleKey(String key) {
+    return shared(doubleKeys, key, AttributeKey::doubleKey);
+  }
+
+  /** The resource equal to {@code resource} seen first. */
+  Resource resource(Resource resource) {
+    return shared(resources, resource, Function.identity());
+  }
+
+  /** The scope equal to {@code scope} seen first. */
+  InstrumentationScopeInfo scope(InstrumentationScopeInfo scope) {
+    return shared(scopes, scope, Function.identity());
+  }
+
+  private static <K, V> V shared(Map<K, V> table, K key, Function<K, V> make) {
+    V known = table.get(key);
+    if (known != null) {
+      return known;
+    }
+    V made = make.apply(key);
+    if (table.size() < MAX_ENTRIES) {
+      table.put(key, made);
+    }
+    return made;
+  }
+}

@@ -1,0 +1,71 @@
+package io.github.tracecheck.otlp;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.opentelemetry.api.common.AttributeKey;
+import io.opentelemetry.api.common.Attributes;
+import io.opentelemetry.sdk.resources.Resource;
+import io.opentelemetry.sdk.trace.data.SpanData;
+import java.io.StringReader;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Spans of one stream share their repeated keys, resources and scopes; the tables stay bounded. */
+class SharedValuesTest {
+
+  private static String line(String spanId, String method) {
+    return "{\"resourceSpans\":[{\"resource\":{\"attributes\":[{\"key\":\"service.name\",\"value\":{\"stringValue\":\"shop\"}}]},"
+        + "\"scopeSpans\":[{\"scope\":{\"name\":\"http\"},\"spans\":[{\"traceId\":\"0af7651916cd43dd8448eb211c80319c\","
+        + "\"spanId\":\"" + spanId + "\",\"name\":\"GET\",\"startTimeUnixNano\":\"1\",\"endTimeUnixNano\":\"2\","
+        + "\"attributes\":[{\"key\":\"http.request.method\",\"value\":{\"stringValue\":\"" + method + "\"}}]}]}]}]}\n";
+  }
+
+  @Test
+  void spansOfOneStreamShareTheirKeysResourcesAndScopes() throws Exception {
+    List<SpanData> spans = OtlpJsonReader.read(
+        new StringReader(line("00f067aa0ba902b7", "GET") + line("00f067aa0ba902b8", "POST")), "lines");
+
+    SpanData first = spans.get(0);
+    SpanData second = spans.get(1);
+    assertThat(second.getResource()).isSameAs(first.getResource());
+    assertThat(second.getInstrumentationScopeInfo()).isSameAs(first.getInstrumentationScopeInfo());
+    assertThat(key(second)).isSameAs(key(first));
+    assertThat(second.getAttributes().get(AttributeKey.stringKey("http.request.method"))).isEqualTo("POST");
+  }
+
+  @Test
+  void theSpansOfATraceInOneDocumentHoldOneTraceIdString() throws Exception {
+    String spanOf = "{\"traceId\":\"0AF7651916CD43DD8448EB211C80319C\",\"spanId\":\"%s\",\"name\":\"s\","
+        + "\"startTimeUnixNano\":\"1\",\"endTimeUnixNano\":\"2\"}";
+    String document = "{\"resourceSpans\":[{\"scopeSpans\":[{\"spans\":[" + String.format(spanOf, "00f067aa0ba902b7")
+        + "," + String.format(spanOf, "00f067aa0ba902b8") + "]}]}]}";
+
+    List<SpanData> spans = OtlpJsonReader.read(new StringReader(document), "document");
+
+    assertThat(spans.get(1).getTraceId()).isSameAs(spans.get(0).getTraceId()).isEqualTo("0af7651916cd43dd8448eb211c80319c");
+  }
+
+  @Test
+  void pastItsBoundATableMakesNewValuesWithoutKeepingThem() {
+    SharedValues shared = new SharedValues();
+    List<AttributeKey<String>> first = new ArrayList<>();
+    for (int i = 0; i < SharedValues.MAX_ENTRIES + 10; i++) {
+      first.add(shared.stringKey("key." + i));
+    }
+
+    assertThat(shared.stringKey("key.0")).isSameAs(first.get(0));
+    AttributeKey<String> unkept = shared.stringKey("key." + SharedValues.MAX_ENTRIES);
+    assertThat(unkept).isEqualTo(first.get(SharedValues.MAX_ENTRIES)).isNotSameAs(first.get(SharedValues.MAX_ENTRIES));
+    // keys of another type are told apart
+    assertThat(shared.longKey("key.0")).isEqualTo(AttributeKey.longKey("key.0"));
+    Resource resource = Resource.create(Attributes.of(AttributeKey.stringKey("service.name"), "shop"));
+    assertThat(shared.resource(Resource.create(Attributes.of(AttributeKey.stringKey("service.name"), "shop"))))
+        .isSameAs(shared.resource(resource));
+  }
+
+  private static AttributeKey<?> key(SpanData span) {
+    return span.getAttributes().asMap().keySet().stream().filter(k -> k.getKey().equals("http.request.method"))
+        .findFirst().orElseThrow();
+  }
+}
