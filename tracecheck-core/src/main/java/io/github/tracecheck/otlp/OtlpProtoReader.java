@@ -24,6 +24,13 @@ public final class OtlpProtoReader {
 
   private static final int LENGTH_BYTES = 4;
 
+  /**
+   * The largest message read: the Collector writes a batch per message, a few MiB at most, while
+   * the first bytes of a file that is not protobuf (JSON's <code>{"re</code> reads as 2 GB) would
+   * make one message of the whole file and exhaust the heap before failing.
+   */
+  public static final int MAX_MESSAGE_BYTES = 256 * 1024 * 1024;
+
   private OtlpProtoReader() {}
 
   /**
@@ -47,9 +54,10 @@ public final class OtlpProtoReader {
               + " of the 4 bytes of its length (the Collector's format: proto writes each message after its length)");
         }
         long length = ((prefix[0] & 0xffL) << 24) | ((prefix[1] & 0xff) << 16) | ((prefix[2] & 0xff) << 8) | (prefix[3] & 0xff);
-        if (length > Integer.MAX_VALUE - 8) {
-          throw new OtlpFormatException(message + ": a length of " + length
-              + " bytes, more than a protobuf message can have (is this a Collector format: proto file?)");
+        if (length > MAX_MESSAGE_BYTES) {
+          throw new OtlpFormatException(message + ": a length of " + length + " bytes, over the "
+              + MAX_MESSAGE_BYTES / (1024 * 1024) + " MiB a message may have (is this a Collector format: proto file?"
+              + " A JSON file needs a .json, .jsonl or .ndjson name)");
         }
         // readNBytes grows its buffer as bytes come: a length from a broken file allocates no more than there is
         byte[] bytes = in.readNBytes((int) length);
