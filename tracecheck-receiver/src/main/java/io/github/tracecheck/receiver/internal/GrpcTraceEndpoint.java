@@ -22,9 +22,7 @@ import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
 /**
@@ -70,10 +68,10 @@ public final class GrpcTraceEndpoint implements AutoCloseable {
     ServerServiceDefinition service = ServerServiceDefinition.builder(SERVICE)
         .addMethod(export, ServerCalls.asyncUnaryCall((body, response) -> export(body, response, sink, rejections)))
         .build();
-    ExecutorService executor = Executors.newFixedThreadPool(4, daemonThreads("tracecheck-otlp-grpc-"));
+    ExecutorService executor = Executors.newFixedThreadPool(4, ReceiverThreads.named("tracecheck-otlp-grpc-"));
     // grpc-java wants the event loops given with the channel type; they are ours to shut down.
-    EventLoopGroup acceptor = new NioEventLoopGroup(1, daemonThreads("tracecheck-otlp-grpc-accept-"));
-    EventLoopGroup connections = new NioEventLoopGroup(2, daemonThreads("tracecheck-otlp-grpc-io-"));
+    EventLoopGroup acceptor = new NioEventLoopGroup(1, ReceiverThreads.named("tracecheck-otlp-grpc-accept-"));
+    EventLoopGroup connections = new NioEventLoopGroup(2, ReceiverThreads.named("tracecheck-otlp-grpc-io-"));
     Server server = NettyServerBuilder.forAddress(address)
         .channelType(QuickAckServerChannel.class)
         .bossEventLoopGroup(acceptor)
@@ -93,14 +91,6 @@ public final class GrpcTraceEndpoint implements AutoCloseable {
     return new GrpcTraceEndpoint(server, executor, acceptor, connections);
   }
 
-  private static ThreadFactory daemonThreads(String prefix) {
-    AtomicInteger threads = new AtomicInteger();
-    return task -> {
-      Thread thread = new Thread(task, prefix + threads.incrementAndGet());
-      thread.setDaemon(true);
-      return thread;
-    };
-  }
 
   private static void export(byte[] body, StreamObserver<ExportTraceServiceResponse> response, SpanSink sink,
       Consumer<Rejection> rejections) {
