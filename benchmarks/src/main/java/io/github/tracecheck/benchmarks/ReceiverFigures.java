@@ -14,6 +14,13 @@ import io.opentelemetry.sdk.trace.SdkTracerProvider;
 import io.opentelemetry.sdk.trace.export.BatchSpanProcessor;
 import io.opentelemetry.sdk.trace.export.SimpleSpanProcessor;
 import io.opentelemetry.sdk.trace.export.SpanExporter;
+import io.opentelemetry.sdk.trace.data.SpanData;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -34,8 +41,14 @@ import java.util.function.Supplier;
  * <ul>
  *   <li>arrival-to-await latency: an export request reaches the receiver (loopback OTLP/HTTP) ->
  *       the await on the capture returns; baseline: an in-JVM span ends -> the await returns;
+ *   <li>one export's round trip: a 512-span request from the SDK's OTLP exporters (OkHttp
+ *       underneath, which leaves Nagle's algorithm on) until the receiver's answer, one at a time;
+ *       baseline: the same bytes posted by the JDK's HttpClient (which turns Nagle's algorithm off);
  *   <li>throughput: 100,000 spans from four exporting SDKs through the receiver into the capture;
- *       baseline: the same spans through the SDK's batch processor into its in-memory exporter.
+ *       baseline: the same spans through the SDK's batch processor into its in-memory exporter. The
+ *       senders are the SDK's own (batch processor, 512-span batches, one request in flight each,
+ *       OkHttp underneath) and share the two cores with the receiver, as in a test. Each kind runs
+ *       {@value #WARMUP_RUNS} times to warm the JIT up, then {@value #MEASURED_RUNS} times, interleaved.
  * </ul>
  *
  * Run: {@code java -cp benchmarks/target/benchmarks.jar io.github.tracecheck.benchmarks.ReceiverFigures}.
@@ -46,11 +59,15 @@ public final class ReceiverFigures {
   private static final int RUNS = 1000;
   private static final int SENDERS = 4;
   private static final int SPANS_PER_SENDER = 25_000;
+  private static final int WARMUP_RUNS = 2;
+  private static final int MEASURED_RUNS = 3;
+  private static final int ROUND_TRIPS = 200;
 
   private ReceiverFigures() {}
 
   public static void main(String[] args) throws Exception {
     decodeRate();
+    exportRoundTrip();
     long[] inJvm = inJvmAwaitLatency();
     long[][] received = receivedAwaitLatency();
     System.out.println(line("in-JVM await (span end -> await returns), baseline", inJvm));
@@ -59,16 +76,19 @@ public final class ReceiverFigures {
     System.out.printf(Locale.ROOT, "median ratio, received arrival-to-await / in-JVM await: %.2fx%n",
         (double) received[0][RUNS / 2] / inJvm[RUNS / 2]);
 
-    // Each twice: the first run of each warms the JIT up.
-    throughput("in-memory", ReceiverFigures::inMemoryExport);
-    throughput("receiver", ReceiverFigures::receiverExport);
-    throughput("receiver over gRPC", ReceiverFigures::receiverGrpcExport);
-    double baseline = throughput("in-memory", ReceiverFigures::inMemoryExport);
-    double receiver = throughput("receiver", ReceiverFigures::receiverExport);
-    double grpc = throughput("receiver over gRPC", ReceiverFigures::receiverGrpcExport);
-    System.out.printf(Locale.ROOT, "throughput: receiver over OTLP/HTTP %,.0f spans/s (%.2fx), over OTLP/gRPC %,.0f spans/s (%.2fx);"
-        + " baseline, the SDK's batch processor into its in-memory exporter: %,.0f spans/s%n",
-        receiver, receiver / baseline, grpc, grpc / baseline, baseline);
+    for (int run = 0; run < WARMUP_RUNS; run++) {
+      throughput("in-memory", ReceiverFigures::inMemoryExport);
+      throughput("receiver", ReceiverFigures::receiverExport);
+      throughput("receiver over gRPC", ReceiverFigures::receiverGrpcExport);
+    }
+    for (int run = 1; run <= MEASURED_RUNS; run++) {
+      double baseline = throughput("in-memory", ReceiverFigures::inMemoryExport);
+      double receiver = throughput("receiver", ReceiverFigures::receiverExport);
+      double grpc = throughput("receiver over gRPC", ReceiverFigures::receiverGrpcExport);
+      System.out.printf(Locale.ROOT, "throughput, run %d: receiver over OTLP/HTTP %,.0f spans/s (%.2fx), over OTLP/gRPC %,.0f spans/s (%.2fx);"
+          + " baseline, the SDK's batch processor into its in-memory exporter: %,.0f spans/s%n",
+          run, receiver, receiver / baseline, grpc, grpc / baseline, baseline);
+    }
   }
 
   private static String line(String what, long[] sorted) {
@@ -140,18 +160,8 @@ public final class ReceiverFigures {
    * exporter does per request), both warm, in-process, without transport.
    */
   private static void decodeRate() throws Exception {
-    InMemorySpanExporter exporter = InMemorySpanExporter.create();
-    List<io.opentelemetry.sdk.trace.data.SpanData> spans;
-    // Read before the provider closes: shutting the exporter down empties it.
-    try (SdkTracerProvider provider = SdkTracerProvider.builder().addSpanProcessor(SimpleSpanProcessor.create(exporter)).build()) {
-      for (int i = 0; i < 512; i++) {
-        provider.get("decode").spanBuilder("span " + i).setAttribute("index", i).startSpan().end();
-      }
-      spans = exporter.getFinishedSpanItems();
-    }
-    java.io.ByteArrayOutputStream request = new java.io.ByteArrayOutputStream();
-    TraceRequestMarshaler.create(spans).writeBinaryTo(request);
-    byte[] body = request.toByteArray();
+    List<SpanData> spans = requestSpans();
+    byte[] body = protobuf(spans);
     int requests = 400;
     double decode = 0;
     double serialize = 0;
@@ -163,7 +173,7 @@ public final class ReceiverFigures {
       }
       long decoded = System.nanoTime();
       for (int k = 0; k < requests; k++) {
-        TraceRequestMarshaler.create(spans).writeBinaryTo(new java.io.ByteArrayOutputStream(body.length));
+        TraceRequestMarshaler.create(spans).writeBinaryTo(new ByteArrayOutputStream(body.length));
       }
       long serialized = System.nanoTime();
       decode = requests * spans.size() / ((decoded - start) / 1e9);
@@ -171,6 +181,75 @@ public final class ReceiverFigures {
     }
     System.out.printf(Locale.ROOT, "receiver's own work, 512-span requests decoded into the capture: %,.0f spans/s (%.2fx);"
         + " baseline, the SDK serializing the same spans: %,.0f spans/s%n", decode, decode / serialize, serialize);
+  }
+
+  /** The 512 spans of one export request, as the SDK made them. */
+  private static List<SpanData> requestSpans() {
+    InMemorySpanExporter exporter = InMemorySpanExporter.create();
+    // Read before the provider closes: shutting the exporter down empties it.
+    try (SdkTracerProvider provider = SdkTracerProvider.builder().addSpanProcessor(SimpleSpanProcessor.create(exporter)).build()) {
+      for (int i = 0; i < 512; i++) {
+        provider.get("decode").spanBuilder("span " + i).setAttribute("index", i).startSpan().end();
+      }
+      return exporter.getFinishedSpanItems();
+    }
+  }
+
+  private static byte[] protobuf(List<SpanData> spans) throws IOException {
+    ByteArrayOutputStream request = new ByteArrayOutputStream();
+    TraceRequestMarshaler.create(spans).writeBinaryTo(request);
+    return request.toByteArray();
+  }
+
+  /**
+   * One 512-span export at a time, from the request to the receiver's answer: the SDK's exporters
+   * over OTLP/HTTP and OTLP/gRPC, and the JDK's HttpClient posting the same bytes over OTLP/HTTP.
+   */
+  private static void exportRoundTrip() throws Exception {
+    List<SpanData> spans = requestSpans();
+    byte[] body = protobuf(spans);
+    SpanCapture capture = new SpanCapture(false, spans.size()); // past the bound spans are only counted
+    try (OtlpReceiver receiver = OtlpReceiver.builder().sink(capture::received).start()) {
+      SpanExporter http = OtlpHttpSpanExporter.builder().setEndpoint(receiver.endpoints().http() + "/v1/traces").build();
+      SpanExporter grpc = OtlpGrpcSpanExporter.builder().setEndpoint(receiver.endpoints().grpc().toString()).build();
+      HttpClient jdk = HttpClient.newHttpClient();
+      HttpRequest post = HttpRequest.newBuilder(URI.create(receiver.endpoints().http() + "/v1/traces"))
+          .header("Content-Type", "application/x-protobuf").POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
+      long[] sdkHttp = roundTrips(() -> check(http.export(spans).join(10, TimeUnit.SECONDS).isSuccess()));
+      long[] sdkGrpc = roundTrips(() -> check(grpc.export(spans).join(10, TimeUnit.SECONDS).isSuccess()));
+      long[] jdkHttp = roundTrips(() -> check(jdk.send(post, HttpResponse.BodyHandlers.discarding()).statusCode() == 200));
+      http.shutdown();
+      grpc.shutdown();
+      System.out.printf(Locale.ROOT, "one 512-span export (%,d bytes), request to answer, median (p90): SDK exporter over OTLP/HTTP %.2f ms (%.2f),"
+          + " over OTLP/gRPC %.2f ms (%.2f); baseline, the JDK's HttpClient posting the same bytes: %.2f ms (%.2f)%n", body.length,
+          sdkHttp[ROUND_TRIPS / 2] / 1e6, sdkHttp[ROUND_TRIPS * 9 / 10] / 1e6, sdkGrpc[ROUND_TRIPS / 2] / 1e6,
+          sdkGrpc[ROUND_TRIPS * 9 / 10] / 1e6, jdkHttp[ROUND_TRIPS / 2] / 1e6, jdkHttp[ROUND_TRIPS * 9 / 10] / 1e6);
+    }
+  }
+
+  /** Sorted durations of {@value #ROUND_TRIPS} calls, after as many to warm up. */
+  private static long[] roundTrips(Call call) throws Exception {
+    long[] durations = new long[ROUND_TRIPS];
+    for (int i = 0; i < 2 * ROUND_TRIPS; i++) {
+      long start = System.nanoTime();
+      call.run();
+      if (i >= ROUND_TRIPS) {
+        durations[i - ROUND_TRIPS] = System.nanoTime() - start;
+      }
+    }
+    Arrays.sort(durations);
+    return durations;
+  }
+
+  private static void check(boolean answered) {
+    if (!answered) {
+      throw new IllegalStateException("an export was not accepted");
+    }
+  }
+
+  /** One export, which may throw. */
+  private interface Call {
+    void run() throws Exception;
   }
 
   /** Spans per second for {@code SENDERS * SPANS_PER_SENDER} spans made on four threads and delivered. */
@@ -214,11 +293,18 @@ public final class ReceiverFigures {
 
   private static Delivery receiverExport(java.util.function.Function<OtlpEndpoints, SpanExporter> exporter) {
     SpanCapture capture = new SpanCapture(false, SENDERS * SPANS_PER_SENDER);
-    OtlpReceiver receiver = OtlpReceiver.builder().sink(capture::received).start();
+    // Counted as they enter the capture: awaiting on the capture's own list would copy it (up to
+    // 100,000 spans, under the capture's lock, holding intake up) at every arrival.
+    AtomicLong received = new AtomicLong();
+    OtlpReceiver receiver = OtlpReceiver.builder().sink(spans -> {
+      capture.received(spans);
+      received.addAndGet(spans.size());
+    }).start();
     return new Delivery(senders(() -> exporter.apply(receiver.endpoints())),
         () -> {
           try {
-            return capture.await(() -> capture.endedSpans().size() == SENDERS * SPANS_PER_SENDER, Duration.ofSeconds(60));
+            return capture.await(() -> received.get() == SENDERS * SPANS_PER_SENDER, Duration.ofSeconds(60))
+                && capture.endedSpans().size() == SENDERS * SPANS_PER_SENDER;
           } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return false;

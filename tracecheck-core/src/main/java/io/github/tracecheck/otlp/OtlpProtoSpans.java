@@ -28,6 +28,7 @@ import io.opentelemetry.sdk.trace.data.StatusData;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * Converts OTLP protobuf trace messages - an export request as OTLP/HTTP and OTLP/gRPC carry it, or
@@ -39,6 +40,9 @@ import java.util.List;
  * its path, e.g. {@code resourceSpans[0].scopeSpans[1].spans[2].traceId}; nothing is skipped. Span
  * flags are honoured: the low byte is the trace flags (absent means sampled: the span was exported),
  * and bits 8 and 9 say whether the parent was remote.
+ *
+ * <p>Field paths are built only for a field that is wrong: building them for every span cost more
+ * than the rest of the conversion.
  */
 public final class OtlpProtoSpans {
 
@@ -67,46 +71,48 @@ public final class OtlpProtoSpans {
     List<SpanData> spans = new ArrayList<>();
     for (int r = 0; r < resourceSpansList.size(); r++) {
       ResourceSpans resourceSpans = resourceSpansList.get(r);
-      String resourcePath = "resourceSpans[" + r + "]";
+      int resourceIndex = r;
       Resource resource = resourceSpans.getResource();
       io.opentelemetry.sdk.resources.Resource sdkResource =
           io.opentelemetry.sdk.resources.Resource.create(
-              attributes(resource.getAttributesList(), resourcePath + ".resource.attributes"),
+              attributes(resource.getAttributesList(), () -> "resourceSpans[" + resourceIndex + "].resource.attributes"),
               emptyToNull(resourceSpans.getSchemaUrl()));
       for (int s = 0; s < resourceSpans.getScopeSpansCount(); s++) {
         ScopeSpans scopeSpans = resourceSpans.getScopeSpans(s);
-        String scopePath = resourcePath + ".scopeSpans[" + s + "]";
+        int scopeIndex = s;
+        Supplier<String> scopePath = () -> "resourceSpans[" + resourceIndex + "].scopeSpans[" + scopeIndex + "]";
         InstrumentationScopeInfo scope = scope(scopeSpans, scopePath);
         for (int i = 0; i < scopeSpans.getSpansCount(); i++) {
-          spans.add(span(scopeSpans.getSpans(i), scopePath + ".spans[" + i + "]", sdkResource, scope));
+          int spanIndex = i;
+          spans.add(span(scopeSpans.getSpans(i), () -> scopePath.get() + ".spans[" + spanIndex + "]", sdkResource, scope));
         }
       }
     }
     return spans;
   }
 
-  private static InstrumentationScopeInfo scope(ScopeSpans scopeSpans, String path) throws OtlpFormatException {
+  private static InstrumentationScopeInfo scope(ScopeSpans scopeSpans, Supplier<String> path) throws OtlpFormatException {
     InstrumentationScope scope = scopeSpans.getScope();
     return InstrumentationScopeInfo.builder(scope.getName())
         .setVersion(emptyToNull(scope.getVersion()))
         .setSchemaUrl(emptyToNull(scopeSpans.getSchemaUrl()))
-        .setAttributes(attributes(scope.getAttributesList(), path + ".scope.attributes"))
+        .setAttributes(attributes(scope.getAttributesList(), () -> path.get() + ".scope.attributes"))
         .build();
   }
 
   private static SpanData span(
-      Span span, String path, io.opentelemetry.sdk.resources.Resource resource, InstrumentationScopeInfo scope)
+      Span span, Supplier<String> path, io.opentelemetry.sdk.resources.Resource resource, InstrumentationScopeInfo scope)
       throws OtlpFormatException {
-    String traceId = id(span.getTraceId(), 16, path + ".traceId");
-    String spanId = id(span.getSpanId(), 8, path + ".spanId");
+    String traceId = id(span.getTraceId(), 16, path, ".traceId");
+    String spanId = id(span.getSpanId(), 8, path, ".spanId");
     int flags = span.getFlags();
     // An exporter sends what was sampled; senders that leave the flags out (0) mean no more than that.
     TraceFlags traceFlags = (flags & TRACE_FLAGS) == 0 ? TraceFlags.getSampled() : TraceFlags.fromByte((byte) (flags & TRACE_FLAGS));
-    TraceState traceState = traceState(span.getTraceState(), path + ".traceState");
+    TraceState traceState = traceState(span.getTraceState(), path, ".traceState");
     SpanContext context = SpanContext.create(traceId, spanId, traceFlags, traceState);
     SpanContext parent = SpanContext.getInvalid();
     if (!span.getParentSpanId().isEmpty()) {
-      String parentId = id(span.getParentSpanId(), 8, path + ".parentSpanId");
+      String parentId = id(span.getParentSpanId(), 8, path, ".parentSpanId");
       boolean remote = (flags & (HAS_IS_REMOTE | IS_REMOTE)) == (HAS_IS_REMOTE | IS_REMOTE);
       parent = remote
           ? SpanContext.createFromRemoteParent(traceId, parentId, traceFlags, TraceState.getDefault())
@@ -114,21 +120,21 @@ public final class OtlpProtoSpans {
     }
     int kind = span.getKindValue();
     if (kind < 0 || kind >= KINDS.length) {
-      throw new OtlpFormatException(path + ".kind: unknown span kind " + kind);
+      throw new OtlpFormatException(path.get() + ".kind: unknown span kind " + kind);
     }
     long start = span.getStartTimeUnixNano();
     long end = span.getEndTimeUnixNano();
     if (end != 0 && Long.compareUnsigned(end, start) < 0) {
-      throw new OtlpFormatException(path + ": endTimeUnixNano " + Long.toUnsignedString(end)
+      throw new OtlpFormatException(path.get() + ": endTimeUnixNano " + Long.toUnsignedString(end)
           + " is before startTimeUnixNano " + Long.toUnsignedString(start));
     }
-    Attributes attributes = attributes(span.getAttributesList(), path + ".attributes");
+    Attributes attributes = attributes(span.getAttributesList(), () -> path.get() + ".attributes");
     return new ImportedSpanData(
         span.getName(),
         KINDS[kind],
         context,
         parent,
-        status(span.getStatus(), path + ".status"),
+        status(span.getStatus(), path),
         start,
         end == 0 ? start : end,
         attributes,
@@ -141,57 +147,74 @@ public final class OtlpProtoSpans {
         scope);
   }
 
-  private static List<EventData> events(Span span, String path) throws OtlpFormatException {
+  private static List<EventData> events(Span span, Supplier<String> path) throws OtlpFormatException {
+    if (span.getEventsCount() == 0) {
+      return List.of();
+    }
     List<EventData> events = new ArrayList<>(span.getEventsCount());
     for (int e = 0; e < span.getEventsCount(); e++) {
       Span.Event event = span.getEvents(e);
-      Attributes attributes = attributes(event.getAttributesList(), path + ".events[" + e + "].attributes");
+      int index = e;
+      Attributes attributes = attributes(event.getAttributesList(), () -> path.get() + ".events[" + index + "].attributes");
       events.add(EventData.create(event.getTimeUnixNano(), event.getName(), attributes,
           attributes.size() + event.getDroppedAttributesCount()));
     }
     return events;
   }
 
-  private static List<LinkData> links(Span span, String path) throws OtlpFormatException {
+  private static List<LinkData> links(Span span, Supplier<String> path) throws OtlpFormatException {
+    if (span.getLinksCount() == 0) {
+      return List.of();
+    }
     List<LinkData> links = new ArrayList<>(span.getLinksCount());
     for (int l = 0; l < span.getLinksCount(); l++) {
       Span.Link link = span.getLinks(l);
-      String linkPath = path + ".links[" + l + "]";
-      String traceId = id(link.getTraceId(), 16, linkPath + ".traceId");
-      String spanId = id(link.getSpanId(), 8, linkPath + ".spanId");
+      int index = l;
+      Supplier<String> linkPath = () -> path.get() + ".links[" + index + "]";
+      String traceId = id(link.getTraceId(), 16, linkPath, ".traceId");
+      String spanId = id(link.getSpanId(), 8, linkPath, ".spanId");
       int flags = link.getFlags() & TRACE_FLAGS;
       SpanContext context = SpanContext.createFromRemoteParent(
           traceId, spanId, flags == 0 ? TraceFlags.getSampled() : TraceFlags.fromByte((byte) flags),
-          traceState(link.getTraceState(), linkPath + ".traceState"));
-      Attributes attributes = attributes(link.getAttributesList(), linkPath + ".attributes");
+          traceState(link.getTraceState(), linkPath, ".traceState"));
+      Attributes attributes = attributes(link.getAttributesList(), () -> linkPath.get() + ".attributes");
       links.add(LinkData.create(context, attributes, attributes.size() + link.getDroppedAttributesCount()));
     }
     return links;
   }
 
-  private static StatusData status(Status status, String path) throws OtlpFormatException {
+  private static StatusData status(Status status, Supplier<String> spanPath) throws OtlpFormatException {
     StatusCode code = switch (status.getCodeValue()) {
       case Status.StatusCode.STATUS_CODE_UNSET_VALUE -> StatusCode.UNSET;
       case Status.StatusCode.STATUS_CODE_OK_VALUE -> StatusCode.OK;
       case Status.StatusCode.STATUS_CODE_ERROR_VALUE -> StatusCode.ERROR;
-      default -> throw new OtlpFormatException(path + ".code: unknown status code " + status.getCodeValue());
+      default -> throw new OtlpFormatException(spanPath.get() + ".status.code: unknown status code " + status.getCodeValue());
     };
     return StatusData.create(code, status.getMessage());
   }
 
-  private static String id(ByteString bytes, int length, String path) throws OtlpFormatException {
+  private static String id(ByteString bytes, int length, Supplier<String> path, String field) throws OtlpFormatException {
     if (bytes.size() != length) {
-      throw new OtlpFormatException(path + ": " + bytes.size() + " bytes, expected " + length);
+      throw new OtlpFormatException(path.get() + field + ": " + bytes.size() + " bytes, expected " + length);
     }
-    String hex = HEX.formatHex(bytes.toByteArray());
-    if (hex.chars().allMatch(c -> c == '0')) {
-      throw new OtlpFormatException(path + ": all zeros, which is an invalid id");
+    byte[] id = bytes.toByteArray();
+    if (allZeros(id)) {
+      throw new OtlpFormatException(path.get() + field + ": all zeros, which is an invalid id");
     }
-    return hex;
+    return HEX.formatHex(id);
+  }
+
+  private static boolean allZeros(byte[] bytes) {
+    for (byte b : bytes) {
+      if (b != 0) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** W3C tracestate: comma-separated {@code key=value} members; an empty one is no state. */
-  private static TraceState traceState(String value, String path) throws OtlpFormatException {
+  private static TraceState traceState(String value, Supplier<String> path, String field) throws OtlpFormatException {
     if (value.isBlank()) {
       return TraceState.getDefault();
     }
@@ -203,14 +226,14 @@ public final class OtlpProtoSpans {
       }
       int equals = trimmed.indexOf('=');
       if (equals <= 0) {
-        throw new OtlpFormatException(path + ": member \"" + trimmed + "\" is not key=value");
+        throw new OtlpFormatException(path.get() + field + ": member \"" + trimmed + "\" is not key=value");
       }
       builder.put(trimmed.substring(0, equals), trimmed.substring(equals + 1));
     }
     return builder.build();
   }
 
-  private static Attributes attributes(List<KeyValue> keyValues, String path) throws OtlpFormatException {
+  private static Attributes attributes(List<KeyValue> keyValues, Supplier<String> path) throws OtlpFormatException {
     if (keyValues.isEmpty()) {
       return Attributes.empty();
     }
@@ -218,11 +241,11 @@ public final class OtlpProtoSpans {
     for (int i = 0; i < keyValues.size(); i++) {
       KeyValue keyValue = keyValues.get(i);
       if (keyValue.getKey().isEmpty()) {
-        throw new OtlpFormatException(path + "[" + i + "].key: empty attribute key");
+        throw new OtlpFormatException(path.get() + "[" + i + "].key: empty attribute key");
       }
       if (keyValue.getValue().getValueCase() == AnyValue.ValueCase.STRING_VALUE_STRINDEX) {
         // Profiles' string-table indexes: traces have no string table to look them up in.
-        throw new OtlpFormatException(path + "[" + i + "].value: a string table index, which traces do not have");
+        throw new OtlpFormatException(path.get() + "[" + i + "].value: a string table index, which traces do not have");
       }
       put(builder, keyValue.getKey(), keyValue.getValue());
     }

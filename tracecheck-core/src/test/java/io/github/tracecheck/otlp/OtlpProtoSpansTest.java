@@ -13,6 +13,7 @@ import io.opentelemetry.proto.common.v1.KeyValueList;
 import io.opentelemetry.proto.trace.v1.ResourceSpans;
 import io.opentelemetry.proto.trace.v1.ScopeSpans;
 import io.opentelemetry.proto.trace.v1.Span;
+import io.opentelemetry.proto.trace.v1.Status;
 import io.opentelemetry.proto.trace.v1.TracesData;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import java.util.HexFormat;
@@ -93,5 +94,23 @@ class OtlpProtoSpansTest {
     assertThatThrownBy(() -> OtlpProtoSpans.toSpanData(traces(span().addLinks(Span.Link.newBuilder()
             .setTraceId(ByteString.copyFrom(new byte[16])).setSpanId(ByteString.copyFrom(HEX.parseHex("00f067aa0ba902b7")))))))
         .hasMessage("resourceSpans[0].scopeSpans[0].spans[0].links[0].traceId: all zeros, which is an invalid id");
+  }
+
+  @Test
+  void namesTheFieldByEveryIndexOnTheWayToIt() {
+    ScopeSpans good = ScopeSpans.newBuilder().addSpans(span()).build();
+    ScopeSpans bad = ScopeSpans.newBuilder().addSpans(span())
+        .addSpans(span().addEvents(Span.Event.newBuilder().setName("e")).addEvents(Span.Event.newBuilder().setName("e")
+            .addAttributes(attribute("", string("x")))))
+        .build();
+    TracesData data = TracesData.newBuilder()
+        .addResourceSpans(ResourceSpans.newBuilder().addScopeSpans(good))
+        .addResourceSpans(ResourceSpans.newBuilder().addScopeSpans(good).addScopeSpans(bad))
+        .build();
+
+    assertThatThrownBy(() -> OtlpProtoSpans.toSpanData(data))
+        .hasMessage("resourceSpans[1].scopeSpans[1].spans[1].events[1].attributes[0].key: empty attribute key");
+    assertThatThrownBy(() -> OtlpProtoSpans.toSpanData(traces(span().setStatus(Status.newBuilder().setCodeValue(7)))))
+        .hasMessage("resourceSpans[0].scopeSpans[0].spans[0].status.code: unknown status code 7");
   }
 }
