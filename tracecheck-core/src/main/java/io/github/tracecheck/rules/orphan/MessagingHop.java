@@ -8,6 +8,7 @@ import io.github.tracecheck.rules.RuleOptions;
 import io.github.tracecheck.semconv.MessagingAttributes;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.sdk.trace.data.LinkData;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -31,12 +32,14 @@ final class MessagingHop {
 
   MessagingHop(List<SpanNode> spans, RuleOptions options) {
     this.linksConnect = options.linksConnect();
-    Set<String> linked = linksConnect ? linkedSpanIds(spans) : Set.of();
-    List<SpanNode> unconsumed =
-        spans.stream()
-            .filter(span -> span.kind() == SpanKind.PRODUCER && !continued(span)
-                && !linked.contains(span.traceId() + span.spanId()))
-            .toList();
+    Set<SpanIds> linked = linksConnect ? linkedSpanIds(spans) : Set.of();
+    List<SpanNode> unconsumed = new ArrayList<>();
+    for (SpanNode span : spans) {
+      if (span.kind() == SpanKind.PRODUCER && !continued(span)
+          && (linked.isEmpty() || !linked.contains(new SpanIds(span.traceId(), span.spanId())))) {
+        unconsumed.add(span);
+      }
+    }
     this.waitingByDestination = SpansByStart.groupedBy(unconsumed, MessagingHop::destinationKey);
     this.waitingBySystem = SpansByStart.groupedBy(unconsumed, span -> String.valueOf(MessagingAttributes.system(span)));
     this.waiting = new SpansByStart(unconsumed);
@@ -114,14 +117,22 @@ final class MessagingHop {
 
   /** A consumer continued the message: the producer has a CONSUMER child or a child across a process. */
   private static boolean continued(SpanNode producer) {
-    return producer.children().stream().anyMatch(c -> c.kind() == SpanKind.CONSUMER || c.hasRemoteParent());
+    for (SpanNode child : producer.children()) {
+      if (child.kind() == SpanKind.CONSUMER || child.hasRemoteParent()) {
+        return true;
+      }
+    }
+    return false;
   }
 
-  private static Set<String> linkedSpanIds(List<SpanNode> spans) {
-    Set<String> linked = new HashSet<>();
+  /** A span's ids, as a key that needs no concatenation. */
+  private record SpanIds(String traceId, String spanId) {}
+
+  private static Set<SpanIds> linkedSpanIds(List<SpanNode> spans) {
+    Set<SpanIds> linked = new HashSet<>();
     for (SpanNode span : spans) {
       for (LinkData link : span.links()) {
-        linked.add(link.getSpanContext().getTraceId() + link.getSpanContext().getSpanId());
+        linked.add(new SpanIds(link.getSpanContext().getTraceId(), link.getSpanContext().getSpanId()));
       }
     }
     return linked;
