@@ -18,7 +18,13 @@ final class TextCues {
   static final int CARD_DIGITS = 1 << 1;
   /** {@code 123-45-6789}'s dashes around digits (SSNs). */
   static final int SSN_SHAPE = 1 << 2;
-  /** At least 8 ASCII digits, written as people write phone numbers: a {@code +}, a {@code (}, or separated digit groups. */
+  /**
+   * At least 8 ASCII digits, written as people write phone numbers (a {@code +}, a {@code (}, or
+   * separated digit groups), and 8 of them between a place where a number may start and one where it
+   * may end, as the phone detector bounds its matches (not inside a word, id or path), with no
+   * character libphonenumber never puts in a number between them: a Latin letter other than those of
+   * its extension words (ext, x, int, anexo) or an underscore.
+   */
   static final int WRITTEN_PHONE = 1 << 3;
   /** {@code eyJ}, how a JWT's JSON header starts in base64url. */
   static final int JWT_HEADER = 1 << 4;
@@ -50,10 +56,23 @@ final class TextCues {
     boolean spaceOrTab = false;
     boolean phoneWritten = false;
     boolean ibanStart = false;
+    boolean phoneBounded = false;
+    boolean phoneStarted = false; // a place where a number may start was passed in this run
+    int phoneDigits = 0; // ASCII digits since that place
     for (int i = 0; i < length; i++) {
       char c = text.charAt(i);
+      if (phoneStarted && phoneDigits >= 8 && mayEndPhone(text, i)) {
+        phoneBounded = true;
+      }
+      if (neverInPhone(c)) {
+        phoneStarted = false;
+      } else if (!phoneStarted && (i == 0 || mayPrecedePhone(text.charAt(i - 1)))) {
+        phoneStarted = true;
+        phoneDigits = 0;
+      }
       if (c >= '0' && c <= '9') {
         digits++;
+        phoneDigits++;
         if (++cardRun >= 13) {
           cues |= CARD_DIGITS;
         }
@@ -107,7 +126,8 @@ final class TextCues {
     if (!spaceOrTab) {
       cues &= ~AUTH_SCHEME; // the detector's prefilter asks for a space or tab past the first character
     }
-    if (digits >= 8 && phoneWritten) {
+    phoneBounded |= phoneStarted && phoneDigits >= 8;
+    if (phoneWritten && phoneBounded) {
       cues |= WRITTEN_PHONE;
     }
     if (ibanStart && digits >= 10 && length >= 15) {
@@ -120,6 +140,30 @@ final class TextCues {
   private static boolean betweenDigits(String text, int i) {
     return i >= 1 && i + 1 < text.length() && Character.isDigit(text.charAt(i - 1))
         && Character.isDigit(text.charAt(i + 1));
+  }
+
+  /** Latin letters other than those of libphonenumber's extension words (ext, x, int, anexo), and underscores. */
+  private static boolean neverInPhone(char c) {
+    if (c == '_') {
+      return true;
+    }
+    char lower = (char) (c | 0x20);
+    return lower >= 'a' && lower <= 'z' && c <= 'z' && "aeinostx".indexOf(lower) < 0;
+  }
+
+  /** A character a phone number may follow: not part of a word, id or path (the phone detector's bound). */
+  private static boolean mayPrecedePhone(char c) {
+    return !isWordChar(c) && c != '.' && c != '/';
+  }
+
+  /** Whether a phone number may end before {@code i}: not inside a word, id or version number. */
+  private static boolean mayEndPhone(String text, int i) {
+    char c = text.charAt(i);
+    return !isWordChar(c) && !(c == '.' && i + 1 < text.length() && Character.isDigit(text.charAt(i + 1)));
+  }
+
+  private static boolean isWordChar(char c) {
+    return Character.isLetterOrDigit(c) || c == '_' || c == '-';
   }
 
   /** Whether an authorization scheme ends just before the white space at {@code i}, in any case. */

@@ -69,8 +69,22 @@ final class RecentTexts<V> {
     costly[first + 1] = costly[first];
   }
 
+  /**
+   * The first of the text's two slots, from its length and five of its characters rather than its
+   * hash code: computing the hash of a text seen for the first time reads all of it, which for texts
+   * seen once (URLs with ids) would be a second pass besides the scan.
+   */
   private int slot(String text) {
-    // Fibonacci hashing: the top bits of the product depend on every bit of the hash.
-    return ((text.hashCode() * 0x9E3779B9) >>> shift) & ~1;
+    int length = text.length();
+    int h = length;
+    if (length > 0) {
+      h = h * 31 + text.charAt(0);
+      h = h * 31 + text.charAt(length - 1);
+      h = h * 31 + text.charAt(length >>> 1);
+      h = h * 31 + text.charAt(length >>> 2);
+      h = h * 31 + text.charAt(length - 1 - (length >>> 2));
+    }
+    // Fibonacci hashing: the top bits of the product depend on every bit of h.
+    return ((h * 0x9E3779B9) >>> shift) & ~1;
   }
 }
