@@ -9,6 +9,7 @@ import io.github.tracecheck.semconv.MessagingAttributes;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.sdk.trace.data.LinkData;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -40,8 +41,16 @@ final class MessagingHop {
         unconsumed.add(span);
       }
     }
-    this.waitingByDestination = SpansByStart.groupedBy(unconsumed, MessagingHop::destinationKey);
-    this.waitingBySystem = SpansByStart.groupedBy(unconsumed, span -> String.valueOf(MessagingAttributes.system(span)));
+    // Each producer's system is read once, for both groupings.
+    Map<String, List<SpanNode>> byDestination = new HashMap<>();
+    Map<String, List<SpanNode>> bySystem = new HashMap<>();
+    for (SpanNode producer : unconsumed) {
+      String system = String.valueOf(MessagingAttributes.system(producer));
+      byDestination.computeIfAbsent(destinationKey(system, producer), key -> new ArrayList<>()).add(producer);
+      bySystem.computeIfAbsent(system, key -> new ArrayList<>()).add(producer);
+    }
+    this.waitingByDestination = SpansByStart.indexed(byDestination);
+    this.waitingBySystem = SpansByStart.indexed(bySystem);
     this.waiting = new SpansByStart(unconsumed);
   }
 
@@ -140,6 +149,10 @@ final class MessagingHop {
 
   /** Messaging system and destination; a side that records neither is "null" on both. */
   private static String destinationKey(SpanNode span) {
-    return MessagingAttributes.system(span) + "|" + MessagingAttributes.destination(span);
+    return destinationKey(String.valueOf(MessagingAttributes.system(span)), span);
+  }
+
+  private static String destinationKey(String system, SpanNode span) {
+    return system + "|" + MessagingAttributes.destination(span);
   }
 }

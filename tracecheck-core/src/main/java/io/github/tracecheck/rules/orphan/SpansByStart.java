@@ -101,6 +101,11 @@ final class SpansByStart {
         groups.computeIfAbsent(k, g -> new ArrayList<>()).add(span);
       }
     }
+    return indexed(groups);
+  }
+
+  /** One index per group of spans. */
+  static Map<String, SpansByStart> indexed(Map<String, List<SpanNode>> groups) {
     Map<String, SpansByStart> indexes = new HashMap<>();
     groups.forEach((k, group) -> indexes.put(k, new SpansByStart(group)));
     return indexes;
