@@ -17,18 +17,27 @@ import java.util.function.BiConsumer;
  */
 public final class PiiScanner {
 
-  /** A value found in a text and the detector that found it, which knows how to mask it. */
+  /**
+   * A value found in a text and the detector that found it, which knows how to mask it.
+   *
+   * @param detector the detector that found the value
+   * @param match where the value is in the text
+   */
   public record Found(PiiDetector detector, PiiMatch match) {}
 
   /**
    * What a scan found, and whether any detector had to run its expression on the text, rather than
    * the text's cues ruling them all out: the scans worth keeping for a text's next occurrence.
+   *
+   * @param found what the detectors found, detector by detector
+   * @param ranDetectors whether any detector ran on the text
    */
   public record Result(List<Found> found, boolean ranDetectors) {
 
     private static final Result NO_CUE = new Result(List.of(), false);
     private static final Result NOTHING_FOUND = new Result(List.of(), true);
 
+    /** A result holding a copy of what was found. */
     public Result {
       found = List.copyOf(found);
     }

@@ -121,6 +121,12 @@ class PiiScannerTest {
     assertThat(ran).containsExactly("card-number", "phone");
 
     ran.clear();
+    // Whether a detector ran says which scans are worth keeping for a text's next occurrence.
+    assertThat(scanner.scanned("order 81234 not found").ranDetectors()).isFalse();
+    assertThat(scanner.scanned("(415) 555-0199 ext").ranDetectors()).isTrue();
+    assertThat(ran).containsExactly("phone");
+
+    ran.clear();
     assertThat(scanner.scan("Authorization: Bearer abcdef0123456789")).singleElement()
         .satisfies(f -> assertThat(f.detector().name()).isEqualTo("authorization"));
     assertThat(ran).containsExactly("authorization");
