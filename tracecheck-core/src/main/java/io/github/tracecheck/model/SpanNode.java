@@ -3,6 +3,7 @@ package io.github.tracecheck.model;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.sdk.logs.data.LogRecordData;
+import io.opentelemetry.sdk.resources.Resource;
 import io.opentelemetry.sdk.trace.data.LinkData;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import java.util.ArrayList;
@@ -28,11 +29,19 @@ public final class SpanNode {
   private int depth;
   private Trace trace;
   private List<LogRecordData> logRecords; // null until a record is attached: most spans log nothing
+  // The node's place among its trace's nodes while the forest is built: no map from node to index.
+  int buildIndex;
 
-  SpanNode(SpanData span) {
+  /** A node whose resource's service name was already read: spans of one resource share it. */
+  SpanNode(SpanData span, String serviceName) {
     this.span = span;
-    String service = span.getResource().getAttribute(SERVICE_NAME);
-    this.serviceName = service == null ? "" : service;
+    this.serviceName = serviceName;
+  }
+
+  /** The resource's {@code service.name}, or "". */
+  static String serviceNameOf(Resource resource) {
+    String service = resource.getAttribute(SERVICE_NAME);
+    return service == null ? "" : service;
   }
 
   /** The captured span, as the SDK exported it. */

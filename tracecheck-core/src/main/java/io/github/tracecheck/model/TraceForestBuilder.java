@@ -2,6 +2,7 @@ package io.github.tracecheck.model;
 
 import io.opentelemetry.api.trace.SpanId;
 import io.opentelemetry.api.trace.TraceId;
+import io.opentelemetry.sdk.resources.Resource;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -40,12 +41,20 @@ final class TraceForestBuilder {
   TraceForest build() {
     Map<String, List<SpanNode>> nodesByTrace = new LinkedHashMap<>();
     int index = 0;
+    // Spans of one process come in runs: its resource's service name is read once per run.
+    Resource lastResource = null;
+    String lastService = null;
     for (SpanData span : spans) {
       if (span == null) {
         throw new IllegalArgumentException("span #" + index + " of the captured spans is null");
       }
       String traceId = span.getTraceId() == null ? "" : span.getTraceId();
-      nodesByTrace.computeIfAbsent(traceId, id -> new ArrayList<>()).add(new SpanNode(span));
+      Resource resource = span.getResource();
+      if (resource != lastResource) {
+        lastResource = resource;
+        lastService = SpanNode.serviceNameOf(resource);
+      }
+      nodesByTrace.computeIfAbsent(traceId, id -> new ArrayList<>()).add(new SpanNode(span, lastService));
       index++;
     }
     List<Trace> traces = new ArrayList<>(nodesByTrace.size());
@@ -67,7 +76,6 @@ final class TraceForestBuilder {
     private final int[] parent;
     private final List<List<SpanNode>> children;
     private final Map<String, SpanNode> byId;
-    private final Map<SpanNode, Integer> indexOf;
     private final List<ForestProblem> problems = new ArrayList<>();
 
     TraceBuild(String traceId, List<SpanNode> nodes) {
@@ -76,7 +84,6 @@ final class TraceForestBuilder {
       this.parent = new int[this.nodes.length];
       this.children = new ArrayList<>(this.nodes.length);
       this.byId = new HashMap<>(this.nodes.length * 2);
-      this.indexOf = new HashMap<>(this.nodes.length * 2);
     }
 
     Trace build() {
@@ -111,7 +118,7 @@ final class TraceForestBuilder {
       for (int i = 0; i < nodes.length; i++) {
         SpanNode node = nodes[i];
         children.add(new ArrayList<>(0));
-        indexOf.put(node, i);
+        node.buildIndex = i;
         String spanId = node.spanId();
         if (!SpanId.isValid(spanId)) {
           problems.add(
@@ -153,7 +160,7 @@ final class TraceForestBuilder {
         }
         SpanNode p = byId.get(parentId);
         if (p != null) {
-          int pi = indexOf.get(p);
+          int pi = p.buildIndex;
           parent[i] = pi;
           children.get(pi).add(node);
         }
@@ -231,7 +238,7 @@ final class TraceForestBuilder {
         }
         reached[n] = true;
         for (SpanNode child : children.get(n)) {
-          stack.push(indexOf.get(child));
+          stack.push(child.buildIndex);
         }
       }
     }
@@ -240,7 +247,7 @@ final class TraceForestBuilder {
       int[] depth = new int[nodes.length];
       ArrayDeque<Integer> stack = new ArrayDeque<>();
       for (int r = roots.size() - 1; r >= 0; r--) {
-        stack.push(indexOf.get(roots.get(r)));
+        stack.push(roots.get(r).buildIndex);
       }
       while (!stack.isEmpty()) {
         int n = stack.pop();
@@ -249,7 +256,7 @@ final class TraceForestBuilder {
         nodes[n].attach(trace, parentNode, List.copyOf(kids), depth[n]);
         treeOrder.add(nodes[n]);
         for (int c = kids.size() - 1; c >= 0; c--) {
-          int ci = indexOf.get(kids.get(c));
+          int ci = kids.get(c).buildIndex;
           depth[ci] = depth[n] + 1;
           stack.push(ci);
         }

@@ -35,6 +35,7 @@ public final class Detectors {
               + "(?![\\p{Alnum}\\-]|:[\\w./~\\-])",
           Detectors::plausibleEmail)
           .withPrefilter(text -> text.indexOf('@') > 0)
+          .withCue(TextCues.AT_SIGN)
           .withMasking(Detectors::maskEmail);
 
   public static final PiiDetector CARD_NUMBER =
@@ -44,6 +45,7 @@ public final class Detectors {
           NOT_AFTER_KEY_SEGMENT + "(?:\\d[ \\-]?){12,18}\\d" + NOT_BEFORE_KEY_SEGMENT,
           Detectors::validCard)
           .withPrefilter(text -> digits(text, 13))
+          .withCue(TextCues.CARD_DIGITS)
           .withMasking(Detectors::maskCard);
 
   public static final PiiDetector US_SSN =
@@ -53,6 +55,7 @@ public final class Detectors {
           NOT_AFTER_WORD + "(\\d{3})-(\\d{2})-(\\d{4})" + NOT_BEFORE_WORD,
           Detectors::issuedSsn)
           .withPrefilter(Detectors::hasSsnShape)
+          .withCue(TextCues.SSN_SHAPE)
           .withMasking(value -> "***-**-****");
 
   /** Phone numbers by libphonenumber: international ones, and national formats of the US and the UK. */
@@ -65,6 +68,7 @@ public final class Detectors {
           "(?<![A-Za-z0-9_\\-])eyJ[A-Za-z0-9_\\-]{8,}\\.[A-Za-z0-9_\\-]{4,}\\.[A-Za-z0-9_\\-]*",
           Detectors::jwtHeaderIsJson)
           .withPrefilter(text -> text.contains("eyJ"))
+          .withCue(TextCues.JWT_HEADER)
           .withCredential();
 
   /**
@@ -80,6 +84,7 @@ public final class Detectors {
               Detectors::notRedacted)
           // The scheme and its credential are separated by white space: most values have none.
           .withPrefilter(text -> text.indexOf(' ') > 0 || text.indexOf('\t') > 0)
+          .withCue(TextCues.AUTH_SCHEME)
           .withFlaggedKeys(Detectors::isCredentialHeader)
           .withCredential();
 
@@ -92,6 +97,7 @@ public final class Detectors {
           "(?i)(?:^|[?&;])(?:access_token|id_token|refresh_token|api_key|apikey|api-key|token|password|passwd"
               + "|pwd|secret|client_secret|signature|sig|x-amz-signature|x-goog-signature)=(?<value>[^&#\\s]+)")
           .withPrefilter(text -> (text.indexOf('@') > 0 && text.contains("://")) || (text.indexOf('=') > 0 && hasCredentialParameter(text)))
+          .withCue(TextCues.URL_CREDENTIAL)
           .withCredential();
 
   public static final PiiDetector AWS_ACCESS_KEY =
@@ -100,12 +106,14 @@ public final class Detectors {
           "an AWS access key id",
           "(?<![A-Z0-9])(?:AKIA|ASIA|ABIA|ACCA|AGPA|AIDA|AROA|ANPA|ANVA|AIPA)[A-Z2-7]{16}(?![A-Z0-9])")
           .withPrefilter(text -> text.length() >= 20 && (text.contains("KIA") || text.contains("SIA") || text.contains("BIA") || text.contains("CCA") || text.contains("GPA") || text.contains("IDA") || text.contains("ROA") || text.contains("NPA") || text.contains("NVA") || text.contains("IPA")))
+          .withCue(TextCues.AWS_PREFIX)
           .withCredential();
 
   public static final PiiDetector PRIVATE_KEY =
       RegexDetector.of(
           "private-key", "a private key", "-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----")
           .withPrefilter(text -> text.contains("PRIVATE KEY"))
+          .withCue(TextCues.PRIVATE_KEY)
           .withCredential()
           .withMasking(value -> "-----BEGIN *** PRIVATE KEY-----");
 
@@ -115,7 +123,8 @@ public final class Detectors {
           "an IBAN",
           "(?<![A-Za-z0-9])[A-Z]{2}\\d{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,3})?(?![A-Za-z0-9])",
           Detectors::validIban)
-          .withPrefilter(text -> text.length() >= 15 && digits(text, 10) && hasCountryAndCheckDigits(text));
+          .withPrefilter(text -> text.length() >= 15 && digits(text, 10) && hasCountryAndCheckDigits(text))
+          .withCue(TextCues.IBAN_START);
 
   /** IPv4 and IPv6 addresses: off by default, since {@code server.address} legitimately holds them. */
   public static final PiiDetector IP_ADDRESS =
@@ -124,7 +133,8 @@ public final class Detectors {
           "an IP address",
           "(?<![\\d.:A-Fa-f])(?:(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)\\.){3}(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)(?![\\d.])"
               + "|(?<![\\w:])(?:[0-9a-fA-F]{1,4}:){7}[0-9a-fA-F]{1,4}(?![\\w:])")
-          .withPrefilter(text -> text.indexOf('.') > 0 || text.indexOf(':') > 0);
+          .withPrefilter(text -> text.indexOf('.') > 0 || text.indexOf(':') > 0)
+          .withCue(TextCues.DOT_OR_COLON);
 
   private static final List<PiiDetector> DEFAULTS =
       List.of(EMAIL, CARD_NUMBER, US_SSN, PHONE, JWT, AUTHORIZATION, URL_CREDENTIALS, AWS_ACCESS_KEY, PRIVATE_KEY, IBAN);
@@ -187,14 +197,22 @@ public final class Detectors {
    */
   static boolean hasCredentialParameter(String text) {
     for (int equals = text.indexOf('='); equals > 0; equals = text.indexOf('=', equals + 1)) {
-      int start = equals - 1;
-      while (start >= 0 && "?&;/ ".indexOf(text.charAt(start)) < 0) {
-        start--;
+      if (credentialParameterBefore(text, equals)) {
+        return true;
       }
-      for (String name : CREDENTIAL_PARAMETERS) {
-        if (containsIgnoreCase(text, start + 1, equals, name)) {
-          return true;
-        }
+    }
+    return false;
+  }
+
+  /** Whether the name before the {@code =} at {@code equals} can carry a credential. */
+  static boolean credentialParameterBefore(String text, int equals) {
+    int start = equals - 1;
+    while (start >= 0 && "?&;/ ".indexOf(text.charAt(start)) < 0) {
+      start--;
+    }
+    for (String name : CREDENTIAL_PARAMETERS) {
+      if (containsIgnoreCase(text, start + 1, equals, name)) {
+        return true;
       }
     }
     return false;

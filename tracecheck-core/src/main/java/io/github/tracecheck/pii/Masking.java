@@ -18,6 +18,9 @@ public final class Masking {
   private static final Map<String, PiiDetector> BUILT_IN_BY_NAME =
       Detectors.builtIn().stream().collect(Collectors.toUnmodifiableMap(PiiDetector::name, Function.identity()));
 
+  // Free text is read once for every default detector together.
+  private static final PiiScanner DEFAULTS = PiiScanner.of(Detectors.defaults());
+
   private Masking() {}
 
   /**
@@ -43,13 +46,13 @@ public final class Masking {
     if (text == null) {
       return null;
     }
-    List<Found> found = matches(text);
+    List<PiiScanner.Found> found = matches(text);
     if (found.isEmpty()) {
       return text;
     }
     StringBuilder out = new StringBuilder(text.length());
     int at = 0;
-    for (Found each : found) {
+    for (PiiScanner.Found each : found) {
       PiiMatch match = each.match();
       out.append(text, at, match.start()).append(each.detector().mask(text.substring(match.start(), match.end())));
       at = match.end();
@@ -57,20 +60,17 @@ public final class Masking {
     return out.append(text.substring(at)).toString();
   }
 
-  /** A match and the detector that made it, which masks it. */
-  private record Found(PiiDetector detector, PiiMatch match) {}
-
   /** Non-overlapping matches of the default detectors, left to right; of overlapping ones the longest wins. */
-  private static List<Found> matches(String text) {
-    List<Found> all = new ArrayList<>();
-    for (PiiDetector detector : Detectors.defaults()) {
-      for (PiiMatch match : detector.find(text)) {
-        all.add(new Found(detector, match));
-      }
+  private static List<PiiScanner.Found> matches(String text) {
+    List<PiiScanner.Found> all = DEFAULTS.scan(text);
+    if (all.isEmpty()) {
+      return all;
     }
-    all.sort(Comparator.comparingInt((Found f) -> f.match().start()).thenComparing(f -> -(f.match().end() - f.match().start())));
-    List<Found> kept = new ArrayList<>();
-    for (Found found : all) {
+    all = new ArrayList<>(all);
+    all.sort(Comparator.comparingInt((PiiScanner.Found f) -> f.match().start())
+        .thenComparing(f -> -(f.match().end() - f.match().start())));
+    List<PiiScanner.Found> kept = new ArrayList<>();
+    for (PiiScanner.Found found : all) {
       if (kept.isEmpty() || !kept.get(kept.size() - 1).match().overlaps(found.match())) {
         kept.add(found);
       }

@@ -50,6 +50,11 @@ public final class PhoneNumberDetector implements PiiDetector {
     return new PhoneNumberDetector(regions);
   }
 
+  /** The {@link TextCues} bit a text needs before libphonenumber is asked: digits written as a number. */
+  int cue() {
+    return TextCues.WRITTEN_PHONE;
+  }
+
   /** The regions whose national formats this detector accepts. */
   public Set<String> regions() {
     return regions;

@@ -28,9 +28,12 @@ public class RegexDetector implements PiiDetector {
   private final Predicate<String> flaggedKeys;
   private final boolean credential;
   private final Function<String, String> masking;
+  // The TextCues bit of the built-in detector this one derives from: PiiScanner skips it on texts without it.
+  private final int cue;
 
   protected RegexDetector(String name, String description, Pattern pattern, Predicate<String> validator) {
-    this(name, description, List.of(pattern), validator, text -> true, key -> false, false, Masking::generic);
+    this(name, description, List.of(pattern), validator, text -> true, key -> false, false, Masking::generic,
+        TextCues.ALWAYS);
   }
 
   private RegexDetector(
@@ -41,7 +44,8 @@ public class RegexDetector implements PiiDetector {
       Predicate<String> prefilter,
       Predicate<String> flaggedKeys,
       boolean credential,
-      Function<String, String> masking) {
+      Function<String, String> masking,
+      int cue) {
     this.name = Objects.requireNonNull(name, "name");
     this.description = Objects.requireNonNull(description, "description");
     this.patterns = List.copyOf(patterns);
@@ -54,6 +58,7 @@ public class RegexDetector implements PiiDetector {
     this.flaggedKeys = Objects.requireNonNull(flaggedKeys, "flaggedKeys");
     this.credential = credential;
     this.masking = Objects.requireNonNull(masking, "masking");
+    this.cue = cue;
   }
 
   /**
@@ -61,17 +66,33 @@ public class RegexDetector implements PiiDetector {
    * {@code text -> text.indexOf('@') >= 0} for emails: most telemetry strings fail it at once.
    */
   public RegexDetector withPrefilter(Predicate<String> test) {
-    return new RegexDetector(name, description, patterns, validator, test, flaggedKeys, credential, masking);
+    // A new prefilter may let through texts the built-in's cue would skip: the scanner runs this one on all.
+    return new RegexDetector(
+        name, description, patterns, validator, test, flaggedKeys, credential, masking, TextCues.ALWAYS);
+  }
+
+  /**
+   * This detector, run by a {@link PiiScanner} only on texts holding the cue: for the built-in
+   * detectors, whose cue is a necessary condition of their prefilter or expression.
+   */
+  RegexDetector withCue(int textCue) {
+    return new RegexDetector(name, description, patterns, validator, prefilter, flaggedKeys, credential, masking,
+        textCue);
+  }
+
+  /** The {@link TextCues} bit this detector needs; {@link TextCues#ALWAYS} for users' own detectors. */
+  int cue() {
+    return cue;
   }
 
   /** This detector, also flagging every value under the attribute keys the predicate accepts. */
   public RegexDetector withFlaggedKeys(Predicate<String> keys) {
-    return new RegexDetector(name, description, patterns, validator, prefilter, keys, credential, masking);
+    return new RegexDetector(name, description, patterns, validator, prefilter, keys, credential, masking, cue);
   }
 
   /** This detector, finding credentials (tokens, passwords, keys) rather than personal data. */
   public RegexDetector withCredential() {
-    return new RegexDetector(name, description, patterns, validator, prefilter, flaggedKeys, true, masking);
+    return new RegexDetector(name, description, patterns, validator, prefilter, flaggedKeys, true, masking, cue);
   }
 
   /**
@@ -80,7 +101,7 @@ public class RegexDetector implements PiiDetector {
    * The function gets a value the detector found and must not return it unmasked.
    */
   public RegexDetector withMasking(Function<String, String> mask) {
-    return new RegexDetector(name, description, patterns, validator, prefilter, flaggedKeys, credential, mask);
+    return new RegexDetector(name, description, patterns, validator, prefilter, flaggedKeys, credential, mask, cue);
   }
 
   /** A detector flagging every match of {@code regex}. */
@@ -111,7 +132,7 @@ public class RegexDetector implements PiiDetector {
       }
     }
     return new RegexDetector(
-        name, description, patterns, validator, text -> true, key -> false, false, Masking::generic);
+        name, description, patterns, validator, text -> true, key -> false, false, Masking::generic, TextCues.ALWAYS);
   }
 
   @Override

@@ -84,28 +84,31 @@ public final class MissingErrorStatusRule implements Rule {
       return "recorded exception " + (type == null ? "(no type)" : Masking.redact(type))
           + (message == null ? "" : ": \"" + Masking.redact(message) + "\"");
     }
-    Long httpStatus = HttpAttributes.statusCode(span);
-    if (httpStatus != null) {
-      if (span.kind() == SpanKind.SERVER && httpStatus >= 500) {
-        return "is an HTTP server span that answered " + httpStatus;
+    // HTTP and gRPC statuses are judged on clients and servers only: other spans skip reading them.
+    if (span.kind() == SpanKind.SERVER || span.kind() == SpanKind.CLIENT) {
+      Long httpStatus = HttpAttributes.statusCode(span);
+      if (httpStatus != null) {
+        if (span.kind() == SpanKind.SERVER && httpStatus >= 500) {
+          return "is an HTTP server span that answered " + httpStatus;
+        }
+        if (span.kind() == SpanKind.CLIENT && httpStatus >= 400) {
+          return "is an HTTP client span that received " + httpStatus;
+        }
+        if (span.kind() == SpanKind.SERVER && httpStatus >= 400) {
+          return null; // a 4xx is the client's fault: the server's status stays unset
+        }
       }
-      if (span.kind() == SpanKind.CLIENT && httpStatus >= 400) {
-        return "is an HTTP client span that received " + httpStatus;
-      }
-      if (span.kind() == SpanKind.SERVER && httpStatus >= 400) {
-        return null; // a 4xx is the client's fault: the server's status stays unset
-      }
-    }
-    String grpcCode = RpcAttributes.grpcStatus(span);
-    if (grpcCode != null && !grpcCode.equals("OK")) {
-      if (span.kind() == SpanKind.CLIENT) {
-        return "is a gRPC client span that received " + grpcCode;
-      }
-      if (span.kind() == SpanKind.SERVER && GRPC_SERVER_ERRORS.contains(grpcCode)) {
-        return "is a gRPC server span that answered " + grpcCode;
-      }
-      if (span.kind() == SpanKind.SERVER) {
-        return null;
+      String grpcCode = RpcAttributes.grpcStatus(span);
+      if (grpcCode != null && !grpcCode.equals("OK")) {
+        if (span.kind() == SpanKind.CLIENT) {
+          return "is a gRPC client span that received " + grpcCode;
+        }
+        if (span.kind() == SpanKind.SERVER && GRPC_SERVER_ERRORS.contains(grpcCode)) {
+          return "is a gRPC server span that answered " + grpcCode;
+        }
+        if (span.kind() == SpanKind.SERVER) {
+          return null;
+        }
       }
     }
     String errorType = ErrorAttributes.errorType(span);

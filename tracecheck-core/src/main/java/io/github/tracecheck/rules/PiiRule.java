@@ -10,6 +10,7 @@ import io.github.tracecheck.pii.Masking;
 import io.github.tracecheck.pii.PiiAllowance;
 import io.github.tracecheck.pii.PiiDetector;
 import io.github.tracecheck.pii.PiiMatch;
+import io.github.tracecheck.pii.PiiScanner;
 import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.sdk.resources.Resource;
 import io.opentelemetry.sdk.trace.data.EventData;
@@ -20,7 +21,6 @@ import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -36,11 +36,21 @@ public final class PiiRule implements Rule {
   public static final RuleInfo INFO =
       RuleInfo.of(NAME, "personal data or a secret in a span name, attribute key or value", RuleMode.FAIL);
 
-  /** Texts whose scan is kept for their next occurrence; past it, a text is scanned each time. */
-  private static final int MAX_SCANNED_TEXTS = 100_000;
+  /**
+   * Most slots of the table of recent texts' scans, 2^14: enough for the vocabulary of a run's
+   * telemetry. A small forest gets a smaller table, 2^10 at least: a test's gate allocates little.
+   */
+  private static final int MAX_RECENT_TEXTS_BITS = 14;
+  private static final int MIN_RECENT_TEXTS_BITS = 10;
+
+  /** Attribute keys whose scan is kept; past it, a key is scanned each time. */
+  private static final int MAX_SCANNED_KEYS = 10_000;
 
   /** What one detector found in a text, masked. */
   private record Detection(PiiDetector detector, String masked) {}
+
+  /** An attribute key's detections, and the detector that flags every value under it (null for most keys). */
+  private record KeyScan(List<Detection> detections, PiiDetector valueDetector) {}
 
   @Override
   public RuleInfo info() {
@@ -51,13 +61,12 @@ public final class PiiRule implements Rule {
   public List<Finding> check(TraceForest forest, RuleOptions options) {
     List<Finding> findings = new ArrayList<>();
     Set<Resource> scannedResources = Collections.newSetFromMap(new IdentityHashMap<>());
-    // Telemetry repeats itself (methods, routes, hosts): each distinct text is scanned once, by every
-    // detector in that one visit, and what they found is reused for its other occurrences.
-    Map<String, List<Detection>> scanned = new HashMap<>();
-    Map<String, Optional<PiiDetector>> keyDetectors = new HashMap<>();
+    // Each distinct text is read once for every detector together (PiiScanner), and what was found is
+    // reused for its other occurrences while it is recent: telemetry repeats itself.
+    Texts texts = new Texts(options, forest.spanCount());
     for (Trace trace : forest.traces()) {
       for (SpanNode span : trace.spans()) {
-        Scan scan = new Scan(span, options, findings, scanned, keyDetectors);
+        Scan scan = new Scan(span, options, findings, texts);
         scan.text("span name", null, false, span.name());
         scan.attributes("attribute", span.data().getAttributes());
         for (EventData event : span.data().getEvents()) {
@@ -75,6 +84,63 @@ public final class PiiRule implements Rule {
     return findings;
   }
 
+  /** The detections of texts and keys, each scanned once while it is recent. */
+  private static final class Texts {
+    private final List<PiiDetector> detectors;
+    private final PiiScanner scanner;
+    private final RecentTexts<List<Detection>> recent;
+    private final Map<String, KeyScan> keys = new HashMap<>();
+
+    Texts(RuleOptions options, int spans) {
+      int bits = 32 - Integer.numberOfLeadingZeros(Math.max(spans, 1)) + 1;
+      this.recent = new RecentTexts<>(Math.max(MIN_RECENT_TEXTS_BITS, Math.min(MAX_RECENT_TEXTS_BITS, bits)));
+      this.detectors = options.piiDetectors();
+      this.scanner = PiiScanner.of(detectors);
+    }
+
+    List<Detection> of(String text) {
+      List<Detection> detections = recent.get(text);
+      if (detections == null) {
+        PiiScanner.Result result = scanner.scanned(text);
+        detections = masked(text, result.found());
+        // Texts a detector had to look into keep their slot; texts only the cue pass read are cheap to read again.
+        recent.put(text, detections, result.ranDetectors());
+      }
+      return detections;
+    }
+
+    KeyScan ofKey(String key) {
+      KeyScan scan = keys.get(key);
+      if (scan == null) {
+        PiiDetector valueDetector = null;
+        for (PiiDetector detector : detectors) {
+          if (detector.flagsKey(key)) {
+            valueDetector = detector;
+            break;
+          }
+        }
+        scan = new KeyScan(masked(key, scanner.scan(key)), valueDetector);
+        if (keys.size() < MAX_SCANNED_KEYS) {
+          keys.put(key, scan);
+        }
+      }
+      return scan;
+    }
+
+    /** What the detectors found in the text, masked; empty for the many texts with none. */
+    private static List<Detection> masked(String text, List<PiiScanner.Found> found) {
+      if (found.isEmpty()) {
+        return List.of();
+      }
+      List<Detection> detections = new ArrayList<>(found.size());
+      for (PiiScanner.Found each : found) {
+        PiiMatch match = each.match();
+        detections.add(new Detection(each.detector(), each.detector().mask(text.substring(match.start(), match.end()))));
+      }
+      return detections;
+    }
+  }
+
   /**
    * Scans the texts of one span, adding a finding per detection that is not allowed. Where a text
    * was found is only spelled out when there is a finding: most texts have none.
@@ -83,43 +149,37 @@ public final class PiiRule implements Rule {
     private final SpanNode span;
     private final RuleOptions options;
     private final List<Finding> findings;
-    private final Map<String, List<Detection>> scanned;
-    private final Map<String, Optional<PiiDetector>> keyDetectors;
+    private final Texts texts;
 
-    Scan(SpanNode span, RuleOptions options, List<Finding> findings, Map<String, List<Detection>> scanned,
-        Map<String, Optional<PiiDetector>> keyDetectors) {
+    Scan(SpanNode span, RuleOptions options, List<Finding> findings, Texts texts) {
       this.span = span;
       this.options = options;
       this.findings = findings;
-      this.scanned = scanned;
-      this.keyDetectors = keyDetectors;
+      this.texts = texts;
     }
 
     void attributes(String scope, Attributes attributes) {
       attributes.forEach((attributeKey, value) -> {
         String key = attributeKey.getKey();
-        text(scope, key, true, key);
+        KeyScan keyScan = texts.ofKey(key);
+        report(scope, key, true, keyScan.detections());
         if (value instanceof String) {
-          value(scope, key, (String) value);
+          value(scope, key, keyScan.valueDetector(), (String) value);
         } else if (value instanceof List) {
           for (Object element : (List<?>) value) {
             if (element instanceof String) {
-              value(scope, key, (String) element);
+              value(scope, key, keyScan.valueDetector(), (String) element);
             }
           }
         }
       });
     }
 
-    private void value(String scope, String key, String value) {
-      Optional<PiiDetector> keyDetector =
-          keyDetectors.computeIfAbsent(key, k -> options.piiDetectors().stream().filter(d -> d.flagsKey(k)).findFirst());
-      if (keyDetector.isPresent()) {
-        PiiDetector detector = keyDetector.get();
-        if (!value.isEmpty() && !Detectors.isRedactionMarker(value) && !allowed(detector.name(), key)) {
-          report(detector, location(scope, key, false), detector.mask(value));
-          return; // the whole value is the credential: one finding is enough
-        }
+    private void value(String scope, String key, PiiDetector keyDetector, String value) {
+      if (keyDetector != null && !value.isEmpty() && !Detectors.isRedactionMarker(value)
+          && !allowed(keyDetector.name(), key)) {
+        report(keyDetector, location(scope, key, false), keyDetector.mask(value));
+        return; // the whole value is the credential: one finding is enough
       }
       text(scope, key, false, value);
     }
@@ -129,32 +189,15 @@ public final class PiiRule implements Rule {
      * @param inKey whether the text is the attribute's key rather than its value
      */
     void text(String scope, String key, boolean inKey, String text) {
-      List<Detection> detections = scanned.get(text);
-      if (detections == null) {
-        detections = scanOnce(text);
-        if (scanned.size() < MAX_SCANNED_TEXTS) {
-          scanned.put(text, detections);
-        }
-      }
+      report(scope, key, inKey, texts.of(text));
+    }
+
+    private void report(String scope, String key, boolean inKey, List<Detection> detections) {
       for (Detection detection : detections) {
         if (!allowed(detection.detector().name(), key)) {
           report(detection.detector(), location(scope, key, inKey), detection.masked());
         }
       }
-    }
-
-    /** Every detector's matches in the text, masked; empty for the many texts with none. */
-    private List<Detection> scanOnce(String text) {
-      List<Detection> detections = List.of();
-      for (PiiDetector detector : options.piiDetectors()) {
-        for (PiiMatch match : detector.find(text)) {
-          if (detections.isEmpty()) {
-            detections = new ArrayList<>(2);
-          }
-          detections.add(new Detection(detector, detector.mask(text.substring(match.start(), match.end()))));
-        }
-      }
-      return detections;
     }
 
     private static String location(String scope, String key, boolean inKey) {

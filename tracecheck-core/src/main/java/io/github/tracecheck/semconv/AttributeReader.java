@@ -22,12 +22,23 @@ public final class AttributeReader {
   public static String string(SpanNode node, String... keys) {
     Attributes attributes = node.data().getAttributes();
     for (String key : keys) {
-      String value = attributes.get(STRING_KEYS.computeIfAbsent(key, AttributeKey::stringKey));
+      String value = attributes.get(stringKey(key));
       if (value != null) {
         return value;
       }
     }
     return null;
+  }
+
+  // A plain get first: computeIfAbsent costs more even when the key is there.
+  private static AttributeKey<String> stringKey(String key) {
+    AttributeKey<String> made = STRING_KEYS.get(key);
+    return made != null ? made : STRING_KEYS.computeIfAbsent(key, AttributeKey::stringKey);
+  }
+
+  private static AttributeKey<Long> longKey(String key) {
+    AttributeKey<Long> made = LONG_KEYS.get(key);
+    return made != null ? made : LONG_KEYS.computeIfAbsent(key, AttributeKey::longKey);
   }
 
   /**
@@ -37,11 +48,11 @@ public final class AttributeReader {
   public static Long number(SpanNode node, String... keys) {
     Attributes attributes = node.data().getAttributes();
     for (String key : keys) {
-      Long value = attributes.get(LONG_KEYS.computeIfAbsent(key, AttributeKey::longKey));
+      Long value = attributes.get(longKey(key));
       if (value != null) {
         return value;
       }
-      String text = attributes.get(STRING_KEYS.computeIfAbsent(key, AttributeKey::stringKey));
+      String text = attributes.get(stringKey(key));
       if (text != null) {
         try {
           return Long.parseLong(text.strip());

@@ -74,6 +74,9 @@ class MissingErrorStatusRuleTest {
         Arguments.of("Micrometer HTTP client 503", SpanKind.CLIENT,
             micrometer("503", "SERVER_ERROR"),
             "is an HTTP client span that received 503, but its status is UNSET"),
+        Arguments.of("an HTTP status on an INTERNAL span is no response, but its error.type counts", SpanKind.INTERNAL,
+            (Consumer<Span>) s -> s.setAttribute("http.response.status_code", 500L).setAttribute("error.type", "boom"),
+            "has error.type \"boom\", but its status is UNSET"),
         Arguments.of("exception masked in the message", SpanKind.INTERNAL,
             (Consumer<Span>) s -> s.recordException(new IllegalArgumentException("no user jane.doe@example.com")),
             "recorded exception java.lang.IllegalArgumentException: \"no user j***@e***.com\", but its status is UNSET"));
@@ -128,6 +131,10 @@ class MissingErrorStatusRuleTest {
             (Consumer<Span>) s -> s.setAttribute("status", "500")),
         Arguments.of("a status code number on a span that is not gRPC", SpanKind.CLIENT,
             (Consumer<Span>) s -> s.setAttribute("rpc.system", "jsonrpc").setAttribute("rpc.grpc.status_code", 14L)),
+        Arguments.of("an HTTP 500 on a PRODUCER span is no response", SpanKind.PRODUCER,
+            (Consumer<Span>) s -> s.setAttribute("http.response.status_code", 500L)),
+        Arguments.of("a gRPC UNAVAILABLE on an INTERNAL span is no call", SpanKind.INTERNAL,
+            (Consumer<Span>) s -> s.setAttribute("rpc.system", "grpc").setAttribute("rpc.grpc.status_code", 14L)),
         Arguments.of("HTTP client 3xx redirect", SpanKind.CLIENT,
             (Consumer<Span>) s -> s.setAttribute("http.response.status_code", 302L)));
   }

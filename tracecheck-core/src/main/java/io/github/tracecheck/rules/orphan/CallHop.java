@@ -135,9 +135,9 @@ final class CallHop {
 
   /** What a client call and its server span share: RPC service and method, else the HTTP method. */
   private static String callKey(SpanNode node) {
-    if (RpcAttributes.service(node) != null) {
-      return "rpc|" + Objects.toString(RpcAttributes.system(node)) + "|" + RpcAttributes.service(node)
-          + "|" + RpcAttributes.method(node);
+    String service = RpcAttributes.service(node);
+    if (service != null) {
+      return "rpc|" + Objects.toString(RpcAttributes.system(node)) + "|" + service + "|" + RpcAttributes.method(node);
     }
     String method = HttpAttributes.method(node);
     return method == null ? null : "http|" + method;

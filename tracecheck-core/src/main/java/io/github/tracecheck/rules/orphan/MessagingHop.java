@@ -8,6 +8,8 @@ import io.github.tracecheck.rules.RuleOptions;
 import io.github.tracecheck.semconv.MessagingAttributes;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.sdk.trace.data.LinkData;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -31,14 +33,24 @@ final class MessagingHop {
 
   MessagingHop(List<SpanNode> spans, RuleOptions options) {
     this.linksConnect = options.linksConnect();
-    Set<String> linked = linksConnect ? linkedSpanIds(spans) : Set.of();
-    List<SpanNode> unconsumed =
-        spans.stream()
-            .filter(span -> span.kind() == SpanKind.PRODUCER && !continued(span)
-                && !linked.contains(span.traceId() + span.spanId()))
-            .toList();
-    this.waitingByDestination = SpansByStart.groupedBy(unconsumed, MessagingHop::destinationKey);
-    this.waitingBySystem = SpansByStart.groupedBy(unconsumed, span -> String.valueOf(MessagingAttributes.system(span)));
+    Set<SpanIds> linked = linksConnect ? linkedSpanIds(spans) : Set.of();
+    List<SpanNode> unconsumed = new ArrayList<>();
+    for (SpanNode span : spans) {
+      if (span.kind() == SpanKind.PRODUCER && !continued(span)
+          && (linked.isEmpty() || !linked.contains(new SpanIds(span.traceId(), span.spanId())))) {
+        unconsumed.add(span);
+      }
+    }
+    // Each producer's system is read once, for both groupings.
+    Map<String, List<SpanNode>> byDestination = new HashMap<>();
+    Map<String, List<SpanNode>> bySystem = new HashMap<>();
+    for (SpanNode producer : unconsumed) {
+      String system = String.valueOf(MessagingAttributes.system(producer));
+      byDestination.computeIfAbsent(destinationKey(system, producer), key -> new ArrayList<>()).add(producer);
+      bySystem.computeIfAbsent(system, key -> new ArrayList<>()).add(producer);
+    }
+    this.waitingByDestination = SpansByStart.indexed(byDestination);
+    this.waitingBySystem = SpansByStart.indexed(bySystem);
     this.waiting = new SpansByStart(unconsumed);
   }
 
@@ -114,14 +126,22 @@ final class MessagingHop {
 
   /** A consumer continued the message: the producer has a CONSUMER child or a child across a process. */
   private static boolean continued(SpanNode producer) {
-    return producer.children().stream().anyMatch(c -> c.kind() == SpanKind.CONSUMER || c.hasRemoteParent());
+    for (SpanNode child : producer.children()) {
+      if (child.kind() == SpanKind.CONSUMER || child.hasRemoteParent()) {
+        return true;
+      }
+    }
+    return false;
   }
 
-  private static Set<String> linkedSpanIds(List<SpanNode> spans) {
-    Set<String> linked = new HashSet<>();
+  /** A span's ids, as a key that needs no concatenation. */
+  private record SpanIds(String traceId, String spanId) {}
+
+  private static Set<SpanIds> linkedSpanIds(List<SpanNode> spans) {
+    Set<SpanIds> linked = new HashSet<>();
     for (SpanNode span : spans) {
       for (LinkData link : span.links()) {
-        linked.add(link.getSpanContext().getTraceId() + link.getSpanContext().getSpanId());
+        linked.add(new SpanIds(link.getSpanContext().getTraceId(), link.getSpanContext().getSpanId()));
       }
     }
     return linked;
@@ -129,6 +149,10 @@ final class MessagingHop {
 
   /** Messaging system and destination; a side that records neither is "null" on both. */
   private static String destinationKey(SpanNode span) {
-    return MessagingAttributes.system(span) + "|" + MessagingAttributes.destination(span);
+    return destinationKey(String.valueOf(MessagingAttributes.system(span)), span);
+  }
+
+  private static String destinationKey(String system, SpanNode span) {
+    return system + "|" + MessagingAttributes.destination(span);
   }
 }

@@ -53,12 +53,13 @@ public final class OrphanedRootRule implements Rule {
 
   @Override
   public List<Finding> check(TraceForest forest, RuleOptions options) {
-    List<SpanNode> spans = forest.spans();
-    SpansByStart allSpans = new SpansByStart(spans);
+    SpansByStart allSpans = new SpansByStart(forest.spans());
+    // Every other index is built from spans in start order, so none of them sorts again.
+    List<SpanNode> spans = allSpans.inStartOrder();
     Threads threads = new Threads(forest);
     MessagingHop messaging = new MessagingHop(spans, options);
     CallHop calls = new CallHop(spans, allSpans);
-    ThreadHop work = new ThreadHop(forest, allSpans, threads, messaging);
+    ThreadHop work = new ThreadHop(forest, spans, allSpans, threads, messaging);
 
     List<SpanNode> candidates = new ArrayList<>();
     for (Trace trace : forest.traces()) {

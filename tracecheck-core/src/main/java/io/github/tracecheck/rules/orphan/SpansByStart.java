@@ -2,6 +2,8 @@ package io.github.tracecheck.rules.orphan;
 
 import io.github.tracecheck.model.SpanNode;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -23,7 +25,8 @@ final class SpansByStart {
   /** Bounds every backward scan, so hostile input stays linear. */
   static final int SCAN_LIMIT = 10_000;
 
-  private final List<SpanNode> spans;
+  private final SpanNode[] spans;
+  private final long[] starts;
   private final long longest;
   private final int scanLimit;
 
@@ -33,15 +36,60 @@ final class SpansByStart {
   }
 
   SpansByStart(Collection<SpanNode> spans, int scanLimit) {
-    List<SpanNode> sorted = new ArrayList<>(spans);
-    sorted.sort(Comparator.comparingLong(n -> n.data().getStartEpochNanos()));
-    this.spans = sorted;
+    SpanNode[] nodes = spans.toArray(new SpanNode[0]);
+    long[] times = new long[nodes.length];
+    boolean sorted = true;
+    for (int i = 0; i < nodes.length; i++) {
+      times[i] = nodes[i].data().getStartEpochNanos();
+      sorted &= i == 0 || times[i - 1] <= times[i];
+    }
+    if (!sorted) {
+      sortByStart(nodes, times);
+    }
+    this.spans = nodes;
+    this.starts = times;
     long max = 0;
-    for (SpanNode span : sorted) {
+    for (SpanNode span : nodes) {
       max = Math.max(max, span.durationNanos());
     }
     this.longest = max;
     this.scanLimit = scanLimit;
+  }
+
+  /**
+   * Sorts both arrays by start, keeping the given order among equal starts. Each start (as an offset
+   * from the earliest) and its index are packed in one {@code long}, so that a primitive sort does the
+   * work when they fit; otherwise a stable sort of the nodes.
+   */
+  private static void sortByStart(SpanNode[] nodes, long[] times) {
+    int indexBits = 64 - Long.numberOfLeadingZeros(Math.max(nodes.length - 1, 1));
+    long earliest = Long.MAX_VALUE;
+    long latest = Long.MIN_VALUE;
+    for (long time : times) {
+      earliest = Math.min(earliest, time);
+      latest = Math.max(latest, time);
+    }
+    long range = latest - earliest; // overflows to negative only for starts more than 292 years apart
+    if (range < 0 || 64 - Long.numberOfLeadingZeros(range) + indexBits > 63) {
+      SpanNode[] copy = nodes.clone();
+      Arrays.sort(copy, Comparator.comparingLong(n -> n.data().getStartEpochNanos()));
+      System.arraycopy(copy, 0, nodes, 0, nodes.length);
+      for (int i = 0; i < nodes.length; i++) {
+        times[i] = nodes[i].data().getStartEpochNanos();
+      }
+      return;
+    }
+    long[] keys = new long[nodes.length];
+    for (int i = 0; i < nodes.length; i++) {
+      keys[i] = (times[i] - earliest) << indexBits | i;
+    }
+    Arrays.sort(keys);
+    SpanNode[] copy = nodes.clone();
+    long indexMask = (1L << indexBits) - 1;
+    for (int i = 0; i < keys.length; i++) {
+      nodes[i] = copy[(int) (keys[i] & indexMask)];
+      times[i] = (keys[i] >>> indexBits) + earliest;
+    }
   }
 
   /** The spans grouped by a key (spans whose key is null are left out), one index per group. */
@@ -53,24 +101,34 @@ final class SpansByStart {
         groups.computeIfAbsent(k, g -> new ArrayList<>()).add(span);
       }
     }
+    return indexed(groups);
+  }
+
+  /** One index per group of spans. */
+  static Map<String, SpansByStart> indexed(Map<String, List<SpanNode>> groups) {
     Map<String, SpansByStart> indexes = new HashMap<>();
     groups.forEach((k, group) -> indexes.put(k, new SpansByStart(group)));
     return indexes;
   }
 
+  /** The spans in start order: indexes built from them, or from any part of them, need no sorting. */
+  List<SpanNode> inStartOrder() {
+    return Collections.unmodifiableList(Arrays.asList(spans));
+  }
+
   int size() {
-    return spans.size();
+    return spans.length;
   }
 
   /** The latest span that started at or before {@code time}; null when none did. */
   SpanNode latestStartedBy(long time) {
     int last = lastStartedBy(time);
-    return last < 0 ? null : spans.get(last);
+    return last < 0 ? null : spans[last];
   }
 
   /** The spans that started at or before {@code time}, latest first; at most the scan limit of them. */
   Stream<SpanNode> startedBy(long time) {
-    return IntStream.iterate(lastStartedBy(time), i -> i >= 0, i -> i - 1).limit(scanLimit).mapToObj(spans::get);
+    return IntStream.iterate(lastStartedBy(time), i -> i >= 0, i -> i - 1).limit(scanLimit).mapToObj(i -> spans[i]);
   }
 
   /**
@@ -101,10 +159,10 @@ final class SpansByStart {
   /** Index of the last span that started at or before {@code time}, or -1. */
   private int lastStartedBy(long time) {
     int low = 0;
-    int high = spans.size();
+    int high = starts.length;
     while (low < high) {
       int mid = (low + high) >>> 1;
-      if (spans.get(mid).data().getStartEpochNanos() <= time) {
+      if (starts[mid] <= time) {
         low = mid + 1;
       } else {
         high = mid;

@@ -37,10 +37,10 @@ final class ThreadHop {
   // Asked about roots that began a consumer's work without a CONSUMER span.
   private final MessagingHop messaging;
 
-  ThreadHop(TraceForest forest, SpansByStart allSpans, Threads threads, MessagingHop messaging) {
+  ThreadHop(TraceForest forest, List<SpanNode> spans, SpansByStart allSpans, Threads threads, MessagingHop messaging) {
     this.forest = forest;
     this.allSpans = allSpans;
-    this.byService = SpansByStart.groupedBy(forest.spans(), SpanNode::serviceName);
+    this.byService = SpansByStart.groupedBy(spans, SpanNode::serviceName);
     this.threads = threads;
     this.messaging = messaging;
   }

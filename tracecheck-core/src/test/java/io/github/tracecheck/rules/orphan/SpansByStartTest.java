@@ -118,6 +118,44 @@ class SpansByStartTest {
   }
 
   @Test
+  void spansGivenOutOfOrderAreOrderedByStartKeepingTheGivenOrderOfEqualStarts() {
+    List<SpanNode> given =
+        nodes(
+            span("x", id(1)).time(9, 10).build(),
+            span("a", id(2)).time(5, 6).build(),
+            span("y", id(3)).time(1, 2).build(),
+            span("b", id(4)).time(5, 6).build(),
+            span("c", id(5)).time(5, 6).build());
+    List<String> equalStarts =
+        given.stream().map(SpanNode::name).filter(n -> "abc".contains(n)).collect(Collectors.toList());
+    Collections.reverse(equalStarts);
+
+    SpansByStart index = new SpansByStart(given);
+
+    List<String> expected = new ArrayList<>(List.of("x"));
+    expected.addAll(equalStarts);
+    expected.add("y");
+    assertThat(names(index.startedBy(at(9)))).isEqualTo(expected);
+    assertThat(index.inStartOrder()).extracting(SpanNode::name).startsWith("y").endsWith("x");
+  }
+
+  @Test
+  void startsTooFarApartToPackWithTheirIndexAreOrderedAllTheSame() {
+    // 40 years apart: the offset and the index of three spans need more than 63 bits.
+    long fortyYears = 40L * 365 * 24 * 3600 * 1000;
+    List<SpanNode> given =
+        nodes(
+            span("late", id(1)).time(fortyYears, fortyYears + 1).build(),
+            span("early", id(2)).time(0, 1).build(),
+            span("middle", id(3)).time(fortyYears / 2, fortyYears / 2 + 1).build());
+
+    SpansByStart index = new SpansByStart(given);
+
+    assertThat(index.inStartOrder()).extracting(SpanNode::name).containsExactly("early", "middle", "late");
+    assertThat(index.latestStartedBy(at(fortyYears / 2)).name()).isEqualTo("middle");
+  }
+
+  @Test
   void scansStopAtTheScanLimit() {
     List<SpanNode> given =
         nodes(

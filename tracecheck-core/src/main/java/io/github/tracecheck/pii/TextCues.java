@@ -1,0 +1,192 @@
+package io.github.tracecheck.pii;
+
+/**
+ * The cues the built-in detectors need before their expressions can match, found in one pass over a
+ * text for all of them together: an {@code @} for emails, enough digits for cards and phone numbers,
+ * the dashes of an SSN, {@code eyJ} for JWTs, and so on. Each cue is a bit of an {@code int}; a
+ * detector runs its exact expression only when its bit is set. Every cue is a necessary condition of
+ * its detector's prefilter or expression, so skipping a detector whose cue is absent never changes
+ * what is found.
+ */
+final class TextCues {
+
+  /** Any detector: no cue, always run. */
+  static final int ALWAYS = 0;
+  /** An {@code @} after the first character (emails). */
+  static final int AT_SIGN = 1;
+  /** 13 ASCII digits in a run, single spaces or dashes between them allowed (payment cards). */
+  static final int CARD_DIGITS = 1 << 1;
+  /** {@code 123-45-6789}'s dashes around digits (SSNs). */
+  static final int SSN_SHAPE = 1 << 2;
+  /**
+   * At least 8 ASCII digits, written as people write phone numbers (a {@code +}, a {@code (}, or
+   * separated digit groups), and 8 of them between a place where a number may start and one where it
+   * may end, as the phone detector bounds its matches (not inside a word, id or path), with no
+   * character libphonenumber never puts in a number between them: a Latin letter other than those of
+   * its extension words (ext, x, int, anexo) or an underscore.
+   */
+  static final int WRITTEN_PHONE = 1 << 3;
+  /** {@code eyJ}, how a JWT's JSON header starts in base64url. */
+  static final int JWT_HEADER = 1 << 4;
+  /** An authorization scheme (bearer, basic, digest, negotiate) before white space, after a space or tab past the first character. */
+  static final int AUTH_SCHEME = 1 << 5;
+  /** {@code ://} with an {@code @} (userinfo), or an {@code =} after a parameter name that can carry a credential. */
+  static final int URL_CREDENTIAL = 1 << 6;
+  /** {@code A} and three capital letters in a text of 20 characters or more (AWS key ids). */
+  static final int AWS_PREFIX = 1 << 7;
+  /** {@code PRIVATE KEY}. */
+  static final int PRIVATE_KEY = 1 << 8;
+  /** Two capital letters and two digits, with 10 digits in a text of 15 characters or more (IBANs). */
+  static final int IBAN_START = 1 << 9;
+  /** A {@code .} or {@code :} after the first character (IP addresses). */
+  static final int DOT_OR_COLON = 1 << 10;
+
+  private static final String[] AUTH_SCHEMES = {"bearer", "basic", "digest", "negotiate"};
+
+  private TextCues() {}
+
+  /** The cues present in the text, read in one pass over its characters. */
+  static int of(String text) {
+    int length = text.length();
+    int cues = 0;
+    int digits = 0;
+    int cardRun = 0; // digits in the current run of digits and single separators
+    boolean at = false;
+    boolean urlScheme = false;
+    boolean spaceOrTab = false;
+    boolean phoneWritten = false;
+    boolean ibanStart = false;
+    boolean phoneBounded = false;
+    boolean phoneStarted = false; // a place where a number may start was passed in this run
+    int phoneDigits = 0; // ASCII digits since that place
+    for (int i = 0; i < length; i++) {
+      char c = text.charAt(i);
+      if (phoneStarted && phoneDigits >= 8 && mayEndPhone(text, i)) {
+        phoneBounded = true;
+      }
+      if (neverInPhone(c)) {
+        phoneStarted = false;
+      } else if (!phoneStarted && (i == 0 || mayPrecedePhone(text.charAt(i - 1)))) {
+        phoneStarted = true;
+        phoneDigits = 0;
+      }
+      if (c >= '0' && c <= '9') {
+        digits++;
+        phoneDigits++;
+        if (++cardRun >= 13) {
+          cues |= CARD_DIGITS;
+        }
+        if (!ibanStart && i >= 2 && i + 1 < length && isDigit(text.charAt(i + 1))
+            && isUpper(text.charAt(i - 1)) && isUpper(text.charAt(i - 2))) {
+          ibanStart = true;
+        }
+        continue;
+      }
+      boolean separatesCardDigits = (c == ' ' || c == '-') && i > 0 && isDigit(text.charAt(i - 1));
+      if (!separatesCardDigits) {
+        cardRun = 0;
+      }
+      if (c >= 'a' && c <= 'z' && c != 'e') {
+        continue; // most characters of telemetry: nothing more to note
+      }
+      switch (c) {
+        case '@' -> at |= i > 0;
+        case '=' -> cues |= i > 0 && Detectors.credentialParameterBefore(text, i) ? URL_CREDENTIAL : 0;
+        case '+', '(' -> phoneWritten = true;
+        case '.' -> {
+          cues |= i > 0 ? DOT_OR_COLON : 0;
+          phoneWritten |= betweenDigits(text, i);
+        }
+        case ':' -> {
+          cues |= i > 0 ? DOT_OR_COLON : 0;
+          urlScheme |= text.startsWith("//", i + 1);
+        }
+        case '-' -> {
+          phoneWritten |= betweenDigits(text, i);
+          if (i >= 3 && i + 7 < length && text.charAt(i + 3) == '-' && isDigit(text.charAt(i - 1))
+              && isDigit(text.charAt(i + 1)) && isDigit(text.charAt(i + 4))) {
+            cues |= SSN_SHAPE;
+          }
+        }
+        case ' ', '\t' -> {
+          phoneWritten |= c == ' ' && betweenDigits(text, i);
+          spaceOrTab |= i > 0;
+          cues |= afterScheme(text, i) ? AUTH_SCHEME : 0;
+        }
+        case 'e' -> cues |= text.startsWith("yJ", i + 1) ? JWT_HEADER : 0;
+        case 'A' -> cues |= length >= 20 && i + 3 < length && isUpper(text.charAt(i + 1))
+            && isUpper(text.charAt(i + 2)) && isUpper(text.charAt(i + 3)) ? AWS_PREFIX : 0;
+        case 'P' -> cues |= text.startsWith("RIVATE KEY", i + 1) ? PRIVATE_KEY : 0;
+        default -> cues |= isWhitespace(c) && afterScheme(text, i) ? AUTH_SCHEME : 0;
+      }
+    }
+    if (at) {
+      cues |= urlScheme ? AT_SIGN | URL_CREDENTIAL : AT_SIGN;
+    }
+    if (!spaceOrTab) {
+      cues &= ~AUTH_SCHEME; // the detector's prefilter asks for a space or tab past the first character
+    }
+    phoneBounded |= phoneStarted && phoneDigits >= 8;
+    if (phoneWritten && phoneBounded) {
+      cues |= WRITTEN_PHONE;
+    }
+    if (ibanStart && digits >= 10 && length >= 15) {
+      cues |= IBAN_START;
+    }
+    return cues;
+  }
+
+  /** Whether the character at {@code i} separates two digits, as in {@code 555-2671} ({@link Character#isDigit}, as the phone detector reads them). */
+  private static boolean betweenDigits(String text, int i) {
+    return i >= 1 && i + 1 < text.length() && Character.isDigit(text.charAt(i - 1))
+        && Character.isDigit(text.charAt(i + 1));
+  }
+
+  /** Latin letters other than those of libphonenumber's extension words (ext, x, int, anexo), and underscores. */
+  private static boolean neverInPhone(char c) {
+    if (c == '_') {
+      return true;
+    }
+    char lower = (char) (c | 0x20);
+    return lower >= 'a' && lower <= 'z' && c <= 'z' && "aeinostx".indexOf(lower) < 0;
+  }
+
+  /** A character a phone number may follow: not part of a word, id or path (the phone detector's bound). */
+  private static boolean mayPrecedePhone(char c) {
+    return !isWordChar(c) && c != '.' && c != '/';
+  }
+
+  /** Whether a phone number may end before {@code i}: not inside a word, id or version number. */
+  private static boolean mayEndPhone(String text, int i) {
+    char c = text.charAt(i);
+    return !isWordChar(c) && !(c == '.' && i + 1 < text.length() && Character.isDigit(text.charAt(i + 1)));
+  }
+
+  private static boolean isWordChar(char c) {
+    return Character.isLetterOrDigit(c) || c == '_' || c == '-';
+  }
+
+  /** Whether an authorization scheme ends just before the white space at {@code i}, in any case. */
+  private static boolean afterScheme(String text, int i) {
+    for (String scheme : AUTH_SCHEMES) {
+      int start = i - scheme.length();
+      if (start >= 0 && text.regionMatches(true, start, scheme, 0, scheme.length())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The white space of {@code \s} in a Java pattern without the Unicode flag. */
+  private static boolean isWhitespace(char c) {
+    return c == '\n' || c == '\r' || c == '\f' || c == 0x0B;
+  }
+
+  private static boolean isDigit(char c) {
+    return c >= '0' && c <= '9';
+  }
+
+  private static boolean isUpper(char c) {
+    return c >= 'A' && c <= 'Z';
+  }
+}
