@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
 import com.sun.net.httpserver.HttpServer;
 import io.github.tracecheck.model.SpanNode;
+import io.github.tracecheck.render.TraceTreeRenderer;
 import io.github.tracecheck.model.TraceForest;
 import io.github.tracecheck.otlp.OtlpJsonReader;
 import io.github.tracecheck.otlp.OtlpJsonWriter;
@@ -118,10 +119,11 @@ class LabeledShapesTest {
     Expect expect = fromFile ? shape.fromFile() : shape.inJvm();
     score(fromFile ? "from OTLP files" : "in the JVM", shape.broken(), !findings.isEmpty());
     if (expect.none()) {
-      assertThat(findings).as("findings on %s", shape.name()).isEmpty();
+      assertThat(findings).as("findings on %s in%n%s", shape.name(), TraceTreeRenderer.create().render(forest)).isEmpty();
       return;
     }
-    assertThat(findings).as("findings on %s", shape.name()).singleElement().satisfies(f -> {
+    assertThat(findings).as("findings on %s in%n%s", shape.name(), TraceTreeRenderer.create().render(forest))
+        .singleElement().satisfies(f -> {
       assertThat(f.rule()).isEqualTo(OrphanedRootRule.NAME);
       assertThat(f.spanName()).isEqualTo(expect.spanName());
       // The first related span is the hop's other end, or a span of its trace open at the time.
