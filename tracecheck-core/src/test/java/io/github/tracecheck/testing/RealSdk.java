@@ -16,9 +16,14 @@ import java.util.List;
 
 /**
  * The real OpenTelemetry SDK exporting to a {@link SpanCapture}, with one tracer provider per
- * service name: what a rule sees in a test is what the SDK produced.
+ * service name: what a rule sees in a test is what the SDK produced. Its clock ({@link
+ * OneReadingClock}) times every trace without the anchoring error of the system clock, so that
+ * shapes judged on time across traces do not depend on the scheduler.
  */
 public final class RealSdk implements AutoCloseable {
+
+  // Shared, so that spans of different services (providers) are timed on one clock too.
+  private static final OneReadingClock CLOCK = new OneReadingClock();
 
   private final SpanCapture capture;
   private final List<SdkTracerProvider> providers = new ArrayList<>();
@@ -39,7 +44,8 @@ public final class RealSdk implements AutoCloseable {
 
   /** A tracer of its own provider, for spans with the given resource and instrumentation scope. */
   public Tracer tracer(Resource resource, String scopeName, String scopeVersion) {
-    SdkTracerProvider provider = SdkTracerProvider.builder().setResource(resource).addSpanProcessor(capture).build();
+    SdkTracerProvider provider =
+        SdkTracerProvider.builder().setClock(CLOCK).setResource(resource).addSpanProcessor(capture).build();
     providers.add(provider);
     return scopeVersion == null
         ? provider.get(scopeName)

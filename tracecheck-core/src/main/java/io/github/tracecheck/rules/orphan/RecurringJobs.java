@@ -71,7 +71,9 @@ final class RecurringJobs {
     }
     Set<String> ownTraces = new HashSet<>();
     sorted.forEach(r -> ownTraces.add(r.traceId()));
-    return sorted.stream().anyMatch(run -> allSpans.inFlightAt(run.data().getStartEpochNanos())
+    // Idle within the clock leeway: a task of a request whose trace's clock was anchored late must
+    // not look like a run that started with nothing else going on.
+    return sorted.stream().anyMatch(run -> allSpans.inFlightAround(run.data().getStartEpochNanos())
         .noneMatch(other -> !ownTraces.contains(other.traceId()) && other.serviceName().equals(run.serviceName())));
   }
 }

@@ -22,6 +22,14 @@ import java.util.stream.Stream;
  */
 final class SpansByStart {
 
+  /**
+   * How far the times of two traces may be off from each other. The SDK times each trace from its own
+   * anchor, read from the wall clock and then the monotonic one when its root starts: a thread
+   * preempted in between shifts the whole trace by that long (a fraction of a millisecond on a loaded
+   * 2-core machine, now and then more), so that a task's root seemed to start after its request ended.
+   */
+  static final long CLOCK_LEEWAY_NANOS = 2_000_000;
+
   /** Bounds every backward scan, so hostile input stays linear. */
   static final int SCAN_LIMIT = 10_000;
 
@@ -138,7 +146,7 @@ final class SpansByStart {
    */
   Stream<SpanNode> runningThrough(long from, long to) {
     return startedBy(from)
-        .takeWhile(span -> mayBeInFlight(span, from))
+        .takeWhile(span -> mayBeInFlight(span, to))
         .filter(span -> span.data().getEndEpochNanos() >= to);
   }
 
@@ -148,9 +156,18 @@ final class SpansByStart {
   }
 
   /**
-   * Whether a span that started at or before {@code time} may still be in flight then: it started
-   * no longer before it than the longest span lasted. Spans are scanned latest first, so the first
-   * span for which this is false ends the scan.
+   * The spans in flight at {@code time} give or take {@link #CLOCK_LEEWAY_NANOS}, for comparing the
+   * times of spans of different traces: started by {@code time} plus the leeway, ended at or after
+   * {@code time} less it.
+   */
+  Stream<SpanNode> inFlightAround(long time) {
+    return runningThrough(time + CLOCK_LEEWAY_NANOS, time - CLOCK_LEEWAY_NANOS);
+  }
+
+  /**
+   * Whether a span may still be running at {@code time}: it started no longer before it than the
+   * longest span lasted. Spans are scanned latest first, so the first span for which this is false
+   * ends the scan.
    */
   private boolean mayBeInFlight(SpanNode span, long time) {
     return span.data().getStartEpochNanos() >= time - longest;

@@ -429,6 +429,38 @@ class OrphanedRootRuleTest {
     });
   }
 
+  /**
+   * The SDK times each trace from its own clock anchor; a thread preempted while the anchor is read
+   * shifts a whole trace, so that parallel-stream tasks seemed to start just after their request
+   * ended, with nothing else of the service running: taken for a job on its own schedule.
+   */
+  @Test
+  void tasksWhoseTraceClockSeemsToStartJustAfterTheirRequestEndedAreNoSchedule() {
+    List<io.opentelemetry.sdk.trace.data.SpanData> spans = new java.util.ArrayList<>();
+    spans.add(span("POST /checkout", id(1)).trace(trace(1)).kind(SpanKind.SERVER).service("api-gateway")
+        .time(100, 110).build());
+    for (int task = 0; task < 4; task++) {
+      long start = task < 2 ? 108 + task : 111 + task - 2; // the last two "start" after the request ended
+      spans.add(span("price item", id(task + 11)).trace(trace(task + 11)).service("api-gateway")
+          .time(start, start).build());
+    }
+
+    assertThat(check(TraceForest.of(spans))).singleElement().satisfies(f -> {
+      assertThat(f.spanName()).isEqualTo("price item");
+      assertThat(f.related()).extracting(n -> n.name()).first().isEqualTo("POST /checkout");
+      assertThat(f.message()).contains("(2 in all");
+    });
+  }
+
+  @Test
+  void aRootStartingWellAfterTheOtherRequestEndedIsNoOrphan() {
+    TraceForest forest = TraceForest.of(List.of(
+        span("POST /checkout", id(1)).trace(trace(1)).kind(SpanKind.SERVER).service("api-gateway").time(100, 110).build(),
+        span("refresh prices", id(2)).trace(trace(2)).service("api-gateway").time(113, 114).build()));
+
+    assertThat(check(forest)).isEmpty();
+  }
+
   // --- thread names from the thread.name attribute (the Java agent), no capture -----------------
 
   @Test
