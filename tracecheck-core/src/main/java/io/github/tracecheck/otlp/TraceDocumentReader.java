@@ -271,7 +271,6 @@ final class TraceDocumentReader {
     return LinkData.create(SpanFlags.context(ids[0], ids[1], flags[0], true), linkAttributes[0]);
   }
 
-  /** Lower-case hex, as OTLP JSON writes ids; an optional id may be "" for none (null). */
   /** The previous span's trace id when equal: the spans of a trace, written together, hold one string. */
   private String sameAsLastTraceId(String traceId) {
     if (!traceId.equals(lastTraceId)) {
@@ -280,6 +279,7 @@ final class TraceDocumentReader {
     return lastTraceId;
   }
 
+  /** Lower-case hex, as OTLP JSON writes ids; an optional id may be "" for none (null). */
   private String id(JsonPath path, int length, boolean required) throws IOException, OtlpFormatException {
     String text = json.text(path);
     if (text.isEmpty() && !required) {
