@@ -1,5 +1,7 @@
 package io.github.tracecheck.kafka;
 
+import org.apache.kafka.common.utils.AppInfoParser;
+
 /** Decides which broker to start, from the setting and whether Docker is usable. */
 final class BrokerSelection {
 
@@ -30,6 +32,26 @@ final class BrokerSelection {
   }
 
   static RunningBroker start(BrokerMode chosen, String image) {
-    return chosen == BrokerMode.TESTCONTAINERS ? ContainerKafkaBroker.start(image) : EmbeddedKafkaBroker.start();
+    if (chosen == BrokerMode.TESTCONTAINERS) {
+      return ContainerKafkaBroker.start(image);
+    }
+    try {
+      return EmbeddedKafkaBroker.start();
+    } catch (LinkageError e) {
+      throw embeddedBrokerCannotRun(e, AppInfoParser.getVersion());
+    }
+  }
+
+  /**
+   * The embedded broker is Kafka 4's own server code: with the Kafka jars of another version on the
+   * test classpath (a build that manages Kafka's version, such as Spring Boot 3.5 with 3.9.1), its
+   * classes do not link, which must read as a setup problem rather than a stack trace.
+   */
+  static IllegalStateException embeddedBrokerCannotRun(LinkageError e, String kafkaClientsVersion) {
+    return new IllegalStateException("the embedded Kafka broker cannot run on the Kafka jars of the test classpath"
+        + " (kafka-clients " + kafkaClientsVersion + "): it is Kafka 4's own KRaft test kit, and " + e
+        + ". A build that manages Kafka's version (Spring Boot 3.5 manages 3.9.1) replaces the jars it needs: use "
+        + SETTING + "=testcontainers (a broker in Docker), or let the Kafka artifacts resolve to the 4.x versions"
+        + " tracecheck-kafka brings in the test scope.", e);
   }
 }

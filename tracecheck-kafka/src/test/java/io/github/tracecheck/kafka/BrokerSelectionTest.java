@@ -32,6 +32,20 @@ class BrokerSelectionTest {
             + " broker, no Docker needed) or auto.");
   }
 
+  /** What Spring Boot 3.5's Kafka 3.9.1 gave (spring-tests): the server classes of Kafka 4 are missing. */
+  @Test
+  void anEmbeddedBrokerOnAnotherKafkaVersionsJarsIsASetupErrorNamingTheWayOut() {
+    NoClassDefFoundError linkage = new NoClassDefFoundError("org/apache/kafka/server/common/Feature");
+
+    assertThat(BrokerSelection.embeddedBrokerCannotRun(linkage, "3.9.1"))
+        .hasCause(linkage)
+        .hasMessage("the embedded Kafka broker cannot run on the Kafka jars of the test classpath (kafka-clients"
+            + " 3.9.1): it is Kafka 4's own KRaft test kit, and java.lang.NoClassDefFoundError:"
+            + " org/apache/kafka/server/common/Feature. A build that manages Kafka's version (Spring Boot 3.5 manages"
+            + " 3.9.1) replaces the jars it needs: use tracecheck.kafka.broker=testcontainers (a broker in Docker), or"
+            + " let the Kafka artifacts resolve to the 4.x versions tracecheck-kafka brings in the test scope.");
+  }
+
   @Test
   void unknownModeNamesTheSetting() {
     assertThatThrownBy(() -> BrokerMode.parse("tracecheck.kafka.broker", "docker"))
