@@ -75,4 +75,27 @@ class Boot4CheckoutTest {
                   + " ContextPropagatingTaskDecorator, or runnable -> Context.current().wrap(runnable))");
     }
   }
+
+  @Nested
+  @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+  @TraceCheck
+  class ErrorHandlerWithoutErrorStatus {
+
+    @Value("${local.server.port}") int port;
+
+    @Test
+    @TraceCheckRule(name = "missing-error-status", mode = GateMode.OFF) // the finding is asserted below
+    void theRefundsFailureIsNotMarkedAsAnError(CapturedTraces traces) throws Exception {
+      org.assertj.core.api.Assertions.assertThat(PlainHttp.get(port, "/refund?order=o-1")).isEqualTo("try again later");
+
+      // The handler swallowed the exception and answered 503: Micrometer's server observation leaves
+      // the span's status unset, where the conventions ask for ERROR.
+      org.assertj.core.api.Assertions.assertThat(Rules.check(traces.awaitAllEnded()).stream().map(Finding::summary))
+          .containsExactly(
+              "[missing-error-status] span \"http get /refund\" (checkout) is an HTTP server span that answered 503,"
+                  + " but its status is UNSET\n"
+                  + "  likely cause: the instrumentation did not set the status to ERROR for this failure: call"
+                  + " span.setStatus(StatusCode.ERROR) where the failure is handled");
+    }
+  }
 }
