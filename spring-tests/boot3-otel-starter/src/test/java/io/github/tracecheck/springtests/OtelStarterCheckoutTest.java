@@ -19,8 +19,9 @@ import org.springframework.boot.test.context.SpringBootTest;
 
 /**
  * The checkout application traced by OpenTelemetry's Spring Boot starter (its Spring Web and MVC
- * instrumentation; it has no Micrometer bridge, so the audit observation makes no span), tested with
- * {@code @SpringBootTest} and {@code @TraceCheck} only.
+ * instrumentation, and {@code @WithSpan} for the audit task; it has no Micrometer bridge, so the
+ * audit observation makes no span of its own), tested with {@code @SpringBootTest} and {@code
+ * @TraceCheck} only.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @TraceCheck
@@ -40,7 +41,8 @@ class OtelStarterCheckoutTest {
         .hasShape(
             span("GET /checkout").kind(SpanKind.SERVER).children(
                 span("GET").kind(SpanKind.CLIENT).children(
-                    span("GET /inventory").kind(SpanKind.SERVER))));
+                    span("GET /inventory").kind(SpanKind.SERVER)),
+                span("audit").kind(SpanKind.INTERNAL)));
   }
 
   /**

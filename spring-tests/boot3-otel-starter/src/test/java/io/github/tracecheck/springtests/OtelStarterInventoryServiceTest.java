@@ -76,7 +76,8 @@ class OtelStarterInventoryServiceTest {
           .hasShape(
               span("GET /checkout").kind(SpanKind.SERVER).service("checkout").children(
                   span("GET").kind(SpanKind.CLIENT).service("checkout").children(
-                      span("GET /inventory").kind(SpanKind.SERVER).service("inventory"))));
+                      span("GET /inventory").kind(SpanKind.SERVER).service("inventory")),
+                  span("audit").kind(SpanKind.INTERNAL).service("checkout")));
     }
   }
 
