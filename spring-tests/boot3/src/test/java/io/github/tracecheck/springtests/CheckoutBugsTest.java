@@ -6,10 +6,8 @@ import io.github.tracecheck.junit.CapturedTraces;
 import io.github.tracecheck.junit.GateMode;
 import io.github.tracecheck.junit.TraceCheck;
 import io.github.tracecheck.junit.TraceCheckRule;
-import io.github.tracecheck.model.TraceForest;
 import io.github.tracecheck.rules.Finding;
 import io.github.tracecheck.rules.Rules;
-import java.util.List;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -23,19 +21,6 @@ import org.springframework.boot.test.web.client.TestRestTemplate;
  */
 class CheckoutBugsTest {
 
-  /** The orphaned-root findings, with what changes from run to run (ids, thread numbers) replaced. */
-  private static List<String> orphans(CapturedTraces traces) {
-    TraceForest forest = traces.awaitAllEnded();
-    return Rules.check(forest).stream()
-        .filter(f -> f.rule().equals("orphaned-root"))
-        .map(Finding::summary)
-        .map(summary -> summary.replaceAll("\\b[0-9a-f]{32}\\b", "<trace-id>").replaceAll("-\\d+(?=[-\"])", "-<n>")
-            // The request's span open when the task started: the checkout's, or the inventory's, whose
-            // server span ends just after its response reached the checkout.
-            .replaceAll("\"http get /(checkout|inventory)\"", "\"<request>\""))
-        .toList();
-  }
-
   @Nested
   @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "checkout.bug=ASYNC_WITHOUT_CONTEXT")
   @TraceCheck
@@ -47,13 +32,7 @@ class CheckoutBugsTest {
     @TraceCheckRule(name = "orphaned-root", mode = GateMode.WARN)
     void theAuditSpanStartsANewTrace(CapturedTraces traces) {
       http.getForObject("/checkout?sku=sku-42", String.class);
-      assertThat(orphans(traces))
-          .containsExactly(
-              "[orphaned-root] span \"audit\" (checkout) started a new trace on thread \"task-<n>\" while span"
-                  + " \"<request>\" (checkout) in trace <trace-id> was open on thread \"http-nio-auto-<n>-exec-<n>\"\n"
-                  + "  likely cause: the Spring task executor ran the task without the submitter's context: give it a"
-                  + " TaskDecorator that wraps the task with the submitter's context (Spring's"
-                  + " ContextPropagatingTaskDecorator, or runnable -> Context.current().wrap(runnable))");
+      assertThat(OrphanFindings.of(traces.awaitAllEnded())).containsExactly(OrphanFindings.AUDIT_WITHOUT_CONTEXT);
     }
   }
 
