@@ -3,7 +3,6 @@ package io.github.tracecheck.springtests;
 import static io.github.tracecheck.assertj.TraceCheckAssertions.assertThat;
 import static io.github.tracecheck.assertj.TraceCheckAssertions.span;
 
-import io.github.tracecheck.inventory.InventoryApplication;
 import io.github.tracecheck.junit.CapturedTraces;
 import io.github.tracecheck.junit.GateMode;
 import io.github.tracecheck.junit.TraceCheck;
@@ -15,15 +14,10 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The checkout and the inventory service as two Spring Boot applications traced by OpenTelemetry's
@@ -33,25 +27,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * applications stay in Spring's context cache (closing one waits for its OTLP log and metric exporters
  * to give up on a collector that does not run: about 15 s each).
  */
-class OtelStarterInventoryServiceTest {
-
-  static ConfigurableApplicationContext inventory;
-
-  @BeforeAll
-  static void startTheInventoryService() {
-    inventory = InventoryApplication.start();
-  }
-
-  @AfterAll
-  static void stopTheInventoryService() {
-    inventory.close();
-  }
-
-  @DynamicPropertySource
-  static void inventoryUrl(DynamicPropertyRegistry registry) {
-    registry.add("checkout.inventory-url",
-        () -> "http://localhost:" + inventory.getEnvironment().getRequiredProperty("local.server.port"));
-  }
+class OtelStarterInventoryServiceTest extends WithInventoryService {
 
   static String checkout(int port) throws Exception {
     return HttpClient.newHttpClient()

@@ -3,7 +3,6 @@ package io.github.tracecheck.springtests;
 import static io.github.tracecheck.assertj.TraceCheckAssertions.assertThat;
 import static io.github.tracecheck.assertj.TraceCheckAssertions.span;
 
-import io.github.tracecheck.inventory.InventoryApplication;
 import io.github.tracecheck.junit.CapturedTraces;
 import io.github.tracecheck.junit.GateMode;
 import io.github.tracecheck.junit.TraceCheck;
@@ -11,16 +10,11 @@ import io.github.tracecheck.junit.TraceCheckRule;
 import io.github.tracecheck.rules.Finding;
 import io.github.tracecheck.rules.Rules;
 import io.opentelemetry.api.trace.SpanKind;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The checkout calls the inventory service, a second Spring Boot application (its own context and
@@ -30,25 +24,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * Boot's builder as the fix. Shared by the Micrometer-traced builds ({@code spring-tests/boot3} and
  * {@code boot4} add this directory to their test sources): their spans have the same names.
  */
-class InventoryServiceTest {
-
-  static ConfigurableApplicationContext inventory;
-
-  @BeforeAll
-  static void startTheInventoryService() {
-    inventory = InventoryApplication.start();
-  }
-
-  @AfterAll
-  static void stopTheInventoryService() {
-    inventory.close();
-  }
-
-  @DynamicPropertySource
-  static void inventoryUrl(DynamicPropertyRegistry registry) {
-    registry.add("checkout.inventory-url",
-        () -> "http://localhost:" + inventory.getEnvironment().getRequiredProperty("local.server.port"));
-  }
+class InventoryServiceTest extends WithInventoryService {
 
   @Nested
   @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
