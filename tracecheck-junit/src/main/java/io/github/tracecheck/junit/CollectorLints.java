@@ -3,7 +3,6 @@ package io.github.tracecheck.junit;
 import io.github.tracecheck.junit.spi.CollectorConfigLinter;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.ServiceLoader;
@@ -19,8 +18,11 @@ final class CollectorLints {
 
   private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(CollectorLints.class);
 
-  /** The lint of one set of files, done once: its report, or the configuration error it ran into. */
-  private record Verdict(CollectorConfigLinter.Report report, RuntimeException error) {}
+  /**
+   * The lint of one set of files, done once per run: its report, or what stopped it - no linter on
+   * the classpath ({@code error} null), or the linter's own error.
+   */
+  private record Verdict(CollectorConfigLinter.Report report, String problem, RuntimeException error) {}
 
   private CollectorLints() {}
 
@@ -37,10 +39,9 @@ final class CollectorLints {
       return;
     }
     String named = TraceCheck.COLLECTOR_CONFIG_PROPERTY_NAME + "=" + String.join(",", files);
-    CollectorConfigLinter linter = linter(named);
-    Verdict verdict = verdict(context, files, linter);
-    if (verdict.error() != null) {
-      throw new ExtensionConfigurationException(named + ": " + verdict.error().getMessage(), verdict.error());
+    Verdict verdict = verdict(context, files, named);
+    if (verdict.problem() != null) {
+      throw new ExtensionConfigurationException(verdict.problem(), verdict.error());
     }
     CollectorConfigLinter.Report report = verdict.report();
     if (report.text().isEmpty()) {
@@ -54,23 +55,19 @@ final class CollectorLints {
   }
 
   @SuppressWarnings("deprecation") // getOrComputeIfAbsent: JUnit 5.14 has no computeIfAbsent
-  private static Verdict verdict(ExtensionContext context, List<String> files, CollectorConfigLinter linter) {
+  private static Verdict verdict(ExtensionContext context, List<String> files, String named) {
     return context.getRoot().getStore(NAMESPACE).getOrComputeIfAbsent(files, key -> {
+      CollectorConfigLinter linter = ServiceLoader.load(CollectorConfigLinter.class).findFirst().orElse(null);
+      if (linter == null) {
+        return new Verdict(null, named + " asks for the Collector configuration lint, but the module"
+            + " tracecheck-collector is not on the test classpath: add io.github.tracecheck:tracecheck-collector"
+            + " (test scope)", null);
+      }
       try {
-        return new Verdict(linter.lint(files.stream().map(Path::of).toList()), null);
+        return new Verdict(linter.lint(files.stream().map(Path::of).toList()), null, null);
       } catch (RuntimeException e) {
-        return new Verdict(null, e);
+        return new Verdict(null, named + ": " + e.getMessage(), e);
       }
     }, Verdict.class);
-  }
-
-  private static CollectorConfigLinter linter(String named) {
-    Iterator<CollectorConfigLinter> found = ServiceLoader.load(CollectorConfigLinter.class).iterator();
-    if (!found.hasNext()) {
-      throw new ExtensionConfigurationException(named + " asks for the Collector configuration lint, but the module"
-          + " tracecheck-collector is not on the test classpath: add io.github.tracecheck:tracecheck-collector"
-          + " (test scope)");
-    }
-    return found.next();
   }
 }
