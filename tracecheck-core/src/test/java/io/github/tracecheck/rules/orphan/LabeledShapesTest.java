@@ -29,6 +29,7 @@ import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.function.Supplier;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
@@ -117,12 +118,14 @@ class LabeledShapesTest {
     TraceForest finalForest = forest;
     List<Finding> findings = new OrphanedRootRule().check(forest, shape.options());
     Expect expect = fromFile ? shape.fromFile() : shape.inJvm();
+    // Drawn only when an assertion fails: the traces the shape was judged on.
+    Supplier<String> judged = () -> "findings on " + shape.name() + " in\n" + TraceTreeRenderer.create().render(finalForest);
     score(fromFile ? "from OTLP files" : "in the JVM", shape.broken(), !findings.isEmpty());
     if (expect.none()) {
-      assertThat(findings).as("findings on %s in%n%s", shape.name(), TraceTreeRenderer.create().render(forest)).isEmpty();
+      assertThat(findings).as(judged).isEmpty();
       return;
     }
-    assertThat(findings).as("findings on %s in%n%s", shape.name(), TraceTreeRenderer.create().render(forest))
+    assertThat(findings).as(judged)
         .singleElement().satisfies(f -> {
       assertThat(f.rule()).isEqualTo(OrphanedRootRule.NAME);
       assertThat(f.spanName()).isEqualTo(expect.spanName());
