@@ -42,6 +42,7 @@ public final class TraceCheckExtension
 
   @Override
   public void beforeAll(ExtensionContext context) {
+    OpenTelemetrySdkRequirement.check();
     CollectorLints.beforeAll(context,
         AnnotationSupport.findAnnotation(context.getRequiredTestClass(), TraceCheck.class).orElse(null),
         new PropertySource(context::getConfigurationParameter));

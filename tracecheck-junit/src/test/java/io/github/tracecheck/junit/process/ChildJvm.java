@@ -19,11 +19,17 @@ public final class ChildJvm {
    */
   public static ServiceProcess start(Class<?> mainClass, Map<String, String> environment, List<String> jvmOptions,
       String... args) throws IOException {
+    return start(mainClass, System.getProperty("java.class.path"), environment, jvmOptions, args);
+  }
+
+  /** Starts {@code mainClass} in a new JVM with the given class path. */
+  public static ServiceProcess start(Class<?> mainClass, String classPath, Map<String, String> environment,
+      List<String> jvmOptions, String... args) throws IOException {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.addAll(jvmOptions);
     command.add("-cp");
-    command.add(System.getProperty("java.class.path"));
+    command.add(classPath);
     command.add(mainClass.getName());
     command.addAll(List.of(args));
     ProcessBuilder builder = new ProcessBuilder(command);
