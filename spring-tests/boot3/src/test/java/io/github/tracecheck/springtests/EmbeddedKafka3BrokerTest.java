@@ -26,6 +26,8 @@ class EmbeddedKafka3BrokerTest {
   void springBoot35sKafkaRunsOnKafka3sOwnTestKit(KafkaTestBroker kafka) throws Exception {
     assertThat(AppInfoParser.getVersion()).startsWith("3.");
     assertThat(kafka.description()).isEqualTo("embedded KRaft broker (Kafka 3's kafka.testkit)");
+    System.out.printf("Kafka %s embedded KRaft broker (Kafka 3's kit): start to ready %d ms%n",
+        AppInfoParser.getVersion(), kafka.startMillis());
 
     String topic = kafka.createTopic("round-trip");
     KafkaProducer<String, String> producer = kafka.producer();
