@@ -35,23 +35,26 @@ final class BrokerSelection {
     if (chosen == BrokerMode.TESTCONTAINERS) {
       return ContainerKafkaBroker.start(image);
     }
+    String kafkaClientsVersion = AppInfoParser.getVersion();
+    KraftTestKit kit = KraftTestKit.onClasspath(kafkaClientsVersion);
     try {
-      return EmbeddedKafkaBroker.start();
+      return EmbeddedKafkaBroker.start(kit);
     } catch (LinkageError e) {
-      throw embeddedBrokerCannotRun(e, AppInfoParser.getVersion());
+      throw embeddedBrokerCannotRun(kit, e, kafkaClientsVersion);
     }
   }
 
   /**
-   * The embedded broker is Kafka 4's own server code: with the Kafka jars of another version on the
-   * test classpath (a build that manages Kafka's version, such as Spring Boot 3.5 with 3.9.1), its
-   * classes do not link, which must read as a setup problem rather than a stack trace.
+   * The kit of the Kafka line on the classpath did not link with Kafka's server jars there (a build
+   * that pins some Kafka artifacts and not others, or a Kafka line neither kit supports): a setup
+   * problem, which must read as one rather than as a stack trace.
    */
-  static IllegalStateException embeddedBrokerCannotRun(LinkageError e, String kafkaClientsVersion) {
+  static IllegalStateException embeddedBrokerCannotRun(KraftTestKit kit, LinkageError e, String kafkaClientsVersion) {
     return new IllegalStateException("the embedded Kafka broker cannot run on the Kafka jars of the test classpath"
-        + " (kafka-clients " + kafkaClientsVersion + "): it is Kafka 4's own KRaft test kit, and " + e
-        + ". A build that manages Kafka's version (Spring Boot 3.5 manages 3.9.1) replaces the jars it needs: use "
-        + SETTING + "=testcontainers (a broker in Docker), or let the Kafka artifacts resolve to the 4.x versions"
-        + " tracecheck-kafka brings in the test scope.", e);
+        + " (kafka-clients " + kafkaClientsVersion + "): it started " + kit.label() + ", and " + e + ". The test kit"
+        + " and Kafka's server jars must be of one Kafka version (3.x or 4.x): let org.apache.kafka:kafka_2.13,"
+        + " kafka_2.13:test, kafka-server-common:test and kafka-clients:test resolve to the same version (a build"
+        + " that manages Kafka's version, such as Spring Boot's, manages them all), or use " + SETTING
+        + "=testcontainers (a broker in Docker).", e);
   }
 }

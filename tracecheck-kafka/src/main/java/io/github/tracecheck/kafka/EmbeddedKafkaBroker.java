@@ -4,61 +4,50 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.Map;
 import java.util.stream.Stream;
-import org.apache.kafka.common.test.KafkaClusterTestKit;
-import org.apache.kafka.common.test.TestKitNodes;
 
 /**
- * Kafka's own KRaft broker inside the test JVM ({@link KafkaClusterTestKit}): one combined
- * controller and broker node, with the single-node settings the group coordinator needs.
+ * Kafka's own KRaft broker inside the test JVM: one combined controller and broker node of the
+ * {@link KraftTestKit} of the Kafka line on the classpath, with the single-node settings the group
+ * coordinator needs.
  */
 final class EmbeddedKafkaBroker implements RunningBroker {
 
-  private final KafkaClusterTestKit cluster;
+  /** One node: internal topics cannot have more replicas, and nobody waits for joiners. */
+  private static final Map<String, String> SINGLE_NODE = Map.of(
+      "offsets.topic.replication.factor", "1",
+      "offsets.topic.num.partitions", "1",
+      "transaction.state.log.replication.factor", "1",
+      "transaction.state.log.min.isr", "1",
+      "group.initial.rebalance.delay.ms", "0",
+      "auto.create.topics.enable", "true",
+      "num.partitions", "1");
+
+  private final KraftCluster cluster;
+  private final KraftTestKit kit;
   private final Path directory;
   private final long startMillis;
   private boolean closed;
 
-  private EmbeddedKafkaBroker(KafkaClusterTestKit cluster, Path directory, long startMillis) {
+  private EmbeddedKafkaBroker(KraftCluster cluster, KraftTestKit kit, Path directory, long startMillis) {
     this.cluster = cluster;
+    this.kit = kit;
     this.directory = directory;
     this.startMillis = startMillis;
   }
 
-  static EmbeddedKafkaBroker start() {
+  /**
+   * Starts the broker on the given kit.
+   *
+   * @throws LinkageError when the kit's classes do not link with Kafka's jars on the classpath
+   */
+  static EmbeddedKafkaBroker start(KraftTestKit kit) {
     long started = System.nanoTime();
-    Path directory = null;
-    KafkaClusterTestKit cluster = null;
     try {
-      directory = Files.createTempDirectory("tracecheck-kafka-");
-      TestKitNodes nodes =
-          new TestKitNodes.Builder()
-              .setCombined(true)
-              .setNumBrokerNodes(1)
-              .setNumControllerNodes(1)
-              .setBaseDirectory(directory)
-              .build();
-      cluster =
-          new KafkaClusterTestKit.Builder(nodes)
-              // One node: internal topics cannot have more replicas, and nobody waits for joiners.
-              .setConfigProp("offsets.topic.replication.factor", "1")
-              .setConfigProp("offsets.topic.num.partitions", "1")
-              .setConfigProp("transaction.state.log.replication.factor", "1")
-              .setConfigProp("transaction.state.log.min.isr", "1")
-              .setConfigProp("share.coordinator.state.topic.replication.factor", "1")
-              .setConfigProp("share.coordinator.state.topic.min.isr", "1")
-              .setConfigProp("group.initial.rebalance.delay.ms", "0")
-              .setConfigProp("auto.create.topics.enable", "true")
-              .setConfigProp("num.partitions", "1")
-              .setDeleteOnClose(true)
-              .build();
-      cluster.format();
-      cluster.startup();
-      cluster.waitForReadyBrokers();
-      return new EmbeddedKafkaBroker(cluster, directory, (System.nanoTime() - started) / 1_000_000);
+      KraftCluster cluster = kit.start(SINGLE_NODE);
+      return new EmbeddedKafkaBroker(cluster, kit, cluster.directory(), (System.nanoTime() - started) / 1_000_000);
     } catch (Exception e) {
-      closeQuietly(cluster);
-      deleteDirectory(directory);
       if (e instanceof InterruptedException) {
         Thread.currentThread().interrupt();
       }
@@ -73,7 +62,7 @@ final class EmbeddedKafkaBroker implements RunningBroker {
 
   @Override
   public String description() {
-    return "embedded KRaft broker";
+    return "embedded KRaft broker (" + kit.label() + ")";
   }
 
   @Override
@@ -100,10 +89,7 @@ final class EmbeddedKafkaBroker implements RunningBroker {
     }
   }
 
-  private static void closeQuietly(KafkaClusterTestKit cluster) {
-    if (cluster == null) {
-      return;
-    }
+  private static void closeQuietly(KraftCluster cluster) {
     try {
       cluster.close();
     } catch (Exception e) {
@@ -111,7 +97,7 @@ final class EmbeddedKafkaBroker implements RunningBroker {
     }
   }
 
-  private static void deleteDirectory(Path directory) {
+  static void deleteDirectory(Path directory) {
     if (directory == null || !Files.exists(directory)) {
       return;
     }

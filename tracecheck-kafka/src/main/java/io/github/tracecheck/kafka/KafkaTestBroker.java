@@ -12,7 +12,6 @@ import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.clients.consumer.CloseOptions;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -152,11 +151,13 @@ public final class KafkaTestBroker {
     }
   }
 
+  // Consumer.close(Duration): deprecated in Kafka 4.1 for close(CloseOptions), which Kafka 3 lacks.
+  @SuppressWarnings("deprecation")
   private static void closeWithTimeout(AutoCloseable client) throws Exception {
     if (client instanceof Producer<?, ?> producer) {
       producer.close(CLOSE_TIMEOUT);
     } else if (client instanceof Consumer<?, ?> consumer) {
-      consumer.close(CloseOptions.timeout(CLOSE_TIMEOUT));
+      consumer.close(CLOSE_TIMEOUT);
     } else if (client instanceof Admin admin) {
       admin.close(CLOSE_TIMEOUT);
     } else {

@@ -32,18 +32,19 @@ class BrokerSelectionTest {
             + " broker, no Docker needed) or auto.");
   }
 
-  /** What Spring Boot 3.5's Kafka 3.9.1 gave (spring-tests): the server classes of Kafka 4 are missing. */
+  /** Kafka jars of mixed versions: the kit of the line found does not link with the server jars there. */
   @Test
-  void anEmbeddedBrokerOnAnotherKafkaVersionsJarsIsASetupErrorNamingTheWayOut() {
+  void anEmbeddedBrokerWhoseKitDoesNotLinkIsASetupErrorNamingTheWayOut() {
     NoClassDefFoundError linkage = new NoClassDefFoundError("org/apache/kafka/server/common/Feature");
 
-    assertThat(BrokerSelection.embeddedBrokerCannotRun(linkage, "3.9.1"))
+    assertThat(BrokerSelection.embeddedBrokerCannotRun(KraftTestKit.KAFKA_4, linkage, "3.9.1"))
         .hasCause(linkage)
         .hasMessage("the embedded Kafka broker cannot run on the Kafka jars of the test classpath (kafka-clients"
-            + " 3.9.1): it is Kafka 4's own KRaft test kit, and java.lang.NoClassDefFoundError:"
-            + " org/apache/kafka/server/common/Feature. A build that manages Kafka's version (Spring Boot 3.5 manages"
-            + " 3.9.1) replaces the jars it needs: use tracecheck.kafka.broker=testcontainers (a broker in Docker), or"
-            + " let the Kafka artifacts resolve to the 4.x versions tracecheck-kafka brings in the test scope.");
+            + " 3.9.1): it started Kafka 4's test kit, and java.lang.NoClassDefFoundError:"
+            + " org/apache/kafka/server/common/Feature. The test kit and Kafka's server jars must be of one Kafka"
+            + " version (3.x or 4.x): let org.apache.kafka:kafka_2.13, kafka_2.13:test, kafka-server-common:test and"
+            + " kafka-clients:test resolve to the same version (a build that manages Kafka's version, such as Spring"
+            + " Boot's, manages them all), or use tracecheck.kafka.broker=testcontainers (a broker in Docker).");
   }
 
   @Test

@@ -14,7 +14,10 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
-/** The in-JVM broker on its own: start, a round trip, and a clean stop. */
+/**
+ * The in-JVM broker on its own, on Kafka 4's kit (this module's Kafka): start, a round trip, and a
+ * clean stop. Kafka 3's kit runs in spring-tests/boot3, whose Spring Boot 3.5 manages Kafka 3.9.1.
+ */
 class EmbeddedBrokerTest {
 
   private static Set<String> threadNames() {
@@ -26,9 +29,10 @@ class EmbeddedBrokerTest {
   void startsServesARoundTripAndStopsWithoutLeavingThreadsOrFiles() throws Exception {
     Set<String> before = threadNames();
     Path directory;
-    try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start()) {
+    try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(KraftTestKit.KAFKA_4)) {
       directory = broker.directory();
       KafkaTestBroker kafka = new KafkaTestBroker(broker, "");
+      assertThat(kafka.description()).isEqualTo("embedded KRaft broker (Kafka 4's test kit)");
       String topic = kafka.createTopic("round-trip");
       long start = System.nanoTime();
       try (KafkaProducer<String, String> producer = new KafkaProducer<>(kafka.producerProperties());
@@ -59,7 +63,7 @@ class EmbeddedBrokerTest {
   @Test
   @Timeout(120) // a hang guard only: without close timeouts, closing clients of a dead broker blocks for minutes
   void clientsOfABrokerThatIsGoneCloseWithinTheirTimeoutAndTheBrokerClosesTwice() throws Exception {
-    EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start();
+    EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(KraftTestKit.KAFKA_4);
     KafkaTestBroker kafka = new KafkaTestBroker(broker, "");
     String topic = kafka.createTopic("dead-broker");
     KafkaProducer<String, String> producer = kafka.producer();

@@ -1,8 +1,9 @@
 package io.github.tracecheck.springtests;
 
 /**
- * Where a checked-out order is announced, when the application has somewhere to announce it (the
- * Spring Boot 4 build publishes it to Kafka); without such a bean the checkout announces nothing.
+ * Where a checked-out order is announced, when the application has somewhere to announce it ({@link
+ * KafkaOrderEvents}, when {@code checkout.orders-topic} is set); without such a bean the checkout
+ * announces nothing.
  */
 public interface OrderEvents {
 

@@ -39,6 +39,12 @@ final class LikelyCause {
           + " from the record headers (traceparent): set spring.kafka.listener.observation-enabled=true (or"
           + " ContainerProperties.setObservationEnabled(true) on the listener container factory), and"
           + " spring.kafka.template.observation-enabled=true for the KafkaTemplate that sends";
+  static final String SPRING_KAFKA_LISTENER_WITHOUT_OTEL_INSTRUMENTATION =
+      "the Spring Kafka listener ran without OpenTelemetry's Kafka instrumentation, so no CONSUMER span extracted the"
+          + " context from the record headers (traceparent): its work is traced by OpenTelemetry's instrumentation,"
+          + " for which Spring Kafka's observation settings do not count: turn OpenTelemetry's Kafka instrumentation on"
+          + " (OpenTelemetry's Spring Boot starter: remove otel.instrumentation.kafka.enabled=false; it instruments the"
+          + " KafkaTemplate's producer factory and the listener container factory beans)";
   static final String HTTP_CALL_WITHOUT_TRACING =
       "the HTTP call was made without tracing, so no traceparent was sent (an uninstrumented client)";
   static final String SPRING_CLIENT_WITHOUT_BUILDER =
@@ -53,13 +59,15 @@ final class LikelyCause {
   // A Spring Kafka listener container's consumer thread: "<container id>-<child index>-C-<n>", e.g.
   // "org.springframework.kafka.KafkaListenerEndpointContainer#0-0-C-1" or, with a listener id, "fulfilment-0-C-1".
   private static final Pattern SPRING_KAFKA_LISTENER = Pattern.compile(".+-\\d+-C-\\d+");
+  // Instrumentation scopes of OpenTelemetry's instrumentation (its Spring Boot starter, agent and libraries).
+  private static final Pattern OPENTELEMETRY_SCOPE = Pattern.compile("io\\.opentelemetry\\..*");
   // Instrumentation scopes of Spring's own tracing: Boot's Micrometer bridge tracer, OpenTelemetry's Spring starter.
   private static final Pattern SPRING_SCOPE = Pattern.compile("org\\.springframework\\..*|io\\.opentelemetry\\.spring-.*");
 
   private LikelyCause() {}
 
   /** The cause for one root that ran on the thread; null thread names get the executor advice. */
-  static String forThread(String thread) {
+  private static String forThread(String thread) {
     if (thread == null) {
       return EXECUTOR;
     }
@@ -81,9 +89,24 @@ final class LikelyCause {
     return EXECUTOR;
   }
 
+  /**
+   * The cause for a root that ran on the thread, and on a Spring Kafka listener's thread the fix of the
+   * tracing that made the root: Spring Kafka's observation for Micrometer Tracing's spans, OpenTelemetry's
+   * Kafka instrumentation for OpenTelemetry's (its Spring Boot starter ignores the observation settings).
+   */
+  static String forThread(String thread, SpanNode root) {
+    String cause = forThread(thread);
+    boolean tracedByOpenTelemetry =
+        OPENTELEMETRY_SCOPE.matcher(root.data().getInstrumentationScopeInfo().getName()).matches();
+    return cause.equals(SPRING_KAFKA_LISTENER_WITHOUT_OBSERVATION) && tracedByOpenTelemetry
+        ? SPRING_KAFKA_LISTENER_WITHOUT_OTEL_INSTRUMENTATION
+        : cause;
+  }
+
   /** Whether the cause says the root began a consumer's work: the thread was a messaging consumer's. */
   static boolean isConsumerWork(String cause) {
-    return cause.equals(CONSUMER_WITHOUT_EXTRACT) || cause.equals(SPRING_KAFKA_LISTENER_WITHOUT_OBSERVATION);
+    return cause.equals(CONSUMER_WITHOUT_EXTRACT) || cause.equals(SPRING_KAFKA_LISTENER_WITHOUT_OBSERVATION)
+        || cause.equals(SPRING_KAFKA_LISTENER_WITHOUT_OTEL_INSTRUMENTATION);
   }
 
   /**

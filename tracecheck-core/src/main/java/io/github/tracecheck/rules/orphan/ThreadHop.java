@@ -62,7 +62,7 @@ final class ThreadHop {
     SpansByStart candidates = candidatesFor(root);
     SpanNode openSpan = candidates.inFlightAt(start).filter(elsewhere).findFirst().orElse(null);
     SpanStart stillOpen = latestStillOpenOnAnotherThread(root, start);
-    String cause = LikelyCause.forThread(thread);
+    String cause = LikelyCause.forThread(thread, root);
     String note = threads.evidenceNote(root);
     if (stillOpen != null
         && (openSpan == null || stillOpen.startEpochNanos() > openSpan.data().getStartEpochNanos())) {

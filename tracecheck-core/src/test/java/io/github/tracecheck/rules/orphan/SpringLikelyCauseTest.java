@@ -101,6 +101,32 @@ class SpringLikelyCauseTest {
     });
   }
 
+  /**
+   * OpenTelemetry's Spring Boot starter with its Kafka instrumentation off: no producer span, no
+   * traceparent, and the listener's {@code @WithSpan} work (the starter's scope) starts a new trace
+   * on the container's thread. Spring Kafka's observation settings do not apply there.
+   */
+  @Test
+  void workOfAListenerTracedByOpenTelemetrysStarterNamesItsKafkaInstrumentationNotSpringsObservation()
+      throws Exception {
+    Resource checkoutService = Resource.create(Attributes.of(AttributeKey.stringKey("service.name"), "checkout"));
+    Tracer webMvc = sdk.tracer(checkoutService, "io.opentelemetry.spring-webmvc-6.0", "2.31.1-alpha");
+    Tracer withSpan = sdk.tracer(checkoutService, "io.opentelemetry.spring-boot-autoconfigure", "2.31.1");
+    webMvc.spanBuilder("GET /checkout").setSpanKind(SpanKind.SERVER).startSpan().end();
+    runOnThread("fulfilment-0-C-1", () -> withSpan.spanBuilder("fulfil").startSpan().end());
+
+    assertThat(check(sdk.snapshot())).singleElement().satisfies(f -> {
+      assertThat(f.spanName()).isEqualTo("fulfil");
+      assertThat(f.likelyCause()).isEqualTo(
+          "the Spring Kafka listener ran without OpenTelemetry's Kafka instrumentation, so no CONSUMER span"
+              + " extracted the context from the record headers (traceparent): its work is traced by OpenTelemetry's"
+              + " instrumentation, for which Spring Kafka's observation settings do not count: turn OpenTelemetry's"
+              + " Kafka instrumentation on (OpenTelemetry's Spring Boot starter: remove"
+              + " otel.instrumentation.kafka.enabled=false; it instruments the KafkaTemplate's producer factory and the"
+              + " listener container factory beans)");
+    });
+  }
+
   @Test
   void aListenerWithObservationContinuesTheMessageAndIsConnected() throws Exception {
     Tracer checkout = sdk.tracer("checkout");

@@ -2,11 +2,16 @@ package io.github.tracecheck.springtests;
 
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
+import io.opentelemetry.instrumentation.annotations.WithSpan;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
-/** Fulfils the orders published to {@code checkout.orders-topic}: a Kafka listener whose work is observed. */
+/**
+ * Fulfils the orders published to {@code checkout.orders-topic}: a Kafka listener whose work is an
+ * observation for Micrometer Tracing and a {@code @WithSpan} for OpenTelemetry's starter (as {@link
+ * Audit}: each stack ignores the other's).
+ */
 @Component
 @ConditionalOnProperty("checkout.orders-topic")
 class Fulfilment {
@@ -18,7 +23,8 @@ class Fulfilment {
   }
 
   @KafkaListener(id = "fulfilment", topics = "${checkout.orders-topic}")
-  void fulfil(String sku) {
+  @WithSpan("fulfil")
+  public void fulfil(String sku) {
     Observation.createNotStarted("fulfil", observations)
         .lowCardinalityKeyValue("fulfilment.kind", "order")
         .observe(() -> { });
