@@ -12,6 +12,7 @@ import io.github.tracecheck.rules.RuleOptions;
 import io.github.tracecheck.rules.Rules;
 import io.github.tracecheck.rules.SpanNeverEndedRule;
 import io.github.tracecheck.rules.SqlLiteralRule;
+import io.github.tracecheck.rules.orphan.OrphanedRootRule;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -35,7 +36,8 @@ import java.util.function.Consumer;
  * <p>Rules that look at one trace at a time (the built-in ones but {@code orphaned-root}) see the
  * batch. Every other rule sees the batch with its neighbourhood: the traces in flight or checked
  * recently that ran from one window before the batch's first start to its last end; its findings
- * about the neighbours are left for when those are checked. Checked traces are kept as neighbours
+ * about the neighbours are left for when those are checked ({@code orphaned-root} does not even
+ * judge the neighbours' roots, only the batch's). Checked traces are kept as neighbours
  * only as long as a later trace may need them, and {@link WindowSettings#maxSpansHeld()} bounds
  * what is held at once, so memory depends on the window and the traces in flight, never on the
  * length of the stream.
@@ -243,7 +245,7 @@ public final class WindowedChecker implements Consumer<SpanData> {
         if (neighbourhood == null) {
           neighbourhood = neighbourhood(firstStart, lastEnd);
         }
-        findings.addAll(aboutTheBatch(rule.check(neighbourhood, options), batchTraces));
+        findings.addAll(aboutTheBatch(checkWithNeighbours(rule, neighbourhood, batchTraces), batchTraces));
       }
     }
     listener.accept(new CheckedBatch(batch, newFindings(findings), batch.problems()));
@@ -254,6 +256,18 @@ public final class WindowedChecker implements Consumer<SpanData> {
     ready.clear();
     readySpans = 0;
     forgetNeighboursNoLongerNeeded();
+  }
+
+  /**
+   * The orphan rule judges only the batch's roots, the neighbours being evidence only: each trace is
+   * in several neighbourhoods but judged once, with its own batch. Other rules judge the whole
+   * neighbourhood; their findings about neighbours are left out afterwards.
+   */
+  private List<Finding> checkWithNeighbours(Rule rule, TraceForest neighbourhood, Set<String> batchTraces) {
+    if (rule instanceof OrphanedRootRule orphans) {
+      return orphans.checkRootsOf(neighbourhood, trace -> batchTraces.contains(trace.traceId()), options);
+    }
+    return rule.check(neighbourhood, options);
   }
 
   /** The batch with the traces that ran from one window before its first start to its last end. */
