@@ -4,6 +4,7 @@ import io.github.tracecheck.otlp.OtlpFiles;
 import io.github.tracecheck.otlp.OtlpFormatException;
 import io.github.tracecheck.rules.Rule;
 import io.github.tracecheck.rules.Rules;
+import io.github.tracecheck.stream.ReadAhead;
 import io.github.tracecheck.stream.WindowSettings;
 import io.github.tracecheck.stream.WindowedChecker;
 import java.io.InputStream;
@@ -22,7 +23,8 @@ import java.util.List;
  * </pre>
  *
  * <p>The FILE {@code -} is standard input. Reading and checking are the core's ({@link OtlpFiles},
- * {@link WindowedChecker}); this class parses the arguments, picks the output and the exit code.
+ * {@link WindowedChecker}), on two threads ({@link ReadAhead}); this class parses the arguments,
+ * picks the output and the exit code.
  *
  * <p>Exit codes: 0 no findings, 1 findings (or malformed spans), 2 bad input or usage, 3 the tool
  * failed (out of memory, internal error).
@@ -109,7 +111,8 @@ public final class TraceCheckCli {
       output.checked(batch);
     });
     try {
-      OtlpFiles.stream(arguments.inputs(), in, checker);
+      // parsing on one core, grouping and checking on another
+      ReadAhead.stream(spans -> OtlpFiles.stream(arguments.inputs(), in, spans), checker);
     } catch (OtlpFormatException e) {
       err.println("tracecheck: " + e.getMessage());
       return BAD_INPUT;
