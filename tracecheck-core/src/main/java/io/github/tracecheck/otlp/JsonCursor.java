@@ -119,6 +119,17 @@ final class JsonCursor {
     return parser.getText();
   }
 
+  /**
+   * The text of a string, number or boolean, as {@link #text(JsonPath)}; a string is taken from the
+   * parser's buffer through {@code shared}, so that a text read before is not made again.
+   */
+  String text(JsonPath path, SharedValues shared) throws IOException, OtlpFormatException {
+    if (parser.currentToken() != JsonToken.VALUE_STRING) {
+      return text(path);
+    }
+    return shared.text(parser.getTextCharacters(), parser.getTextOffset(), parser.getTextLength());
+  }
+
   /** A string, or a JSON number, as protobuf JSON writes 64-bit integers in either form. */
   long integer(JsonPath path, String what) throws IOException, OtlpFormatException {
     JsonToken token = parser.currentToken();
