@@ -1,5 +1,7 @@
 package io.github.tracecheck.otlp;
 
+import java.util.Arrays;
+
 /**
  * The strings a reader made recently, found again by their characters, so that a text a stream
  * repeats - a span name, an attribute value such as {@code GET}, a parent's span id - is one object
@@ -13,36 +15,27 @@ final class RecentStrings {
   /** Longer texts rarely repeat (URLs with ids, messages, statements): they are made as they come. */
   static final int MAX_LENGTH = 64;
 
-  private final String[] slots = new String[SLOTS];
+  private final String[] strings = new String[SLOTS];
+  /** Each slot's characters, compared at once with the text read (faster than one character at a time). */
+  private final char[][] characters = new char[SLOTS][];
 
   /** The string of {@code length} characters at {@code offset}: the one made before when it is still known. */
   String of(char[] chars, int offset, int length) {
     if (length > MAX_LENGTH) {
       return new String(chars, offset, length);
     }
-    int hash = 0;
+    int hash = length;
     for (int i = offset; i < offset + length; i++) {
       hash = 31 * hash + chars[i];
     }
     int slot = (hash ^ (hash >>> 16)) & (SLOTS - 1);
-    String known = slots[slot];
-    if (known != null && sameText(known, chars, offset, length)) {
-      return known;
+    char[] known = characters[slot];
+    if (known != null && Arrays.equals(known, 0, known.length, chars, offset, offset + length)) {
+      return strings[slot];
     }
     String made = new String(chars, offset, length);
-    slots[slot] = made;
+    strings[slot] = made;
+    characters[slot] = Arrays.copyOfRange(chars, offset, offset + length);
     return made;
-  }
-
-  private static boolean sameText(String known, char[] chars, int offset, int length) {
-    if (known.length() != length) {
-      return false;
-    }
-    for (int i = 0; i < length; i++) {
-      if (known.charAt(i) != chars[offset + i]) {
-        return false;
-      }
-    }
-    return true;
   }
 }
