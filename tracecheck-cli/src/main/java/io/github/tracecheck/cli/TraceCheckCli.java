@@ -10,6 +10,8 @@ import io.github.tracecheck.stream.WindowedChecker;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 /**
  * Checks traces exported as OTLP files - JSON, or the Collector's file exporter's {@code format:
@@ -103,9 +105,25 @@ public final class TraceCheckCli {
       out.println(USAGE);
       return CLEAN;
     }
+    ExecutorService crossTraceRules = Executors.newSingleThreadExecutor(task -> {
+      Thread thread = new Thread(task, "tracecheck-cross-trace-rules");
+      thread.setDaemon(true);
+      return thread;
+    });
+    try {
+      return check(arguments, in, out, err, crossTraceRules);
+    } finally {
+      crossTraceRules.shutdownNow();
+    }
+  }
+
+  /** Reads on one thread, checks on this one, with the orphan rule of each batch on {@code crossTraceRules}. */
+  private static int check(CliArguments arguments, InputStream in, PrintStream out, PrintStream err,
+      ExecutorService crossTraceRules) {
     FindingsOutput output = output(arguments, out);
     long[] findingsAndProblems = new long[2];
-    WindowedChecker checker = new WindowedChecker(arguments.window(), Rules.builtIn(), arguments.options(), batch -> {
+    WindowedChecker checker = new WindowedChecker(arguments.window(), Rules.builtIn(), arguments.options(),
+        crossTraceRules, batch -> {
       findingsAndProblems[0] += batch.findings().size();
       findingsAndProblems[1] += batch.problems().size();
       output.checked(batch);

@@ -104,7 +104,7 @@ class ReadAheadTest {
     }, span -> {
       if (taken.isEmpty()) {
         // the taker is busy with its first span: the reader reads on until the queue is full, then waits
-        awaitWaiting(readerThread.get());
+        awaitBlockedAfter(readerThread.get(), read, readAhead.spansInTransit());
         readWhenBlocked[0] = read.get();
       }
       taken.add(span);
@@ -114,11 +114,12 @@ class ReadAheadTest {
     assertThat(taken).containsExactlyElementsOf(spans);
   }
 
-  private static void awaitWaiting(Thread thread) {
+  /** Until the reader has read {@code spans} and waits (a reader that does not wait reads every span). */
+  private static void awaitBlockedAfter(Thread reader, AtomicLong read, long spans) {
     long deadline = System.nanoTime() + PATIENCE_NANOS;
-    while (thread.getState() != Thread.State.WAITING) {
+    while (read.get() < spans || reader.getState() != Thread.State.WAITING) {
       if (System.nanoTime() > deadline) {
-        throw new AssertionError("the reader did not wait for the taker: " + thread.getState());
+        throw new AssertionError("the reader did not wait for the taker: " + reader.getState() + " after " + read + " spans");
       }
       Thread.onSpinWait();
     }
