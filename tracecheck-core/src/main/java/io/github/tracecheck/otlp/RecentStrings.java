@@ -16,6 +16,8 @@ final class RecentStrings {
   static final int MAX_LENGTH = 64;
 
   private final String[] strings = new String[SLOTS];
+  /** Each slot's hash: most texts that share a slot differ in it, and are told apart without comparing characters. */
+  private final int[] hashes = new int[SLOTS];
   /** Each slot's characters, compared at once with the text read (faster than one character at a time). */
   private final char[][] characters = new char[SLOTS][];
 
@@ -30,11 +32,12 @@ final class RecentStrings {
     }
     int slot = (hash ^ (hash >>> 16)) & (SLOTS - 1);
     char[] known = characters[slot];
-    if (known != null && Arrays.equals(known, 0, known.length, chars, offset, offset + length)) {
+    if (known != null && hashes[slot] == hash && Arrays.equals(known, 0, known.length, chars, offset, offset + length)) {
       return strings[slot];
     }
     String made = new String(chars, offset, length);
     strings[slot] = made;
+    hashes[slot] = hash;
     characters[slot] = Arrays.copyOfRange(chars, offset, offset + length);
     return made;
   }
