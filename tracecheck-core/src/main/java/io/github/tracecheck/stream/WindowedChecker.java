@@ -5,6 +5,7 @@ import io.github.tracecheck.model.TraceForest;
 import io.github.tracecheck.rules.DanglingParentRule;
 import io.github.tracecheck.rules.Finding;
 import io.github.tracecheck.rules.LeakedScopeRule;
+import io.github.tracecheck.rules.LogWithoutTraceContextRule;
 import io.github.tracecheck.rules.MissingErrorStatusRule;
 import io.github.tracecheck.rules.PiiRule;
 import io.github.tracecheck.rules.Rule;
@@ -57,7 +58,7 @@ public final class WindowedChecker implements Consumer<SpanData> {
   /** The built-in rules that read one trace at a time, so never need neighbours. */
   private static final Set<String> ONE_TRACE_AT_A_TIME = Set.of(
       DanglingParentRule.NAME, SpanNeverEndedRule.NAME, LeakedScopeRule.NAME, MissingErrorStatusRule.NAME,
-      PiiRule.NAME, SqlLiteralRule.NAME);
+      PiiRule.NAME, SqlLiteralRule.NAME, LogWithoutTraceContextRule.NAME);
 
   private final WindowSettings settings;
   private final List<Rule> rules;
