@@ -97,9 +97,9 @@ public final class WindowedChecker implements Consumer<SpanData> {
    * while the calling thread runs the others, so that a batch is checked on two cores; the findings
    * are the same, in the same order, as on one thread.
    *
-   * @param crossTraceExecutor runs one task per batch, e.g. {@code ForkJoinPool.commonPool()}; the
-   *     rules must be safe to run on another thread than the one that built the traces, as the
-   *     built-in ones are
+   * @param crossTraceExecutor runs one task per batch, e.g. a single-thread executor (the command
+   *     line's); the rules must be safe to run on another thread than the one that built the traces,
+   *     as the built-in ones are
    * @param listener called with each batch of checked traces, findings or not, in the order checked
    */
   public WindowedChecker(WindowSettings settings, List<? extends Rule> rules, RuleOptions options,
