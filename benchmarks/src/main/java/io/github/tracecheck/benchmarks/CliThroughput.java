@@ -5,6 +5,8 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.sun.management.GarbageCollectionNotificationInfo;
 import io.github.tracecheck.cli.TraceCheckCli;
+import io.github.tracecheck.otlp.OtlpFiles;
+import io.github.tracecheck.otlp.OtlpFormatException;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -34,6 +36,9 @@ import javax.management.openmbean.CompositeData;
  * <p>Memory is the largest heap in use right after a garbage collection while the command line ran:
  * what it held, not the garbage it made.
  *
+ * <p>The time of reading the file into {@code SpanData} alone (what the command line's reading
+ * thread does, with nothing checked) is compared with the bare pass too.
+ *
  * <p>Besides the wall-clock time, the CPU time the whole JVM spent (every thread: the reading and
  * checking, the garbage collector, the compiler) is compared the same way: on a machine whose cores
  * other work shares, it is the steadier of the two.
@@ -51,6 +56,7 @@ public final class CliThroughput {
     cliArgs.add(file.toString());
     watchTheHeapAfterEachCollection();
     long bare = Long.MAX_VALUE;
+    long reading = Long.MAX_VALUE;
     long cli = Long.MAX_VALUE;
     long bareCpu = Long.MAX_VALUE;
     long cliCpu = Long.MAX_VALUE;
@@ -62,6 +68,9 @@ public final class CliThroughput {
       long characters = barePass(file);
       bare = Math.min(bare, System.nanoTime() - start);
       bareCpu = Math.min(bareCpu, processCpuNanos() - startCpu);
+      start = System.nanoTime();
+      long spans = readOnly(file);
+      reading = Math.min(reading, System.nanoTime() - start);
       System.gc();
       PEAK_AFTER_GC.set(0);
       start = System.nanoTime();
@@ -71,15 +80,16 @@ public final class CliThroughput {
       cli = Math.min(cli, System.nanoTime() - start);
       cliCpu = Math.min(cliCpu, processCpuNanos() - startCpu);
       peak = Math.max(peak, PEAK_AFTER_GC.get());
-      System.out.printf(Locale.ROOT, "round %d: bare pass %.1f s (%d characters), command line %.1f s, exit %d%n",
-          round + 1, bare / 1e9, characters, cli / 1e9, exit);
+      System.out.printf(Locale.ROOT,
+          "round %d: bare pass %.1f s (%d characters), reading into SpanData %.1f s (%d spans), command line %.1f s, exit %d%n",
+          round + 1, bare / 1e9, characters, reading / 1e9, spans, cli / 1e9, exit);
     }
     long bytes = Files.size(file);
     System.out.printf(Locale.ROOT,
         "%s (%d MB): command line %.1f s, bare Jackson pass %.1f s: %.2fx; CPU time %.1f s vs %.1f s: %.2fx;"
-            + " peak heap after GC %d MB of %d MB max; exit %d%n",
+            + " reading alone %.2fx; peak heap after GC %d MB of %d MB max; exit %d%n",
         file.getFileName(), bytes >> 20, cli / 1e9, bare / 1e9, (double) cli / bare, cliCpu / 1e9, bareCpu / 1e9,
-        (double) cliCpu / bareCpu, peak >> 20, Runtime.getRuntime().maxMemory() >> 20, exit);
+        (double) cliCpu / bareCpu, (double) reading / bare, peak >> 20, Runtime.getRuntime().maxMemory() >> 20, exit);
   }
 
   /** The CPU time of every thread of this JVM so far. */
@@ -100,6 +110,13 @@ public final class CliThroughput {
       }
     }
     return characters;
+  }
+
+  /** Reads the file into {@code SpanData} on this thread, as the command line's reading thread does, and checks nothing. */
+  static long readOnly(Path file) throws OtlpFormatException {
+    long[] spans = {0};
+    OtlpFiles.stream(List.of(file.toString()), InputStream.nullInputStream(), span -> spans[0]++);
+    return spans[0];
   }
 
   private static void watchTheHeapAfterEachCollection() {

@@ -4,11 +4,14 @@ import io.github.tracecheck.otlp.OtlpFiles;
 import io.github.tracecheck.otlp.OtlpFormatException;
 import io.github.tracecheck.rules.Rule;
 import io.github.tracecheck.rules.Rules;
+import io.github.tracecheck.stream.ReadAhead;
 import io.github.tracecheck.stream.WindowSettings;
 import io.github.tracecheck.stream.WindowedChecker;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 /**
  * Checks traces exported as OTLP files - JSON, or the Collector's file exporter's {@code format:
@@ -22,7 +25,8 @@ import java.util.List;
  * </pre>
  *
  * <p>The FILE {@code -} is standard input. Reading and checking are the core's ({@link OtlpFiles},
- * {@link WindowedChecker}); this class parses the arguments, picks the output and the exit code.
+ * {@link WindowedChecker}), on two threads ({@link ReadAhead}); this class parses the arguments,
+ * picks the output and the exit code.
  *
  * <p>Exit codes: 0 no findings, 1 findings (or malformed spans), 2 bad input or usage, 3 the tool
  * failed (out of memory, internal error).
@@ -101,15 +105,32 @@ public final class TraceCheckCli {
       out.println(USAGE);
       return CLEAN;
     }
+    ExecutorService crossTraceRules = Executors.newSingleThreadExecutor(task -> {
+      Thread thread = new Thread(task, "tracecheck-cross-trace-rules");
+      thread.setDaemon(true);
+      return thread;
+    });
+    try {
+      return check(arguments, in, out, err, crossTraceRules);
+    } finally {
+      crossTraceRules.shutdownNow();
+    }
+  }
+
+  /** Reads on one thread, checks on this one, with the orphan rule of each batch on {@code crossTraceRules}. */
+  private static int check(CliArguments arguments, InputStream in, PrintStream out, PrintStream err,
+      ExecutorService crossTraceRules) {
     FindingsOutput output = output(arguments, out);
     long[] findingsAndProblems = new long[2];
-    WindowedChecker checker = new WindowedChecker(arguments.window(), Rules.builtIn(), arguments.options(), batch -> {
+    WindowedChecker checker = new WindowedChecker(arguments.window(), Rules.builtIn(), arguments.options(),
+        crossTraceRules, batch -> {
       findingsAndProblems[0] += batch.findings().size();
       findingsAndProblems[1] += batch.problems().size();
       output.checked(batch);
     });
     try {
-      OtlpFiles.stream(arguments.inputs(), in, checker);
+      // parsing on one core, grouping and checking on another
+      ReadAhead.stream(spans -> OtlpFiles.stream(arguments.inputs(), in, spans), checker);
     } catch (OtlpFormatException e) {
       err.println("tracecheck: " + e.getMessage());
       return BAD_INPUT;

@@ -102,6 +102,18 @@ class MalformedInputTest {
   }
 
   @Test
+  void aBadLineAfterThousandsOfSpansReadOnTheReadingThreadIsStillExitTwoAtItsLine() {
+    StringBuilder input = new StringBuilder();
+    for (int line = 1; line <= 3000; line++) { // more spans than the reading thread hands over at once
+      input.append(document("").replace("0af7651916cd43dd8448eb211c80319c", String.format("%032x", line))).append('\n');
+    }
+    input.append("{\"resourceSpans\":[5]}\n");
+
+    assertThat(check(input.toString())).isEqualTo(2);
+    assertThat(err()).isEqualTo("tracecheck: standard input at line 3001, column 19: resourceSpans[0] is not an object\n");
+  }
+
+  @Test
   void anEmptyInput() {
     assertThat(check("")).isEqualTo(2);
     assertThat(err()).isEqualTo("tracecheck: standard input: contains no OTLP JSON document\n");

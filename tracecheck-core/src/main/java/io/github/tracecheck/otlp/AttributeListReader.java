@@ -33,7 +33,7 @@ final class AttributeListReader {
       Object[] value = new Object[1];
       json.object(element, (name, field) -> {
         if (name.equals("key")) {
-          key[0] = json.isString() ? json.text(field) : null;
+          key[0] = json.isString() ? json.text(field, shared) : null;
         } else if (name.equals("value")) {
           value[0] = anyValue(field);
         }
@@ -58,7 +58,7 @@ final class AttributeListReader {
     StringJoiner[] others = {null};
     json.object(path, (name, field) -> {
       switch (name) {
-        case "stringValue" -> values[0] = json.text(field);
+        case "stringValue" -> values[0] = json.text(field, shared);
         case "boolValue" -> values[1] = json.bool(field);
         case "intValue" -> values[2] = json.integer(field, "an integer");
         case "doubleValue" -> values[3] = json.decimal(field);

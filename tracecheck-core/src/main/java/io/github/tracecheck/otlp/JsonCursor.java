@@ -22,12 +22,12 @@ final class JsonCursor {
 
   private static final JsonFactory FACTORY = new JsonFactory();
 
-  /** Reads the value of one field; it is called on the value's first token. */
+  /** Reads the value of one field; it is called on the value's first token, with a path valid while it reads. */
   interface FieldReader {
     void read(String name, JsonPath path) throws IOException, OtlpFormatException;
   }
 
-  /** Reads one element of an array; it is called on the element's first token. */
+  /** Reads one element of an array; it is called on the element's first token, with a path valid while it reads. */
   interface ElementReader {
     void read(JsonPath path) throws IOException, OtlpFormatException;
   }
@@ -73,10 +73,11 @@ final class JsonCursor {
       throw error(path, "is not an object");
     }
     JsonStreamContext object = parser.getParsingContext();
+    JsonPath field = path.fieldSlot();
     while (parser.nextToken() == JsonToken.FIELD_NAME) {
       String name = protobufName(parser.currentName());
       if (parser.nextToken() != JsonToken.VALUE_NULL) {
-        reader.read(name, path.field(name));
+        reader.read(name, field.at(name));
         skipUnread(object);
       }
     }
@@ -88,8 +89,9 @@ final class JsonCursor {
       throw error(path, "is not an array");
     }
     JsonStreamContext array = parser.getParsingContext();
+    JsonPath element = path.elementSlot();
     for (int i = 0; parser.nextToken() != JsonToken.END_ARRAY; i++) {
-      reader.read(path.element(i));
+      reader.read(element.at(i));
       skipUnread(array);
     }
   }
@@ -117,6 +119,17 @@ final class JsonCursor {
       throw error(path, "is not a string");
     }
     return parser.getText();
+  }
+
+  /**
+   * The text of a string, number or boolean, as {@link #text(JsonPath)}; a string is taken from the
+   * parser's buffer through {@code shared}, so that a text read before is not made again.
+   */
+  String text(JsonPath path, SharedValues shared) throws IOException, OtlpFormatException {
+    if (parser.currentToken() != JsonToken.VALUE_STRING) {
+      return text(path);
+    }
+    return shared.text(parser.getTextCharacters(), parser.getTextOffset(), parser.getTextLength());
   }
 
   /** A string, or a JSON number, as protobuf JSON writes 64-bit integers in either form. */

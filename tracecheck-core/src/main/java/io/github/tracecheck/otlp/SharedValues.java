@@ -10,7 +10,8 @@ import java.util.function.Function;
 /**
  * One object for each attribute key, resource and instrumentation scope that a stream repeats, so
  * that the spans a checker holds share them instead of each holding copies (a file repeats the
- * same few for millions of spans). Each table stops taking new entries once it holds {@value
+ * same few for millions of spans); likewise for short texts such as names, values and ids, in a
+ * table of recent ones. Each table stops taking new entries once it holds {@value
  * #MAX_ENTRIES}, so input of ever-new keys costs no more memory than without it.
  */
 final class SharedValues {
@@ -23,6 +24,12 @@ final class SharedValues {
   private final Map<String, AttributeKey<Double>> doubleKeys = new HashMap<>();
   private final Map<Resource, Resource> resources = new HashMap<>();
   private final Map<InstrumentationScopeInfo, InstrumentationScopeInfo> scopes = new HashMap<>();
+  private final RecentStrings texts = new RecentStrings();
+
+  /** The text of these characters, as the string made for it before when it is still known ({@link RecentStrings}). */
+  String text(char[] chars, int offset, int length) {
+    return texts.of(chars, offset, length);
+  }
 
   AttributeKey<String> stringKey(String key) {
     return shared(stringKeys, key, AttributeKey::stringKey);

@@ -189,7 +189,7 @@ final class TraceDocumentReader {
         case "traceId" -> span.traceId = sameAsLastTraceId(id(field, 32, true));
         case "spanId" -> span.spanId = id(field, 16, true);
         case "parentSpanId" -> span.parentSpanId = id(field, 16, false);
-        case "name" -> span.name = json.isString() ? json.text(field) : null;
+        case "name" -> span.name = json.isString() ? json.text(field, shared) : null;
         case "kind" -> span.kind = kind(field);
         case "startTimeUnixNano" -> span.start = json.nanos(field);
         case "endTimeUnixNano" -> span.end = json.nanos(field);
@@ -239,7 +239,7 @@ final class TraceDocumentReader {
     json.object(path, (n, field) -> {
       switch (n) {
         case "timeUnixNano" -> time[0] = json.nanos(field);
-        case "name" -> name[0] = json.text(field);
+        case "name" -> name[0] = json.text(field, shared);
         case "attributes" -> eventAttributes[0] = attributes.read(field);
         default -> {
           // dropped counts
@@ -281,7 +281,7 @@ final class TraceDocumentReader {
 
   /** Lower-case hex, as OTLP JSON writes ids; an optional id may be "" for none (null). */
   private String id(JsonPath path, int length, boolean required) throws IOException, OtlpFormatException {
-    String text = json.text(path);
+    String text = json.text(path, shared);
     if (text.isEmpty() && !required) {
       return null;
     }
@@ -316,7 +316,7 @@ final class TraceDocumentReader {
         }
         code[0] = STATUSES[index];
       } else if (name.equals("message")) {
-        message[0] = json.text(field);
+        message[0] = json.text(field, shared);
       }
     });
     return StatusData.create(code[0], message[0]);

@@ -5,6 +5,7 @@ import io.github.tracecheck.model.TraceForest;
 import io.github.tracecheck.rules.DanglingParentRule;
 import io.github.tracecheck.rules.Finding;
 import io.github.tracecheck.rules.LeakedScopeRule;
+import io.github.tracecheck.rules.LogWithoutTraceContextRule;
 import io.github.tracecheck.rules.MissingErrorStatusRule;
 import io.github.tracecheck.rules.PiiRule;
 import io.github.tracecheck.rules.Rule;
@@ -12,6 +13,7 @@ import io.github.tracecheck.rules.RuleOptions;
 import io.github.tracecheck.rules.Rules;
 import io.github.tracecheck.rules.SpanNeverEndedRule;
 import io.github.tracecheck.rules.SqlLiteralRule;
+import io.github.tracecheck.rules.orphan.OrphanedRootRule;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -23,6 +25,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.PriorityQueue;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 
 /**
@@ -35,7 +40,8 @@ import java.util.function.Consumer;
  * <p>Rules that look at one trace at a time (the built-in ones but {@code orphaned-root}) see the
  * batch. Every other rule sees the batch with its neighbourhood: the traces in flight or checked
  * recently that ran from one window before the batch's first start to its last end; its findings
- * about the neighbours are left for when those are checked. Checked traces are kept as neighbours
+ * about the neighbours are left for when those are checked ({@code orphaned-root} does not even
+ * judge the neighbours' roots, only the batch's). Checked traces are kept as neighbours
  * only as long as a later trace may need them, and {@link WindowSettings#maxSpansHeld()} bounds
  * what is held at once, so memory depends on the window and the traces in flight, never on the
  * length of the stream.
@@ -45,17 +51,20 @@ import java.util.function.Consumer;
  * already dropped is checked with the other late spans of its trace, and a parent missing among them
  * is not reported as dangling: it was seen before. Dropped traces are remembered in a fixed table
  * ({@link ForgottenTraces}), so a span later than that is taken for a new trace. Not thread-safe: one
- * reader feeds it.
+ * reader feeds it (the rules of a batch may run on two threads, and are done when the batch is handed on).
  */
 public final class WindowedChecker implements Consumer<SpanData> {
 
   /** The built-in rules that read one trace at a time, so never need neighbours. */
   private static final Set<String> ONE_TRACE_AT_A_TIME = Set.of(
       DanglingParentRule.NAME, SpanNeverEndedRule.NAME, LeakedScopeRule.NAME, MissingErrorStatusRule.NAME,
-      PiiRule.NAME, SqlLiteralRule.NAME);
+      PiiRule.NAME, SqlLiteralRule.NAME, LogWithoutTraceContextRule.NAME);
 
   private final WindowSettings settings;
   private final List<Rule> rules;
+  private final List<Rule> oneTraceRules;
+  private final List<Rule> crossTraceRules;
+  private final Executor crossTraceExecutor;
   private final RuleOptions options;
   private final Consumer<CheckedBatch> listener;
 
@@ -80,8 +89,26 @@ public final class WindowedChecker implements Consumer<SpanData> {
    * @param listener called with each batch of checked traces, findings or not, in the order checked
    */
   public WindowedChecker(WindowSettings settings, List<? extends Rule> rules, RuleOptions options, Consumer<CheckedBatch> listener) {
+    this(settings, rules, options, Runnable::run, listener);
+  }
+
+  /**
+   * A checker that runs the rules needing neighbours ({@code orphaned-root}) on {@code crossTraceExecutor}
+   * while the calling thread runs the others, so that a batch is checked on two cores; the findings
+   * are the same, in the same order, as on one thread.
+   *
+   * @param crossTraceExecutor runs one task per batch, e.g. a single-thread executor (the command
+   *     line's); the rules must be safe to run on another thread than the one that built the traces,
+   *     as the built-in ones are
+   * @param listener called with each batch of checked traces, findings or not, in the order checked
+   */
+  public WindowedChecker(WindowSettings settings, List<? extends Rule> rules, RuleOptions options,
+      Executor crossTraceExecutor, Consumer<CheckedBatch> listener) {
     this.settings = settings;
     this.rules = List.copyOf(rules);
+    this.oneTraceRules = this.rules.stream().filter(rule -> ONE_TRACE_AT_A_TIME.contains(rule.name())).toList();
+    this.crossTraceRules = this.rules.stream().filter(rule -> !ONE_TRACE_AT_A_TIME.contains(rule.name())).toList();
+    this.crossTraceExecutor = crossTraceExecutor;
     // A batch sees part of the run: orphans of one cause are reported each on its own, which no way
     // of cutting the run into batches changes (collapsing them needs the whole run).
     this.options = options.withRepeatedOrphansCollapsed(false);
@@ -234,17 +261,18 @@ public final class WindowedChecker implements Consumer<SpanData> {
       lastEnd = Math.max(lastEnd, trace.lastEnd);
     }
     TraceForest batch = forestOf(ready);
-    TraceForest neighbourhood = null;
+    CompletableFuture<List<List<Finding>>> acrossTraces = crossTraceRules.isEmpty()
+        ? CompletableFuture.completedFuture(List.of())
+        : checkAcrossTraces(neighbourhood(firstStart, lastEnd), batchTraces);
+    List<List<Finding>> oneTrace = new ArrayList<>();
+    for (Rule rule : oneTraceRules) {
+      oneTrace.add(rule.check(batch, options));
+    }
+    Iterator<List<Finding>> alone = oneTrace.iterator();
+    Iterator<List<Finding>> across = joined(acrossTraces).iterator();
     List<Finding> findings = new ArrayList<>();
-    for (Rule rule : rules) {
-      if (ONE_TRACE_AT_A_TIME.contains(rule.name())) {
-        findings.addAll(rule.check(batch, options));
-      } else {
-        if (neighbourhood == null) {
-          neighbourhood = neighbourhood(firstStart, lastEnd);
-        }
-        findings.addAll(aboutTheBatch(rule.check(neighbourhood, options), batchTraces));
-      }
+    for (Rule rule : rules) { // in the order of the rules, wherever each ran
+      findings.addAll(ONE_TRACE_AT_A_TIME.contains(rule.name()) ? alone.next() : across.next());
     }
     listener.accept(new CheckedBatch(batch, newFindings(findings), batch.problems()));
     for (PendingTrace trace : ready) {
@@ -254,6 +282,47 @@ public final class WindowedChecker implements Consumer<SpanData> {
     ready.clear();
     readySpans = 0;
     forgetNeighboursNoLongerNeeded();
+  }
+
+  /**
+   * The rules that need neighbours, on {@link #crossTraceExecutor} while this thread runs the others
+   * on the batch; the neighbourhood is built here, where the traces held are changed.
+   */
+  private CompletableFuture<List<List<Finding>>> checkAcrossTraces(TraceForest neighbourhood, Set<String> batchTraces) {
+    return CompletableFuture.supplyAsync(() -> {
+      List<List<Finding>> found = new ArrayList<>();
+      for (Rule rule : crossTraceRules) {
+        found.add(aboutTheBatch(checkWithNeighbours(rule, neighbourhood, batchTraces), batchTraces));
+      }
+      return found;
+    }, crossTraceExecutor);
+  }
+
+  /** The result, or what the rules threw, as they threw it (out of memory stays out of memory). */
+  private static <T> T joined(CompletableFuture<T> future) {
+    try {
+      return future.join();
+    } catch (CompletionException e) {
+      if (e.getCause() instanceof RuntimeException runtime) {
+        throw runtime;
+      }
+      if (e.getCause() instanceof Error error) {
+        throw error;
+      }
+      throw e;
+    }
+  }
+
+  /**
+   * The orphan rule judges only the batch's roots, the neighbours being evidence only: each trace is
+   * in several neighbourhoods but judged once, with its own batch. Other rules judge the whole
+   * neighbourhood; their findings about neighbours are left out afterwards.
+   */
+  private List<Finding> checkWithNeighbours(Rule rule, TraceForest neighbourhood, Set<String> batchTraces) {
+    if (rule instanceof OrphanedRootRule orphans) {
+      return orphans.checkRootsOf(neighbourhood, trace -> batchTraces.contains(trace.traceId()), options);
+    }
+    return rule.check(neighbourhood, options);
   }
 
   /** The batch with the traces that ran from one window before its first start to its last end. */

@@ -11,7 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** Spans of one stream share their repeated keys, resources and scopes; the tables stay bounded. */
+/** Spans of one stream share their repeated keys, resources, scopes and short texts; the tables stay bounded. */
 class SharedValuesTest {
 
   private static String line(String spanId, String method) {
@@ -44,6 +44,42 @@ class SharedValuesTest {
     List<SpanData> spans = OtlpJsonReader.read(new StringReader(document), "document");
 
     assertThat(spans.get(1).getTraceId()).isSameAs(spans.get(0).getTraceId()).isEqualTo("0af7651916cd43dd8448eb211c80319c");
+  }
+
+  @Test
+  void spansOfOneStreamShareTheirNamesShortValuesAndTheirParentsIds() throws Exception {
+    String child = "{\"resourceSpans\":[{\"scopeSpans\":[{\"spans\":[{\"traceId\":\"0af7651916cd43dd8448eb211c80319c\","
+        + "\"spanId\":\"00f067aa0ba902b8\",\"parentSpanId\":\"00f067aa0ba902b7\",\"name\":\"GET\","
+        + "\"startTimeUnixNano\":\"1\",\"endTimeUnixNano\":\"2\",\"attributes\":["
+        + "{\"key\":\"http.request.method\",\"value\":{\"stringValue\":\"GET\"}},"
+        + "{\"key\":\"url.full\",\"value\":{\"stringValue\":\"" + "http://shop/".repeat(10) + "\"}}]}]}]}]}\n";
+
+    List<SpanData> spans = OtlpJsonReader.read(new StringReader(line("00f067aa0ba902b7", "GET") + child), "lines");
+
+    SpanData parent = spans.get(0);
+    SpanData second = spans.get(1);
+    assertThat(second.getParentSpanId()).isSameAs(parent.getSpanId());
+    assertThat(second.getName()).isSameAs(parent.getName());
+    AttributeKey<String> method = AttributeKey.stringKey("http.request.method");
+    assertThat(second.getAttributes().get(method)).isSameAs(parent.getAttributes().get(method)).isEqualTo("GET");
+  }
+
+  @Test
+  void recentStringsAreFoundByTheirCharactersAndLongOnesAreNotKept() {
+    RecentStrings recent = new RecentStrings();
+    char[] text = "xxGETxx".toCharArray();
+    String get = recent.of(text, 2, 3);
+    String url = "http://shop/".repeat(10);
+
+    assertThat(recent.of("GET".toCharArray(), 0, 3)).isSameAs(get).isEqualTo("GET");
+    assertThat(recent.of("PUT".toCharArray(), 0, 3)).isEqualTo("PUT");
+    assertThat(recent.of(url.toCharArray(), 0, url.length())).isNotSameAs(recent.of(url.toCharArray(), 0, url.length()))
+        .isEqualTo(url);
+    // a newer text takes an older one's slot: more texts than slots, and the first one is made again
+    for (int i = 0; i < RecentStrings.SLOTS * 4; i++) {
+      recent.of(("v" + i).toCharArray(), 0, ("v" + i).length());
+    }
+    assertThat(recent.of("GET".toCharArray(), 0, 3)).isEqualTo("GET").isNotSameAs(get);
   }
 
   @Test

@@ -13,6 +13,7 @@ import io.opentelemetry.api.trace.SpanKind;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * Finds root spans that should have continued a trace: a hop where context was lost. A root is
@@ -53,6 +54,15 @@ public final class OrphanedRootRule implements Rule {
 
   @Override
   public List<Finding> check(TraceForest forest, RuleOptions options) {
+    return checkRootsOf(forest, trace -> true, options);
+  }
+
+  /**
+   * Judges only the roots of the traces {@code judged} accepts; every trace of {@code forest} is
+   * still evidence (a client in flight, a producer, a recurring job's other runs). A checker that
+   * sees each trace in several overlapping forests judges it once, in the forest it belongs to.
+   */
+  public List<Finding> checkRootsOf(TraceForest forest, Predicate<Trace> judged, RuleOptions options) {
     SpansByStart allSpans = new SpansByStart(forest.spans());
     // Every other index is built from spans in start order, so none of them sorts again.
     List<SpanNode> spans = allSpans.inStartOrder();
@@ -76,6 +86,9 @@ public final class OrphanedRootRule implements Rule {
             allSpans);
     List<Orphan> orphans = new ArrayList<>();
     for (SpanNode root : candidates) {
+      if (!judged.test(root.trace())) {
+        continue;
+      }
       Optional<Orphan> orphan =
           switch (root.kind()) {
             case CONSUMER -> messaging.consumerOrphan(root);
