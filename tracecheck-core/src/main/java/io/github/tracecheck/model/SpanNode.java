@@ -44,8 +44,9 @@ public final class SpanNode {
   private int depth;
   private Trace trace;
   private List<LogRecordData> logRecords; // null until a record is attached: most spans log nothing
-  // What readers derived from the span once (see DerivedSlot); volatile: a value is seen complete.
-  private volatile Object derived;
+  // What readers derived from the span once (see DerivedSlot). Not volatile: a fence per span costs more
+  // than the reading saves; values are immutable, with final fields, so a racy read sees them whole.
+  private Object derived;
   // The node's place among its trace's nodes while the forest is built: no map from node to index.
   int buildIndex;
 

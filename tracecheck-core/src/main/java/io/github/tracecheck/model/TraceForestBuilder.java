@@ -1,5 +1,6 @@
 package io.github.tracecheck.model;
 
+import io.opentelemetry.api.trace.SpanContext;
 import io.opentelemetry.api.trace.SpanId;
 import io.opentelemetry.api.trace.TraceId;
 import io.opentelemetry.sdk.resources.Resource;
@@ -30,6 +31,9 @@ final class TraceForestBuilder {
       Comparator.comparingLong(Trace::startEpochNanos).thenComparing(Trace::traceId);
 
   private static final int MAX_NAMES_IN_CYCLE_MESSAGE = 10;
+
+  /** The class of the API's own span contexts, which know whether their ids are valid. */
+  private static final Class<?> API_SPAN_CONTEXT = SpanContext.getInvalid().getClass();
 
   private final Collection<? extends SpanData> spans;
   private final List<ForestProblem> allProblems = new ArrayList<>();
@@ -74,6 +78,21 @@ final class TraceForestBuilder {
     }
     traces.sort(TRACES_BY_START);
     return new TraceForest(traces, tracesById, allProblems);
+  }
+
+  /**
+   * Whether the span id is 16 lowercase hex digits, not all zeros. The API's own span context knows
+   * without reading the id again: it checked the id when it was made, or was made by the SDK's
+   * random id generator, whose ids need no check (an invalid id is never kept: it holds the invalid
+   * one instead). Any other context, or a span whose id is not its context's, has its id read.
+   */
+  private static boolean hasValidSpanId(SpanNode node, String spanId) {
+    SpanContext context = node.data().getSpanContext();
+    // The same string, not an equal one: the id the span gives is its context's.
+    if (context != null && context.getClass() == API_SPAN_CONTEXT && context.getSpanId() == spanId && context.isValid()) {
+      return true;
+    }
+    return SpanId.isValid(spanId);
   }
 
   /**
@@ -130,7 +149,7 @@ final class TraceForestBuilder {
         SpanNode node = nodes[i];
         node.buildIndex = i;
         String spanId = node.spanId();
-        if (!SpanId.isValid(spanId)) {
+        if (!hasValidSpanId(node, spanId)) {
           problems.add(
               new ForestProblem(
                   ForestProblem.Kind.INVALID_SPAN_ID,

@@ -44,6 +44,9 @@ public final class PiiRule implements PerSpanRule {
   private static final int MAX_RECENT_TEXTS_BITS = 14;
   private static final int MIN_RECENT_TEXTS_BITS = 10;
 
+  /** Resources told apart by an array before a set is used. */
+  private static final int FEW_RESOURCES = 8;
+
   /** Attribute keys whose scan is kept; past it, a key is scanned each time. */
   private static final int MAX_SCANNED_KEYS = 10_000;
 
@@ -62,7 +65,10 @@ public final class PiiRule implements PerSpanRule {
   public SpanJudge judge(TraceForest forest, RuleOptions options) {
     return new SpanJudge() {
       private final List<Finding> findings = new ArrayList<>();
-      private final Set<Resource> scannedResources = Collections.newSetFromMap(new IdentityHashMap<>());
+      // A capture has a few resources, one per process: the first few are compared by identity in an
+      // array, and only a capture with more of them uses the set.
+      private final Resource[] fewResources = new Resource[FEW_RESOURCES];
+      private final Set<Resource> moreResources = Collections.newSetFromMap(new IdentityHashMap<>());
       // Each distinct text is read once for every detector together (PiiScanner), and what was found is
       // reused for its other occurrences while it is recent: telemetry repeats itself.
       private final Texts texts = new Texts(options, forest.spanCount());
@@ -81,9 +87,24 @@ public final class PiiRule implements PerSpanRule {
         for (LinkData link : span.data().getLinks()) {
           scan.attributes("link attribute", link.getAttributes());
         }
-        if (scannedResources.add(span.data().getResource())) {
-          scan.attributes("resource attribute", span.data().getResource().getAttributes());
+        Resource resource = span.data().getResource();
+        if (firstSeen(resource)) {
+          scan.attributes("resource attribute", resource.getAttributes());
         }
+      }
+
+      /** Whether the resource is met for the first time in this check. */
+      private boolean firstSeen(Resource resource) {
+        for (int i = 0; i < fewResources.length; i++) {
+          if (fewResources[i] == resource) {
+            return false;
+          }
+          if (fewResources[i] == null) {
+            fewResources[i] = resource;
+            return true;
+          }
+        }
+        return moreResources.add(resource);
       }
 
       @Override

@@ -4,6 +4,7 @@ import io.github.tracecheck.model.SpanNode;
 import io.github.tracecheck.model.internal.DerivedSlot;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.common.AttributeType;
+import java.util.Arrays;
 import java.util.function.BiConsumer;
 
 /**
@@ -15,7 +16,7 @@ import java.util.function.BiConsumer;
  * <p>A value is found exactly as {@code Attributes.get} finds it: a string under a key of type
  * STRING, a number under one of type LONG; values of other types are not kept.
  */
-final class KnownAttributes implements BiConsumer<AttributeKey<?>, Object> {
+final class KnownAttributes {
 
   // The names, one bit each (at most 64).
   static final int HTTP_REQUEST_METHOD = 0;
@@ -54,15 +55,21 @@ final class KnownAttributes implements BiConsumer<AttributeKey<?>, Object> {
   static final int THREAD_ID = 33;
 
   /** Spans with none of the names (most internal spans) share this one. */
-  private static final KnownAttributes NONE = new KnownAttributes();
+  private static final KnownAttributes NONE = new KnownAttributes(0, 0, null, null);
 
-  // While reading: which names were met, and their values in the order met (few per span).
-  private long present;
-  private int count;
-  private byte[] names;
-  private Object[] values;
+  // Which names are present, and their values in the order met (few per span). Final: a node's
+  // reading is shared between threads without synchronization (see DerivedSlot).
+  private final long present;
+  private final int count;
+  private final byte[] names;
+  private final Object[] values;
 
-  private KnownAttributes() {}
+  private KnownAttributes(long present, int count, byte[] names, Object[] values) {
+    this.present = present;
+    this.count = count;
+    this.names = names;
+    this.values = values;
+  }
 
   /** The known values of the span, read on first use and kept on its node. */
   static KnownAttributes of(SpanNode span) {
@@ -70,46 +77,54 @@ final class KnownAttributes implements BiConsumer<AttributeKey<?>, Object> {
     if (kept instanceof KnownAttributes known) {
       return known;
     }
-    KnownAttributes read = new KnownAttributes();
-    span.data().getAttributes().forEach(read);
-    KnownAttributes done = read.present == 0 ? NONE : read;
-    DerivedSlot.set(span, done);
-    return done;
+    Reading reading = new Reading();
+    span.data().getAttributes().forEach(reading);
+    KnownAttributes read =
+        reading.present == 0 ? NONE : new KnownAttributes(reading.present, reading.count, reading.names, reading.values);
+    DerivedSlot.set(span, read);
+    return read;
   }
 
-  /** Takes one attribute while the span's attributes are read. */
-  @Override
-  public void accept(AttributeKey<?> key, Object value) {
-    AttributeType type = key.getType();
-    if (type != AttributeType.STRING && type != AttributeType.LONG) {
-      return;
-    }
-    int name = nameOf(key.getKey());
-    if (name < 0) {
-      return;
-    }
-    long bit = 1L << name;
-    if ((present & bit) != 0) {
-      Object first = valueOf(name);
-      // The same name under the other type: both are kept, as a map of typed keys keeps them.
-      if (first instanceof Typed || (first instanceof String) == (type == AttributeType.STRING)) {
-        return; // a key met twice: the first one stands, as Attributes.get finds it
+  /** One pass over a span's attributes, keeping the values under the known names. */
+  private static final class Reading implements BiConsumer<AttributeKey<?>, Object> {
+    private long present;
+    private int count;
+    private byte[] names;
+    private Object[] values;
+
+    @Override
+    public void accept(AttributeKey<?> key, Object value) {
+      AttributeType type = key.getType();
+      if (type != AttributeType.STRING && type != AttributeType.LONG) {
+        return;
       }
-      Typed both = first instanceof String text ? new Typed(text, (Long) value) : new Typed((String) value, (Long) first);
-      values[indexOf(name)] = both;
-      return;
+      int name = nameOf(key.getKey());
+      if (name < 0) {
+        return;
+      }
+      long bit = 1L << name;
+      if ((present & bit) != 0) {
+        int at = indexOf(names, count, name);
+        Object first = values[at];
+        // The same name under the other type: both are kept, as a map of typed keys keeps them.
+        if (first instanceof Typed || (first instanceof String) == (type == AttributeType.STRING)) {
+          return; // a key met twice: the first one stands, as Attributes.get finds it
+        }
+        values[at] = first instanceof String text ? new Typed(text, (Long) value) : new Typed((String) value, (Long) first);
+        return;
+      }
+      if (names == null) {
+        names = new byte[4];
+        values = new Object[4];
+      } else if (count == names.length) {
+        names = Arrays.copyOf(names, count * 2);
+        values = Arrays.copyOf(values, count * 2);
+      }
+      present |= bit;
+      names[count] = (byte) name;
+      values[count] = value;
+      count++;
     }
-    if (names == null) {
-      names = new byte[4];
-      values = new Object[4];
-    } else if (count == names.length) {
-      names = java.util.Arrays.copyOf(names, count * 2);
-      values = java.util.Arrays.copyOf(values, count * 2);
-    }
-    present |= bit;
-    names[count] = (byte) name;
-    values[count] = value;
-    count++;
   }
 
   /** A name kept under both types. */
@@ -159,10 +174,10 @@ final class KnownAttributes implements BiConsumer<AttributeKey<?>, Object> {
   }
 
   private Object valueOf(int name) {
-    return values[indexOf(name)];
+    return values[indexOf(names, count, name)];
   }
 
-  private int indexOf(int name) {
+  private static int indexOf(byte[] names, int count, int name) {
     for (int i = 0; i < count; i++) {
       if (names[i] == name) {
         return i;

@@ -9,9 +9,10 @@ import io.github.tracecheck.model.SpanNode;
  * model hands over the means to reach it when {@link SpanNode} is initialized, so that it is no
  * method of the public {@code SpanNode}.
  *
- * <p>The slot is volatile, so a thread that reads a value sees it as it was stored; a value must
- * not change once stored. Threads that race on a node may each derive and store it: they store
- * equal values.
+ * <p>The slot is a plain field (a fence per node would cost more than the reading saves): a value
+ * stored must be immutable, with final fields, so that a thread that reads it without
+ * synchronization sees it whole. Threads that race on a node may each derive and store it: they
+ * store equal values.
  */
 public final class DerivedSlot {
 
@@ -45,7 +46,7 @@ public final class DerivedSlot {
     return access().get(node);
   }
 
-  /** Keeps the value on the node (one that never changes afterwards, see the class comment). */
+  /** Keeps the value on the node: an immutable one, with final fields (see the class comment). */
   public static void set(SpanNode node, Object value) {
     access().set(node, value);
   }
