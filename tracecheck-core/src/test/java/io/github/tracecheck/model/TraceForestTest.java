@@ -163,6 +163,20 @@ class TraceForestTest {
   }
 
   @Test
+  void aSpanIdTheApiRejectedIsReportedAndAValidOneIsNot() {
+    // The API's span context keeps the invalid ids in place of ids it rejects: the forest still names them.
+    TraceForest forest =
+        TraceForest.of(List.of(span("rejected", "not-hex-at-all!").build(), span("fine", id(7)).build()));
+
+    assertThat(forest.problems()).extracting(ForestProblem::toString)
+        .containsExactly(
+            "INVALID_TRACE_ID: trace id '00000000000000000000000000000000' of 1 span(s) is not 32 lowercase hex"
+                + " digits, or is all zeros",
+            "INVALID_SPAN_ID: span 'rejected' has span id '0000000000000000', which is not 16 lowercase"
+                + " hex digits, or is all zeros");
+  }
+
+  @Test
   void spansOfTracesThatComeInterleavedAreGroupedByTraceInTheOrderTheTracesFirstCame() {
     TraceForest forest =
         TraceForest.of(
