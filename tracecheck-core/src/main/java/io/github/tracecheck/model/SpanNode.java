@@ -1,5 +1,6 @@
 package io.github.tracecheck.model;
 
+import io.github.tracecheck.model.internal.DerivedSlot;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.sdk.logs.data.LogRecordData;
@@ -21,6 +22,20 @@ public final class SpanNode {
 
   static final AttributeKey<String> SERVICE_NAME = AttributeKey.stringKey("service.name");
 
+  static {
+    DerivedSlot.bind(new DerivedSlot.Access() {
+      @Override
+      public Object get(SpanNode node) {
+        return node.derived;
+      }
+
+      @Override
+      public void set(SpanNode node, Object value) {
+        node.derived = value;
+      }
+    });
+  }
+
   private final SpanData span;
   private final String serviceName;
   // The fields below are filled in while the forest is built, then frozen.
@@ -29,6 +44,9 @@ public final class SpanNode {
   private int depth;
   private Trace trace;
   private List<LogRecordData> logRecords; // null until a record is attached: most spans log nothing
+  // What readers derived from the span once (see DerivedSlot). Not volatile: a fence per span costs more
+  // than the reading saves; values are immutable, with final fields, so a racy read sees them whole.
+  private Object derived;
   // The node's place among its trace's nodes while the forest is built: no map from node to index.
   int buildIndex;
 

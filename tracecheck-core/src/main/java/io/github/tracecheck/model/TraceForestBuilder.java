@@ -1,11 +1,12 @@
 package io.github.tracecheck.model;
 
+import io.opentelemetry.api.trace.SpanContext;
 import io.opentelemetry.api.trace.SpanId;
 import io.opentelemetry.api.trace.TraceId;
 import io.opentelemetry.sdk.resources.Resource;
 import io.opentelemetry.sdk.trace.data.SpanData;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -31,6 +32,9 @@ final class TraceForestBuilder {
 
   private static final int MAX_NAMES_IN_CYCLE_MESSAGE = 10;
 
+  /** The class of the API's own span contexts, which know whether their ids are valid. */
+  private static final Class<?> API_SPAN_CONTEXT = SpanContext.getInvalid().getClass();
+
   private final Collection<? extends SpanData> spans;
   private final List<ForestProblem> allProblems = new ArrayList<>();
 
@@ -44,6 +48,9 @@ final class TraceForestBuilder {
     // Spans of one process come in runs: its resource's service name is read once per run.
     Resource lastResource = null;
     String lastService = null;
+    // Spans of one trace mostly come together: the trace's list is looked up once per run of them.
+    String lastTraceId = null;
+    List<SpanNode> lastTrace = null;
     for (SpanData span : spans) {
       if (span == null) {
         throw new IllegalArgumentException("span #" + index + " of the captured spans is null");
@@ -54,11 +61,15 @@ final class TraceForestBuilder {
         lastResource = resource;
         lastService = SpanNode.serviceNameOf(resource);
       }
-      nodesByTrace.computeIfAbsent(traceId, id -> new ArrayList<>()).add(new SpanNode(span, lastService));
+      if (lastTrace == null || !traceId.equals(lastTraceId)) {
+        lastTraceId = traceId;
+        lastTrace = nodesByTrace.computeIfAbsent(traceId, id -> new ArrayList<>());
+      }
+      lastTrace.add(new SpanNode(span, lastService));
       index++;
     }
     List<Trace> traces = new ArrayList<>(nodesByTrace.size());
-    Map<String, Trace> tracesById = new HashMap<>();
+    Map<String, Trace> tracesById = new HashMap<>(nodesByTrace.size() * 2);
     for (Map.Entry<String, List<SpanNode>> entry : nodesByTrace.entrySet()) {
       Trace trace = new TraceBuild(entry.getKey(), entry.getValue()).build();
       traces.add(trace);
@@ -69,12 +80,32 @@ final class TraceForestBuilder {
     return new TraceForest(traces, tracesById, allProblems);
   }
 
-  /** The build of one trace: nodes are addressed by their index in {@code nodes}. */
+  /**
+   * Whether the span id is 16 lowercase hex digits, not all zeros. The API's own span context knows
+   * without reading the id again: it checked the id when it was made, or was made by the SDK's
+   * random id generator, whose ids need no check (an invalid id is never kept: it holds the invalid
+   * one instead). Any other context, or a span whose id is not its context's, has its id read.
+   */
+  private static boolean hasValidSpanId(SpanNode node, String spanId) {
+    SpanContext context = node.data().getSpanContext();
+    // The same string, not an equal one: the id the span gives is its context's.
+    if (context != null && context.getClass() == API_SPAN_CONTEXT && context.getSpanId() == spanId && context.isValid()) {
+      return true;
+    }
+    return SpanId.isValid(spanId);
+  }
+
+  /**
+   * The build of one trace: nodes are addressed by their index in {@code nodes}, and each node's
+   * children are a range of one array ({@code children[childStart[n]]} to {@code
+   * children[childStart[n + 1] - 1]}), not a list per node.
+   */
   private static final class TraceBuild {
     private final String traceId;
     private final SpanNode[] nodes;
     private final int[] parent;
-    private final List<List<SpanNode>> children;
+    private int[] childStart;
+    private SpanNode[] children;
     private final Map<String, SpanNode> byId;
     private final List<ForestProblem> problems = new ArrayList<>();
 
@@ -82,7 +113,6 @@ final class TraceForestBuilder {
       this.traceId = traceId;
       this.nodes = nodes.toArray(new SpanNode[0]);
       this.parent = new int[this.nodes.length];
-      this.children = new ArrayList<>(this.nodes.length);
       this.byId = new HashMap<>(this.nodes.length * 2);
     }
 
@@ -90,9 +120,9 @@ final class TraceForestBuilder {
       indexSpans();
       linkParents();
       List<Integer> roots = rootsAfterBreakingCycles();
-      for (List<SpanNode> list : children) {
-        if (list.size() > 1) {
-          list.sort(BY_START);
+      for (int n = 0; n < nodes.length; n++) {
+        if (childStart[n + 1] - childStart[n] > 1) {
+          Arrays.sort(children, childStart[n], childStart[n + 1], BY_START); // stable, as List.sort
         }
       }
       List<SpanNode> rootNodes = new ArrayList<>(roots.size());
@@ -117,10 +147,9 @@ final class TraceForestBuilder {
       }
       for (int i = 0; i < nodes.length; i++) {
         SpanNode node = nodes[i];
-        children.add(new ArrayList<>(0));
         node.buildIndex = i;
         String spanId = node.spanId();
-        if (!SpanId.isValid(spanId)) {
+        if (!hasValidSpanId(node, spanId)) {
           problems.add(
               new ForestProblem(
                   ForestProblem.Kind.INVALID_SPAN_ID,
@@ -141,7 +170,9 @@ final class TraceForestBuilder {
       }
     }
 
+    /** Finds each node's parent, then lays out the children of each node, in the order the nodes came. */
     private void linkParents() {
+      int[] childCount = new int[nodes.length + 1];
       for (int i = 0; i < nodes.length; i++) {
         parent[i] = -1;
         SpanNode node = nodes[i];
@@ -160,11 +191,27 @@ final class TraceForestBuilder {
         }
         SpanNode p = byId.get(parentId);
         if (p != null) {
-          int pi = p.buildIndex;
-          parent[i] = pi;
-          children.get(pi).add(node);
+          parent[i] = p.buildIndex;
+          childCount[p.buildIndex]++;
         }
       }
+      childStart = new int[nodes.length + 1];
+      for (int n = 0; n < nodes.length; n++) {
+        childStart[n + 1] = childStart[n] + childCount[n];
+      }
+      children = new SpanNode[childStart[nodes.length]];
+      int[] next = childCount; // reused: where the next child of each node goes
+      System.arraycopy(childStart, 0, next, 0, nodes.length);
+      for (int i = 0; i < nodes.length; i++) {
+        if (parent[i] >= 0) {
+          children[next[parent[i]]++] = nodes[i];
+        }
+      }
+    }
+
+    /** Whether the child is still under the node: a cut cycle leaves it in the node's range, as a root. */
+    private boolean isChildOf(SpanNode child, int n) {
+      return parent[child.buildIndex] == n;
     }
 
     /**
@@ -173,17 +220,21 @@ final class TraceForestBuilder {
      */
     private List<Integer> rootsAfterBreakingCycles() {
       boolean[] reached = new boolean[nodes.length];
+      int[] stack = new int[nodes.length];
       List<Integer> roots = new ArrayList<>();
       for (int i = 0; i < nodes.length; i++) {
         if (parent[i] < 0) {
           roots.add(i);
-          markSubtree(i, reached);
+          markSubtree(i, reached, stack);
         }
       }
-      boolean[] walked = new boolean[nodes.length];
+      boolean[] walked = null;
       for (int i = 0; i < nodes.length; i++) {
         if (reached[i]) {
           continue;
+        }
+        if (walked == null) {
+          walked = new boolean[nodes.length];
         }
         // Walk up until a span repeats: that span is on the cycle that cuts this chain off.
         int x = i;
@@ -192,11 +243,9 @@ final class TraceForestBuilder {
           x = parent[x];
         }
         int cut = earliestOnCycle(x);
-        int oldParent = parent[cut];
-        children.get(oldParent).remove(nodes[cut]);
         parent[cut] = -1;
         roots.add(cut);
-        markSubtree(cut, reached);
+        markSubtree(cut, reached, stack);
       }
       return roots;
     }
@@ -228,39 +277,71 @@ final class TraceForestBuilder {
       return earliest;
     }
 
-    private void markSubtree(int start, boolean[] reached) {
-      ArrayDeque<Integer> stack = new ArrayDeque<>();
-      stack.push(start);
-      while (!stack.isEmpty()) {
-        int n = stack.pop();
+    /** Marks the subtree of {@code start}; {@code stack} has room for every node (each is pushed once). */
+    private void markSubtree(int start, boolean[] reached, int[] stack) {
+      int top = 0;
+      stack[top++] = start;
+      while (top > 0) {
+        int n = stack[--top];
         if (reached[n]) {
           continue;
         }
         reached[n] = true;
-        for (SpanNode child : children.get(n)) {
-          stack.push(child.buildIndex);
+        for (int c = childStart[n]; c < childStart[n + 1]; c++) {
+          SpanNode child = children[c];
+          if (isChildOf(child, n) && !reached[child.buildIndex]) {
+            stack[top++] = child.buildIndex;
+          }
         }
       }
     }
 
     private void attachInTreeOrder(Trace trace, List<SpanNode> roots, List<SpanNode> treeOrder) {
       int[] depth = new int[nodes.length];
-      ArrayDeque<Integer> stack = new ArrayDeque<>();
+      int[] stack = new int[nodes.length];
+      int top = 0;
       for (int r = roots.size() - 1; r >= 0; r--) {
-        stack.push(roots.get(r).buildIndex);
+        stack[top++] = roots.get(r).buildIndex;
       }
-      while (!stack.isEmpty()) {
-        int n = stack.pop();
-        List<SpanNode> kids = children.get(n);
+      while (top > 0) {
+        int n = stack[--top];
+        List<SpanNode> kids = childrenOf(n);
         SpanNode parentNode = parent[n] < 0 ? null : nodes[parent[n]];
-        nodes[n].attach(trace, parentNode, List.copyOf(kids), depth[n]);
+        nodes[n].attach(trace, parentNode, kids, depth[n]);
         treeOrder.add(nodes[n]);
         for (int c = kids.size() - 1; c >= 0; c--) {
           int ci = kids.get(c).buildIndex;
           depth[ci] = depth[n] + 1;
-          stack.push(ci);
+          stack[top++] = ci;
         }
       }
+    }
+
+    /** The node's children, in start order, as an unmodifiable list; a cut cycle's root is left out. */
+    private List<SpanNode> childrenOf(int n) {
+      int from = childStart[n];
+      int to = childStart[n + 1];
+      int count = 0;
+      for (int c = from; c < to; c++) {
+        if (isChildOf(children[c], n)) {
+          count++;
+        }
+      }
+      if (count == to - from) {
+        return switch (count) {
+          case 0 -> List.of();
+          case 1 -> List.of(children[from]);
+          case 2 -> List.of(children[from], children[from + 1]);
+          default -> List.of(Arrays.copyOfRange(children, from, to));
+        };
+      }
+      List<SpanNode> kept = new ArrayList<>(count);
+      for (int c = from; c < to; c++) {
+        if (isChildOf(children[c], n)) {
+          kept.add(children[c]);
+        }
+      }
+      return List.copyOf(kept);
     }
   }
 }

@@ -41,9 +41,20 @@ final class TextCues {
   /** A {@code .} or {@code :} after the first character (IP addresses). */
   static final int DOT_OR_COLON = 1 << 10;
 
+  /** The letters of libphonenumber's extension words (ext, x, int, anexo), one bit each from {@code a}. */
+  private static final int EXTENSION_LETTERS = letters("aeinostx");
+
   private static final String[] AUTH_SCHEMES = {"bearer", "basic", "digest", "negotiate"};
 
   private TextCues() {}
+
+  private static int letters(String letters) {
+    int bits = 0;
+    for (int i = 0; i < letters.length(); i++) {
+      bits |= 1 << (letters.charAt(i) - 'a');
+    }
+    return bits;
+  }
 
   /** The cues present in the text, read in one pass over its characters. */
   static int of(String text) {
@@ -148,7 +159,7 @@ final class TextCues {
       return true;
     }
     char lower = (char) (c | 0x20);
-    return lower >= 'a' && lower <= 'z' && c <= 'z' && "aeinostx".indexOf(lower) < 0;
+    return lower >= 'a' && lower <= 'z' && c <= 'z' && (EXTENSION_LETTERS & 1 << (lower - 'a')) == 0;
   }
 
   /** A character a phone number may follow: not part of a word, id or path (the phone detector's bound). */

@@ -4,10 +4,9 @@ import io.github.tracecheck.semconv.ErrorAttributes;
 import io.github.tracecheck.semconv.HttpAttributes;
 import io.github.tracecheck.semconv.RpcAttributes;
 import io.github.tracecheck.pii.Masking;
-import static io.github.tracecheck.rules.internal.SpanDescriptions.describe;
 
 import io.github.tracecheck.model.SpanNode;
-import io.github.tracecheck.model.Trace;
+import io.github.tracecheck.rules.internal.Redactions;
 import io.github.tracecheck.model.TraceForest;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.StatusCode;
@@ -30,7 +29,7 @@ import java.util.Set;
  *   <li>{@code error.type} set.
  * </ul>
  */
-public final class MissingErrorStatusRule implements Rule {
+public final class MissingErrorStatusRule implements PerSpanRule {
 
   public static final String NAME = "missing-error-status";
 
@@ -52,36 +51,43 @@ public final class MissingErrorStatusRule implements Rule {
   }
 
   @Override
-  public List<Finding> check(TraceForest forest, RuleOptions options) {
-    List<Finding> findings = new ArrayList<>();
-    for (Trace trace : forest.traces()) {
-      for (SpanNode span : trace.spans()) {
+  public SpanJudge judge(TraceForest forest, RuleOptions options) {
+    return new SpanJudge() {
+      private final List<Finding> findings = new ArrayList<>();
+      private final Redactions redactions = new Redactions();
+
+      @Override
+      public void judge(SpanNode span) {
         if (span.data().getStatus().getStatusCode() == StatusCode.ERROR) {
-          continue;
+          return;
         }
-        String reason = failureWithoutError(span);
+        String reason = failureWithoutError(span, redactions);
         if (reason != null) {
           findings.add(
               Finding.about(
                   NAME,
                   span,
                   List.of(),
-                  "span " + describe(span) + " " + reason + ", but its status is "
+                  "span " + redactions.describe(span) + " " + reason + ", but its status is "
                       + span.data().getStatus().getStatusCode(),
                   cause(reason)));
         }
       }
-    }
-    return findings;
+
+      @Override
+      public List<Finding> findings() {
+        return findings;
+      }
+    };
   }
 
   /** Why the span should have status ERROR, or null when it should not. */
-  private static String failureWithoutError(SpanNode span) {
+  private static String failureWithoutError(SpanNode span, Redactions redactions) {
     Optional<EventData> exception = ErrorAttributes.exceptionEvent(span);
     if (exception.isPresent()) {
       String type = exception.get().getAttributes().get(ErrorAttributes.EXCEPTION_TYPE);
       String message = exception.get().getAttributes().get(ErrorAttributes.EXCEPTION_MESSAGE);
-      return "recorded exception " + (type == null ? "(no type)" : Masking.redact(type))
+      return "recorded exception " + (type == null ? "(no type)" : redactions.of(type))
           + (message == null ? "" : ": \"" + Masking.redact(message) + "\"");
     }
     // HTTP and gRPC statuses are judged on clients and servers only: other spans skip reading them.
@@ -113,7 +119,7 @@ public final class MissingErrorStatusRule implements Rule {
     }
     String errorType = ErrorAttributes.errorType(span);
     if (errorType != null) {
-      return "has error.type \"" + Masking.redact(errorType) + "\"";
+      return "has error.type \"" + redactions.of(errorType) + "\"";
     }
     return null;
   }

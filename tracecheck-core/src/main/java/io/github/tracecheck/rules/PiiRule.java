@@ -3,7 +3,6 @@ package io.github.tracecheck.rules;
 import static io.github.tracecheck.rules.internal.SpanDescriptions.describe;
 
 import io.github.tracecheck.model.SpanNode;
-import io.github.tracecheck.model.Trace;
 import io.github.tracecheck.model.TraceForest;
 import io.github.tracecheck.pii.Detectors;
 import io.github.tracecheck.pii.Masking;
@@ -11,6 +10,7 @@ import io.github.tracecheck.pii.PiiAllowance;
 import io.github.tracecheck.pii.PiiDetector;
 import io.github.tracecheck.pii.PiiMatch;
 import io.github.tracecheck.pii.PiiScanner;
+import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.sdk.resources.Resource;
 import io.opentelemetry.sdk.trace.data.EventData;
@@ -22,6 +22,7 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BiConsumer;
 
 /**
  * Finds personal data and secrets in telemetry: span names, attribute keys and values (strings and
@@ -29,7 +30,7 @@ import java.util.Set;
  * headers and URLs. The finding shows the detector, where the value is and its masked form; never
  * the value itself.
  */
-public final class PiiRule implements Rule {
+public final class PiiRule implements PerSpanRule {
 
   public static final String NAME = "pii";
 
@@ -42,6 +43,9 @@ public final class PiiRule implements Rule {
    */
   private static final int MAX_RECENT_TEXTS_BITS = 14;
   private static final int MIN_RECENT_TEXTS_BITS = 10;
+
+  /** Resources told apart by an array before a set is used. */
+  private static final int FEW_RESOURCES = 8;
 
   /** Attribute keys whose scan is kept; past it, a key is scanned each time. */
   private static final int MAX_SCANNED_KEYS = 10_000;
@@ -58,15 +62,22 @@ public final class PiiRule implements Rule {
   }
 
   @Override
-  public List<Finding> check(TraceForest forest, RuleOptions options) {
-    List<Finding> findings = new ArrayList<>();
-    Set<Resource> scannedResources = Collections.newSetFromMap(new IdentityHashMap<>());
-    // Each distinct text is read once for every detector together (PiiScanner), and what was found is
-    // reused for its other occurrences while it is recent: telemetry repeats itself.
-    Texts texts = new Texts(options, forest.spanCount());
-    for (Trace trace : forest.traces()) {
-      for (SpanNode span : trace.spans()) {
-        Scan scan = new Scan(span, options, findings, texts);
+  public SpanJudge judge(TraceForest forest, RuleOptions options) {
+    return new SpanJudge() {
+      private final List<Finding> findings = new ArrayList<>();
+      // A capture has a few resources, one per process: the first few are compared by identity in an
+      // array, and only a capture with more of them uses the set.
+      private final Resource[] fewResources = new Resource[FEW_RESOURCES];
+      private final Set<Resource> moreResources = Collections.newSetFromMap(new IdentityHashMap<>());
+      // Each distinct text is read once for every detector together (PiiScanner), and what was found is
+      // reused for its other occurrences while it is recent: telemetry repeats itself.
+      private final Texts texts = new Texts(options, forest.spanCount());
+
+      private final Scan scan = new Scan(options, findings, texts);
+
+      @Override
+      public void judge(SpanNode span) {
+        scan.span = span;
         scan.text("span name", null, false, span.name());
         scan.attributes("attribute", span.data().getAttributes());
         for (EventData event : span.data().getEvents()) {
@@ -76,12 +87,31 @@ public final class PiiRule implements Rule {
         for (LinkData link : span.data().getLinks()) {
           scan.attributes("link attribute", link.getAttributes());
         }
-        if (scannedResources.add(span.data().getResource())) {
-          scan.attributes("resource attribute", span.data().getResource().getAttributes());
+        Resource resource = span.data().getResource();
+        if (firstSeen(resource)) {
+          scan.attributes("resource attribute", resource.getAttributes());
         }
       }
-    }
-    return findings;
+
+      /** Whether the resource is met for the first time in this check. */
+      private boolean firstSeen(Resource resource) {
+        for (int i = 0; i < fewResources.length; i++) {
+          if (fewResources[i] == resource) {
+            return false;
+          }
+          if (fewResources[i] == null) {
+            fewResources[i] = resource;
+            return true;
+          }
+        }
+        return moreResources.add(resource);
+      }
+
+      @Override
+      public List<Finding> findings() {
+        return findings;
+      }
+    };
   }
 
   /** The detections of texts and keys, each scanned once while it is recent. */
@@ -142,37 +172,44 @@ public final class PiiRule implements Rule {
   }
 
   /**
-   * Scans the texts of one span, adding a finding per detection that is not allowed. Where a text
-   * was found is only spelled out when there is a finding: most texts have none.
+   * Scans the texts of a span, adding a finding per detection that is not allowed. Where a text
+   * was found is only spelled out when there is a finding: most texts have none. One scan serves a
+   * whole check, span after span (it is the consumer of each span's attributes): a check allocates
+   * nothing per span.
    */
-  private static final class Scan {
-    private final SpanNode span;
+  private static final class Scan implements BiConsumer<AttributeKey<?>, Object> {
     private final RuleOptions options;
     private final List<Finding> findings;
     private final Texts texts;
+    // The span scanned, and the scope of the attributes being read.
+    private SpanNode span;
+    private String scope;
 
-    Scan(SpanNode span, RuleOptions options, List<Finding> findings, Texts texts) {
-      this.span = span;
+    Scan(RuleOptions options, List<Finding> findings, Texts texts) {
       this.options = options;
       this.findings = findings;
       this.texts = texts;
     }
 
     void attributes(String scope, Attributes attributes) {
-      attributes.forEach((attributeKey, value) -> {
-        String key = attributeKey.getKey();
-        KeyScan keyScan = texts.ofKey(key);
-        report(scope, key, true, keyScan.detections());
-        if (value instanceof String) {
-          value(scope, key, keyScan.valueDetector(), (String) value);
-        } else if (value instanceof List) {
-          for (Object element : (List<?>) value) {
-            if (element instanceof String) {
-              value(scope, key, keyScan.valueDetector(), (String) element);
-            }
+      this.scope = scope;
+      attributes.forEach(this);
+    }
+
+    @Override
+    public void accept(AttributeKey<?> attributeKey, Object value) {
+      String key = attributeKey.getKey();
+      KeyScan keyScan = texts.ofKey(key);
+      report(scope, key, true, keyScan.detections());
+      if (value instanceof String) {
+        value(scope, key, keyScan.valueDetector(), (String) value);
+      } else if (value instanceof List) {
+        for (Object element : (List<?>) value) {
+          if (element instanceof String) {
+            value(scope, key, keyScan.valueDetector(), (String) element);
           }
         }
-      });
+      }
     }
 
     private void value(String scope, String key, PiiDetector keyDetector, String value) {

@@ -30,11 +30,23 @@ public final class Rules {
     return BUILT_IN;
   }
 
-  /** Runs the rules and returns all findings, rule by rule. */
+  /**
+   * Runs the rules and returns all findings, rule by rule. The built-in rules that judge spans one by
+   * one (error status, PII, SQL literals) run together in one traversal of the spans; every rule's
+   * findings come in the order of {@code rules}, as if each ran alone.
+   */
   public static List<Finding> check(TraceForest forest, Collection<? extends Rule> rules, RuleOptions options) {
+    List<PerSpanRule> perSpan = new ArrayList<>();
+    for (Rule rule : rules) {
+      if (rule instanceof PerSpanRule each && !perSpan.contains(each)) {
+        perSpan.add(each);
+      }
+    }
+    List<List<Finding>> together = perSpan.size() > 1 ? PerSpanRule.checkTogether(forest, perSpan, options) : List.of();
     List<Finding> findings = new ArrayList<>();
     for (Rule rule : rules) {
-      findings.addAll(rule.check(forest, options));
+      int fused = together.isEmpty() ? -1 : perSpan.indexOf(rule);
+      findings.addAll(fused >= 0 ? together.get(fused) : rule.check(forest, options));
     }
     return findings;
   }

@@ -4,7 +4,6 @@ import io.github.tracecheck.semconv.DbAttributes;
 import static io.github.tracecheck.rules.internal.SpanDescriptions.describe;
 
 import io.github.tracecheck.model.SpanNode;
-import io.github.tracecheck.model.Trace;
 import io.github.tracecheck.model.TraceForest;
 import io.github.tracecheck.sql.SqlLiterals;
 import java.util.ArrayList;
@@ -18,7 +17,7 @@ import java.util.Optional;
  * instead of parameters: that is how raw user data reaches traces (the conventions expect literals
  * to be replaced by {@code ?}).
  */
-public final class SqlLiteralRule implements Rule {
+public final class SqlLiteralRule implements PerSpanRule {
 
   public static final String NAME = "sql-literal";
 
@@ -32,15 +31,17 @@ public final class SqlLiteralRule implements Rule {
   }
 
   @Override
-  public List<Finding> check(TraceForest forest, RuleOptions options) {
-    List<Finding> findings = new ArrayList<>();
-    // Parameterized statements repeat across spans: each distinct text is tokenized once.
-    Map<String, Optional<SqlLiterals.Literal>> seen = new HashMap<>();
-    for (Trace trace : forest.traces()) {
-      for (SpanNode span : trace.spans()) {
+  public SpanJudge judge(TraceForest forest, RuleOptions options) {
+    return new SpanJudge() {
+      private final List<Finding> findings = new ArrayList<>();
+      // Parameterized statements repeat across spans: each distinct text is tokenized once.
+      private final Map<String, Optional<SqlLiterals.Literal>> seen = new HashMap<>();
+
+      @Override
+      public void judge(SpanNode span) {
         String statement = DbAttributes.queryText(span);
         if (statement == null) {
-          continue;
+          return;
         }
         SqlLiterals.Literal literal =
             seen.computeIfAbsent(statement, text -> Optional.ofNullable(SqlLiterals.firstLiteral(text))).orElse(null);
@@ -56,7 +57,11 @@ public final class SqlLiteralRule implements Rule {
                       + " let the instrumentation sanitize statements"));
         }
       }
-    }
-    return findings;
+
+      @Override
+      public List<Finding> findings() {
+        return findings;
+      }
+    };
   }
 }

@@ -1,6 +1,9 @@
 package io.github.tracecheck.semconv;
 
-import static io.github.tracecheck.semconv.AttributeReader.string;
+import static io.github.tracecheck.semconv.KnownAttributes.DB_QUERY_TEXT;
+import static io.github.tracecheck.semconv.KnownAttributes.DB_STATEMENT;
+import static io.github.tracecheck.semconv.KnownAttributes.DB_SYSTEM;
+import static io.github.tracecheck.semconv.KnownAttributes.DB_SYSTEM_NAME;
 
 import io.github.tracecheck.model.SpanNode;
 
@@ -14,11 +17,11 @@ public final class DbAttributes {
 
   /** The statement text; null when none is recorded. */
   public static String queryText(SpanNode span) {
-    return string(span, "db.query.text", "db.statement");
+    return KnownAttributes.of(span).string(DB_QUERY_TEXT, DB_STATEMENT);
   }
 
   /** e.g. {@code postgresql}; null when unknown. */
   public static String system(SpanNode span) {
-    return string(span, "db.system.name", "db.system");
+    return KnownAttributes.of(span).string(DB_SYSTEM_NAME, DB_SYSTEM);
   }
 }

@@ -1,7 +1,5 @@
 package io.github.tracecheck.semconv;
 
-import static io.github.tracecheck.semconv.AttributeReader.string;
-
 import io.github.tracecheck.model.SpanNode;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.sdk.trace.data.EventData;
@@ -22,7 +20,7 @@ public final class ErrorAttributes {
 
   /** {@code error.type}; null when not set. */
   public static String errorType(SpanNode span) {
-    return string(span, "error.type");
+    return KnownAttributes.of(span).string(KnownAttributes.ERROR_TYPE);
   }
 
   /** The first {@code exception} event of the span. */

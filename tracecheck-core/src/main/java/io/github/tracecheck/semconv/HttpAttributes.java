@@ -1,7 +1,17 @@
 package io.github.tracecheck.semconv;
 
-import static io.github.tracecheck.semconv.AttributeReader.number;
-import static io.github.tracecheck.semconv.AttributeReader.string;
+import static io.github.tracecheck.semconv.KnownAttributes.HTTP_METHOD;
+import static io.github.tracecheck.semconv.KnownAttributes.HTTP_REQUEST_METHOD;
+import static io.github.tracecheck.semconv.KnownAttributes.HTTP_RESPONSE_STATUS_CODE;
+import static io.github.tracecheck.semconv.KnownAttributes.HTTP_ROUTE;
+import static io.github.tracecheck.semconv.KnownAttributes.HTTP_STATUS_CODE;
+import static io.github.tracecheck.semconv.KnownAttributes.HTTP_TARGET;
+import static io.github.tracecheck.semconv.KnownAttributes.HTTP_URL;
+import static io.github.tracecheck.semconv.KnownAttributes.METHOD;
+import static io.github.tracecheck.semconv.KnownAttributes.OUTCOME;
+import static io.github.tracecheck.semconv.KnownAttributes.STATUS;
+import static io.github.tracecheck.semconv.KnownAttributes.URL_FULL;
+import static io.github.tracecheck.semconv.KnownAttributes.URL_PATH;
 
 import io.github.tracecheck.model.SpanNode;
 import java.net.URI;
@@ -19,19 +29,21 @@ public final class HttpAttributes {
 
   /** The request method, e.g. {@code GET}; null when the span records none. */
   public static String method(SpanNode span) {
-    String method = string(span, "http.request.method", "http.method");
-    return method != null || !isMicrometerHttp(span) ? method : string(span, "method");
+    KnownAttributes known = KnownAttributes.of(span);
+    String method = known.string(HTTP_REQUEST_METHOD, HTTP_METHOD);
+    return method != null || !isMicrometerHttp(known) ? method : known.string(METHOD);
   }
 
   /** The response status code; null when the span records none. */
   public static Long statusCode(SpanNode span) {
-    Long status = number(span, "http.response.status_code", "http.status_code");
-    return status != null || !isMicrometerHttp(span) ? status : number(span, "status");
+    KnownAttributes known = KnownAttributes.of(span);
+    Long status = known.number(HTTP_RESPONSE_STATUS_CODE, HTTP_STATUS_CODE);
+    return status != null || !isMicrometerHttp(known) ? status : known.number(STATUS);
   }
 
   /** The URL as recorded: {@code url.full} or {@code http.url}; null when unknown. */
   public static String url(SpanNode span) {
-    return string(span, "url.full", "http.url");
+    return KnownAttributes.of(span).string(URL_FULL, HTTP_URL);
   }
 
   /** The path a client requested, from its URL; null when unknown. */
@@ -44,9 +56,10 @@ public final class HttpAttributes {
    * Micrometer, which records the request URI there) {@code http.url}; null when unknown.
    */
   public static String serverPath(SpanNode span) {
-    String target = string(span, "url.path", "http.target");
+    KnownAttributes known = KnownAttributes.of(span);
+    String target = known.string(URL_PATH, HTTP_TARGET);
     if (target == null) {
-      return path(string(span, "http.url"));
+      return path(known.string(HTTP_URL));
     }
     int query = target.indexOf('?');
     return query < 0 ? target : target.substring(0, query);
@@ -54,8 +67,9 @@ public final class HttpAttributes {
 
   /** The route template the server matched, e.g. {@code /orders/{id}}: {@code http.route} or Micrometer's {@code uri}. */
   public static String route(SpanNode span) {
-    String route = string(span, "http.route");
-    return route != null || !isMicrometerHttp(span) ? route : string(span, "uri");
+    KnownAttributes known = KnownAttributes.of(span);
+    String route = known.string(HTTP_ROUTE);
+    return route != null || !isMicrometerHttp(known) ? route : known.string(KnownAttributes.URI);
   }
 
   /** Whether the span records an HTTP exchange under any of the names above. */
@@ -68,8 +82,8 @@ public final class HttpAttributes {
    * HTTP observations leave their mark ({@code outcome}), so an unrelated {@code status} is not taken
    * for an HTTP status.
    */
-  private static boolean isMicrometerHttp(SpanNode span) {
-    return string(span, "outcome") != null;
+  private static boolean isMicrometerHttp(KnownAttributes known) {
+    return known.string(OUTCOME) != null;
   }
 
   private static String path(String url) {

@@ -1,7 +1,14 @@
 package io.github.tracecheck.semconv;
 
-import static io.github.tracecheck.semconv.AttributeReader.number;
-import static io.github.tracecheck.semconv.AttributeReader.string;
+import static io.github.tracecheck.semconv.KnownAttributes.MESSAGING_DESTINATION;
+import static io.github.tracecheck.semconv.KnownAttributes.MESSAGING_DESTINATION_NAME;
+import static io.github.tracecheck.semconv.KnownAttributes.MESSAGING_DESTINATION_PARTITION_ID;
+import static io.github.tracecheck.semconv.KnownAttributes.MESSAGING_KAFKA_DESTINATION_PARTITION;
+import static io.github.tracecheck.semconv.KnownAttributes.MESSAGING_KAFKA_MESSAGE_OFFSET;
+import static io.github.tracecheck.semconv.KnownAttributes.MESSAGING_KAFKA_OFFSET;
+import static io.github.tracecheck.semconv.KnownAttributes.MESSAGING_OPERATION;
+import static io.github.tracecheck.semconv.KnownAttributes.MESSAGING_OPERATION_TYPE;
+import static io.github.tracecheck.semconv.KnownAttributes.MESSAGING_SYSTEM;
 
 import io.github.tracecheck.model.SpanNode;
 
@@ -19,17 +26,17 @@ public final class MessagingAttributes {
 
   /** e.g. {@code kafka}; null when unknown. */
   public static String system(SpanNode span) {
-    return string(span, "messaging.system");
+    return KnownAttributes.of(span).string(MESSAGING_SYSTEM);
   }
 
   /** The topic or queue; null when unknown. */
   public static String destination(SpanNode span) {
-    return string(span, "messaging.destination.name", "messaging.destination");
+    return KnownAttributes.of(span).string(MESSAGING_DESTINATION_NAME, MESSAGING_DESTINATION);
   }
 
   /** e.g. {@code send}, {@code receive}, {@code process}; null when unknown. */
   public static String operation(SpanNode span) {
-    return string(span, "messaging.operation.type", "messaging.operation");
+    return KnownAttributes.of(span).string(MESSAGING_OPERATION_TYPE, MESSAGING_OPERATION);
   }
 
   /**
@@ -37,17 +44,18 @@ public final class MessagingAttributes {
    * or the older number; null when unknown.
    */
   public static String partition(SpanNode span) {
-    String id = string(span, "messaging.destination.partition.id");
+    KnownAttributes known = KnownAttributes.of(span);
+    String id = known.string(MESSAGING_DESTINATION_PARTITION_ID);
     if (id != null) {
       return id;
     }
-    Long number = number(span, "messaging.kafka.destination.partition");
+    Long number = known.number(MESSAGING_KAFKA_DESTINATION_PARTITION);
     return number == null ? null : String.valueOf(number);
   }
 
   /** The offset of the Kafka record in its partition; null when unknown. */
   public static Long kafkaOffset(SpanNode span) {
-    return number(span, "messaging.kafka.message.offset", "messaging.kafka.offset");
+    return KnownAttributes.of(span).number(MESSAGING_KAFKA_MESSAGE_OFFSET, MESSAGING_KAFKA_OFFSET);
   }
 
   /** Whether the span records a messaging operation (it names the system). */

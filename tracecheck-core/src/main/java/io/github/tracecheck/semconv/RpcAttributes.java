@@ -1,7 +1,10 @@
 package io.github.tracecheck.semconv;
 
-import static io.github.tracecheck.semconv.AttributeReader.number;
-import static io.github.tracecheck.semconv.AttributeReader.string;
+import static io.github.tracecheck.semconv.KnownAttributes.RPC_GRPC_STATUS_CODE;
+import static io.github.tracecheck.semconv.KnownAttributes.RPC_METHOD;
+import static io.github.tracecheck.semconv.KnownAttributes.RPC_RESPONSE_STATUS_CODE;
+import static io.github.tracecheck.semconv.KnownAttributes.RPC_SERVICE;
+import static io.github.tracecheck.semconv.KnownAttributes.RPC_SYSTEM;
 
 import io.github.tracecheck.model.SpanNode;
 import java.util.Locale;
@@ -24,17 +27,17 @@ public final class RpcAttributes {
 
   /** e.g. {@code grpc}; null when unknown. */
   public static String system(SpanNode span) {
-    return string(span, "rpc.system");
+    return KnownAttributes.of(span).string(RPC_SYSTEM);
   }
 
   /** e.g. {@code shop.Inventory}; null when unknown. */
   public static String service(SpanNode span) {
-    return string(span, "rpc.service");
+    return KnownAttributes.of(span).string(RPC_SERVICE);
   }
 
   /** e.g. {@code Reserve}; null when unknown. */
   public static String method(SpanNode span) {
-    return string(span, "rpc.method");
+    return KnownAttributes.of(span).string(RPC_METHOD);
   }
 
   /** Whether the span records an RPC (it names the service). */
@@ -44,7 +47,8 @@ public final class RpcAttributes {
 
   /** Whether the span records a gRPC status under either name, whatever the system. */
   public static boolean hasStatusCode(SpanNode span) {
-    return string(span, "rpc.response.status_code") != null || number(span, "rpc.grpc.status_code") != null;
+    KnownAttributes known = KnownAttributes.of(span);
+    return known.string(RPC_RESPONSE_STATUS_CODE) != null || known.number(RPC_GRPC_STATUS_CODE) != null;
   }
 
   /**
@@ -52,14 +56,15 @@ public final class RpcAttributes {
    * grpc}; null for other spans and when none is recorded.
    */
   public static String grpcStatus(SpanNode span) {
-    if (!"grpc".equals(system(span))) {
+    KnownAttributes known = KnownAttributes.of(span);
+    if (!"grpc".equals(known.string(RPC_SYSTEM))) {
       return null;
     }
-    String name = string(span, "rpc.response.status_code");
+    String name = known.string(RPC_RESPONSE_STATUS_CODE);
     if (name != null) {
       return name.toUpperCase(Locale.ROOT);
     }
-    Long number = number(span, "rpc.grpc.status_code");
+    Long number = known.number(RPC_GRPC_STATUS_CODE);
     if (number == null) {
       return null;
     }

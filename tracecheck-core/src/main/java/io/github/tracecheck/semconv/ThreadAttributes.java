@@ -1,8 +1,5 @@
 package io.github.tracecheck.semconv;
 
-import static io.github.tracecheck.semconv.AttributeReader.number;
-import static io.github.tracecheck.semconv.AttributeReader.string;
-
 import io.github.tracecheck.model.SpanNode;
 
 /**
@@ -21,11 +18,11 @@ public final class ThreadAttributes {
 
   /** {@code thread.name}; null when not recorded. */
   public static String threadName(SpanNode span) {
-    return string(span, THREAD_NAME);
+    return KnownAttributes.of(span).string(KnownAttributes.THREAD_NAME);
   }
 
   /** {@code thread.id}; null when not recorded. */
   public static Long threadId(SpanNode span) {
-    return number(span, THREAD_ID);
+    return KnownAttributes.of(span).number(KnownAttributes.THREAD_ID);
   }
 }

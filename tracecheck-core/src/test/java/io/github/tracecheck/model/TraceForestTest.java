@@ -163,6 +163,38 @@ class TraceForestTest {
   }
 
   @Test
+  void aSpanIdTheApiRejectedIsReportedAndAValidOneIsNot() {
+    // The API's span context keeps the invalid ids in place of ids it rejects: the forest still names them.
+    TraceForest forest =
+        TraceForest.of(List.of(span("rejected", "not-hex-at-all!").build(), span("fine", id(7)).build()));
+
+    assertThat(forest.problems()).extracting(ForestProblem::toString)
+        .containsExactly(
+            "INVALID_TRACE_ID: trace id '00000000000000000000000000000000' of 1 span(s) is not 32 lowercase hex"
+                + " digits, or is all zeros",
+            "INVALID_SPAN_ID: span 'rejected' has span id '0000000000000000', which is not 16 lowercase"
+                + " hex digits, or is all zeros");
+  }
+
+  @Test
+  void spansOfTracesThatComeInterleavedAreGroupedByTraceInTheOrderTheTracesFirstCame() {
+    TraceForest forest =
+        TraceForest.of(
+            List.of(
+                span("a-root", id(1)).time(1, 10).build(),
+                span("b-root", id(2)).trace(OTHER_TRACE_ID).time(1, 10).build(),
+                span("a-child", id(3)).parent(id(1)).time(2, 3).build(),
+                span("b-child", id(4)).trace(OTHER_TRACE_ID).parent(id(2)).time(2, 3).build(),
+                span("a-first", id(5)).parent(id(1)).time(1, 2).build()));
+
+    assertThat(forest.traces()).extracting(Trace::traceId).containsExactly(TRACE_ID, OTHER_TRACE_ID);
+    assertThat(forest.traces().get(0).spans()).extracting(SpanNode::name).containsExactly("a-root", "a-first", "a-child");
+    assertThat(forest.traces().get(1).spans()).extracting(SpanNode::name).containsExactly("b-root", "b-child");
+    assertThat(forest.traces().get(0).firstRoot().children()).extracting(SpanNode::name)
+        .containsExactly("a-first", "a-child");
+  }
+
+  @Test
   void parentCycleIsCutAtItsEarliestSpanAndEverySpanIsKept() {
     // a -> b -> c -> a, and d hangs below c.
     TraceForest forest =

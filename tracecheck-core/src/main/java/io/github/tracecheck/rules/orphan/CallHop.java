@@ -21,12 +21,13 @@ import java.util.Optional;
  */
 final class CallHop {
 
-  private final Map<String, SpansByStart> clientsByCall;
+  private final Map<CallKey, SpansByStart> clientsByCall;
   private final SpansByStart allSpans;
   private final RouteMatcher routes = new RouteMatcher();
 
-  CallHop(List<SpanNode> spans, SpansByStart allSpans) {
-    this.clientsByCall = SpansByStart.groupedBy(spans, span -> span.kind() == SpanKind.CLIENT ? callKey(span) : null);
+  /** The hop, given the CLIENT spans by call key ({@link HopIndexes#clientsByCall}) and every span. */
+  CallHop(Map<CallKey, SpansByStart> clientsByCall, SpansByStart allSpans) {
+    this.clientsByCall = clientsByCall;
     this.allSpans = allSpans;
   }
 
@@ -92,7 +93,7 @@ final class CallHop {
    * calls whose server side is already connected come last.
    */
   private SpanNode clientFor(SpanNode server) {
-    String call = callKey(server);
+    CallKey call = callKey(server);
     SpansByStart clients = call == null ? null : clientsByCall.get(call);
     if (clients == null) {
       return null;
@@ -133,13 +134,21 @@ final class CallHop {
         .orElse(null);
   }
 
-  /** What a client call and its server span share: RPC service and method, else the HTTP method. */
-  private static String callKey(SpanNode node) {
+  /**
+   * What a client call and its server span share: RPC system, service and method, else the HTTP
+   * method (the other parts null). A record of the values the span holds rather than a string made
+   * of them: a key per CLIENT span costs no concatenation, and its hash is that of strings whose hash
+   * is kept.
+   */
+  record CallKey(boolean rpc, String system, String service, String method) {}
+
+  /** The span's call key; null when it records neither an RPC service nor an HTTP method. */
+  static CallKey callKey(SpanNode node) {
     String service = RpcAttributes.service(node);
     if (service != null) {
-      return "rpc|" + Objects.toString(RpcAttributes.system(node)) + "|" + service + "|" + RpcAttributes.method(node);
+      return new CallKey(true, Objects.toString(RpcAttributes.system(node)), service, Objects.toString(RpcAttributes.method(node)));
     }
     String method = HttpAttributes.method(node);
-    return method == null ? null : "http|" + method;
+    return method == null ? null : new CallKey(false, null, null, method);
   }
 }

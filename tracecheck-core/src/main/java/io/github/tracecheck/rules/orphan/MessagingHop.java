@@ -10,7 +10,6 @@ import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.sdk.trace.data.LinkData;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -31,16 +30,9 @@ final class MessagingHop {
   private final SpansByStart waiting;
   private final boolean linksConnect;
 
-  MessagingHop(List<SpanNode> spans, RuleOptions options) {
+  /** The hop, given the PRODUCER spans no consumer continued, in start order ({@link HopIndexes#unconsumed}). */
+  MessagingHop(List<SpanNode> unconsumed, RuleOptions options) {
     this.linksConnect = options.linksConnect();
-    Set<SpanIds> linked = linksConnect ? linkedSpanIds(spans) : Set.of();
-    List<SpanNode> unconsumed = new ArrayList<>();
-    for (SpanNode span : spans) {
-      if (span.kind() == SpanKind.PRODUCER && !continued(span)
-          && (linked.isEmpty() || !linked.contains(new SpanIds(span.traceId(), span.spanId())))) {
-        unconsumed.add(span);
-      }
-    }
     // Each producer's system is read once, for both groupings.
     Map<String, List<SpanNode>> byDestination = new HashMap<>();
     Map<String, List<SpanNode>> bySystem = new HashMap<>();
@@ -125,7 +117,7 @@ final class MessagingHop {
   }
 
   /** A consumer continued the message: the producer has a CONSUMER child or a child across a process. */
-  private static boolean continued(SpanNode producer) {
+  static boolean continued(SpanNode producer) {
     for (SpanNode child : producer.children()) {
       if (child.kind() == SpanKind.CONSUMER || child.hasRemoteParent()) {
         return true;
@@ -135,16 +127,13 @@ final class MessagingHop {
   }
 
   /** A span's ids, as a key that needs no concatenation. */
-  private record SpanIds(String traceId, String spanId) {}
+  record SpanIds(String traceId, String spanId) {}
 
-  private static Set<SpanIds> linkedSpanIds(List<SpanNode> spans) {
-    Set<SpanIds> linked = new HashSet<>();
-    for (SpanNode span : spans) {
-      for (LinkData link : span.links()) {
-        linked.add(new SpanIds(link.getSpanContext().getTraceId(), link.getSpanContext().getSpanId()));
-      }
+  /** Adds the ids of the spans this span links to. */
+  static void addLinkedSpanIds(SpanNode span, Set<SpanIds> linked) {
+    for (LinkData link : span.links()) {
+      linked.add(new SpanIds(link.getSpanContext().getTraceId(), link.getSpanContext().getSpanId()));
     }
-    return linked;
   }
 
   /** Messaging system and destination; a side that records neither is "null" on both. */

@@ -63,13 +63,12 @@ public final class OrphanedRootRule implements Rule {
    * sees each trace in several overlapping forests judges it once, in the forest it belongs to.
    */
   public List<Finding> checkRootsOf(TraceForest forest, Predicate<Trace> judged, RuleOptions options) {
-    SpansByStart allSpans = new SpansByStart(forest.spans());
-    // Every other index is built from spans in start order, so none of them sorts again.
-    List<SpanNode> spans = allSpans.inStartOrder();
+    HopIndexes indexes = new HopIndexes(forest.spans(), options.linksConnect());
+    SpansByStart allSpans = indexes.allSpans;
     Threads threads = new Threads(forest);
-    MessagingHop messaging = new MessagingHop(spans, options);
-    CallHop calls = new CallHop(spans, allSpans);
-    ThreadHop work = new ThreadHop(forest, spans, allSpans, threads, messaging);
+    MessagingHop messaging = new MessagingHop(indexes.unconsumed, options);
+    CallHop calls = new CallHop(indexes.clientsByCall, allSpans);
+    ThreadHop work = new ThreadHop(forest, allSpans, indexes.byService, threads, messaging);
 
     List<SpanNode> candidates = new ArrayList<>();
     for (Trace trace : forest.traces()) {

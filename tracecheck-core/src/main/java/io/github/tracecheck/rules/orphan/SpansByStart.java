@@ -1,7 +1,7 @@
 package io.github.tracecheck.rules.orphan;
 
 import io.github.tracecheck.model.SpanNode;
-import java.util.ArrayList;
+import io.opentelemetry.sdk.trace.data.SpanData;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.Collection;
@@ -35,6 +35,9 @@ final class SpansByStart {
 
   private final SpanNode[] spans;
   private final long[] starts;
+  // In start order, as the spans: how long each lasted, and where it was in the order given.
+  private final long[] durations;
+  private final int[] given;
   private final long longest;
   private final int scanLimit;
 
@@ -43,33 +46,66 @@ final class SpansByStart {
     this(spans, SCAN_LIMIT);
   }
 
+  /**
+   * Reads each span's times once, in the order given (the forest's order is the order its spans sit
+   * in memory), then sorts the times rather than the spans.
+   */
   SpansByStart(Collection<SpanNode> spans, int scanLimit) {
     SpanNode[] nodes = spans.toArray(new SpanNode[0]);
     long[] times = new long[nodes.length];
+    long[] lasted = new long[nodes.length];
     boolean sorted = true;
+    long max = 0;
     for (int i = 0; i < nodes.length; i++) {
-      times[i] = nodes[i].data().getStartEpochNanos();
+      SpanData data = nodes[i].data();
+      times[i] = data.getStartEpochNanos();
+      lasted[i] = data.getEndEpochNanos() - times[i];
+      max = Math.max(max, lasted[i]);
       sorted &= i == 0 || times[i - 1] <= times[i];
     }
-    if (!sorted) {
-      sortByStart(nodes, times);
-    }
-    this.spans = nodes;
-    this.starts = times;
-    long max = 0;
-    for (SpanNode span : nodes) {
-      max = Math.max(max, span.durationNanos());
-    }
+    int[] order = sorted ? identity(nodes.length) : sortByStart(nodes, times);
+    this.spans = sorted ? nodes : permuted(nodes, order);
+    this.starts = sorted ? times : permuted(times, order);
+    this.durations = sorted ? lasted : permuted(lasted, order);
+    this.given = order;
     this.longest = max;
     this.scanLimit = scanLimit;
   }
 
+  /** The spans at these positions of {@code all} (ascending), without reading the spans again. */
+  private SpansByStart(SpansByStart all, int[] positions, int count) {
+    this.spans = new SpanNode[count];
+    this.starts = new long[count];
+    this.durations = new long[count];
+    this.given = new int[count];
+    long max = 0;
+    for (int i = 0; i < count; i++) {
+      int p = positions[i];
+      spans[i] = all.spans[p];
+      starts[i] = all.starts[p];
+      durations[i] = all.durations[p];
+      given[i] = i;
+      max = Math.max(max, durations[i]);
+    }
+    this.longest = max;
+    this.scanLimit = all.scanLimit;
+  }
+
+  private static int[] identity(int length) {
+    int[] order = new int[length];
+    for (int i = 0; i < length; i++) {
+      order[i] = i;
+    }
+    return order;
+  }
+
   /**
-   * Sorts both arrays by start, keeping the given order among equal starts. Each start (as an offset
-   * from the earliest) and its index are packed in one {@code long}, so that a primitive sort does the
-   * work when they fit; otherwise a stable sort of the nodes.
+   * The order of the spans by start, keeping the given order among equal starts: for each place in
+   * that order, the index of the span in the given arrays. Each start (as an offset from the
+   * earliest) and its index are packed in one {@code long}, so that a primitive sort does the work
+   * when they fit; otherwise a stable sort of the indexes.
    */
-  private static void sortByStart(SpanNode[] nodes, long[] times) {
+  private static int[] sortByStart(SpanNode[] nodes, long[] times) {
     int indexBits = 64 - Long.numberOfLeadingZeros(Math.max(nodes.length - 1, 1));
     long earliest = Long.MAX_VALUE;
     long latest = Long.MIN_VALUE;
@@ -78,38 +114,104 @@ final class SpansByStart {
       latest = Math.max(latest, time);
     }
     long range = latest - earliest; // overflows to negative only for starts more than 292 years apart
+    int[] order = new int[nodes.length];
     if (range < 0 || 64 - Long.numberOfLeadingZeros(range) + indexBits > 63) {
-      SpanNode[] copy = nodes.clone();
-      Arrays.sort(copy, Comparator.comparingLong(n -> n.data().getStartEpochNanos()));
-      System.arraycopy(copy, 0, nodes, 0, nodes.length);
-      for (int i = 0; i < nodes.length; i++) {
-        times[i] = nodes[i].data().getStartEpochNanos();
+      Integer[] boxed = new Integer[nodes.length];
+      for (int i = 0; i < boxed.length; i++) {
+        boxed[i] = i;
       }
-      return;
+      Arrays.sort(boxed, Comparator.comparingLong(i -> times[i]));
+      for (int i = 0; i < boxed.length; i++) {
+        order[i] = boxed[i];
+      }
+      return order;
     }
     long[] keys = new long[nodes.length];
     for (int i = 0; i < nodes.length; i++) {
       keys[i] = (times[i] - earliest) << indexBits | i;
     }
     Arrays.sort(keys);
-    SpanNode[] copy = nodes.clone();
     long indexMask = (1L << indexBits) - 1;
     for (int i = 0; i < keys.length; i++) {
-      nodes[i] = copy[(int) (keys[i] & indexMask)];
-      times[i] = (keys[i] >>> indexBits) + earliest;
+      order[i] = (int) (keys[i] & indexMask);
     }
+    return order;
+  }
+
+  private static SpanNode[] permuted(SpanNode[] values, int[] order) {
+    SpanNode[] out = new SpanNode[order.length];
+    for (int i = 0; i < order.length; i++) {
+      out[i] = values[order[i]];
+    }
+    return out;
+  }
+
+  private static long[] permuted(long[] values, int[] order) {
+    long[] out = new long[order.length];
+    for (int i = 0; i < order.length; i++) {
+      out[i] = values[order[i]];
+    }
+    return out;
   }
 
   /** The spans grouped by a key (spans whose key is null are left out), one index per group. */
   static Map<String, SpansByStart> groupedBy(Collection<SpanNode> spans, Function<SpanNode, String> key) {
-    Map<String, List<SpanNode>> groups = new HashMap<>();
-    for (SpanNode span : spans) {
-      String k = key.apply(span);
-      if (k != null) {
-        groups.computeIfAbsent(k, g -> new ArrayList<>()).add(span);
-      }
+    SpansByStart all = new SpansByStart(spans);
+    String[] keys = new String[all.size()];
+    for (int p = 0; p < keys.length; p++) {
+      keys[p] = key.apply(all.spans[p]);
     }
-    return indexed(groups);
+    return all.groupedBy(keys);
+  }
+
+  /**
+   * The spans of this index grouped by a key, one index per group, each in start order as this one:
+   * {@code keys[p]} is the key of the span at place {@code p} of the start order (null: in no group).
+   */
+  <K> Map<K, SpansByStart> groupedBy(K[] keys) {
+    Map<K, Group> groups = new HashMap<>();
+    Group last = null;
+    for (int p = 0; p < keys.length; p++) {
+      K k = keys[p];
+      if (k == null) {
+        continue;
+      }
+      if (last == null || !k.equals(last.key)) { // neighbours in start order often share a key
+        last = groups.computeIfAbsent(k, Group::new);
+      }
+      last.add(p);
+    }
+    Map<K, SpansByStart> indexes = new HashMap<>(groups.size() * 2);
+    groups.forEach((k, group) -> indexes.put(k, new SpansByStart(this, group.positions, group.count)));
+    return indexes;
+  }
+
+  /** The places in the start order of one group's spans. */
+  private static final class Group {
+    private final Object key;
+    private int[] positions = new int[8];
+    private int count;
+
+    Group(Object key) {
+      this.key = key;
+    }
+
+    void add(int position) {
+      if (count == positions.length) {
+        positions = Arrays.copyOf(positions, count * 2);
+      }
+      positions[count++] = position;
+    }
+  }
+
+  /** Where the span at place {@code p} of the start order was in the order the spans were given. */
+  int givenIndex(int p) {
+    return given[p];
+  }
+
+  /** The span at place {@code p} of the start order. */
+  SpanNode at(int p) {
+    return spans[p];
   }
 
   /** One index per group of spans. */

@@ -37,10 +37,13 @@ final class ThreadHop {
   // Asked about roots that began a consumer's work without a CONSUMER span.
   private final MessagingHop messaging;
 
-  ThreadHop(TraceForest forest, List<SpanNode> spans, SpansByStart allSpans, Threads threads, MessagingHop messaging) {
+  /** The hop, given every span and the spans by service ({@link HopIndexes#byService}). */
+  ThreadHop(
+      TraceForest forest, SpansByStart allSpans, Map<String, SpansByStart> byService, Threads threads,
+      MessagingHop messaging) {
     this.forest = forest;
     this.allSpans = allSpans;
-    this.byService = SpansByStart.groupedBy(spans, SpanNode::serviceName);
+    this.byService = byService;
     this.threads = threads;
     this.messaging = messaging;
   }
