@@ -2,10 +2,11 @@ package io.github.tracecheck.rules.orphan;
 
 import io.github.tracecheck.model.SpanNode;
 import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.sdk.trace.data.LinkData;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * The indexes the hops search, built from one pass over the spans in the forest's order (the order
@@ -29,19 +30,20 @@ final class HopIndexes {
     CallHop.CallKey[] callKeyOf = new CallHop.CallKey[count];
     String[] serviceOf = new String[count];
     boolean[] waiting = new boolean[count];
-    Set<MessagingHop.SpanIds> linked = linksConnect ? new java.util.HashSet<>() : Set.of();
+    int waitingCount = 0;
     for (int i = 0; i < count; i++) {
       SpanNode span = spans.get(i);
       serviceOf[i] = span.serviceName();
       SpanKind kind = span.kind();
       if (kind == SpanKind.CLIENT) {
         callKeyOf[i] = CallHop.callKey(span);
-      } else if (kind == SpanKind.PRODUCER) {
-        waiting[i] = !MessagingHop.continued(span);
+      } else if (kind == SpanKind.PRODUCER && !MessagingHop.continued(span)) {
+        waiting[i] = true;
+        waitingCount++;
       }
-      if (linksConnect) {
-        MessagingHop.addLinkedSpanIds(span, linked);
-      }
+    }
+    if (linksConnect && waitingCount > 0) {
+      markLinkedAsContinued(spans, waiting, waitingCount);
     }
     this.allSpans = new SpansByStart(spans);
     CallHop.CallKey[] callKeys = new CallHop.CallKey[count];
@@ -52,14 +54,39 @@ final class HopIndexes {
       callKeys[p] = callKeyOf[i];
       services[p] = serviceOf[i];
       if (waiting[i]) {
-        SpanNode producer = allSpans.at(p);
-        if (linked.isEmpty() || !linked.contains(new MessagingHop.SpanIds(producer.traceId(), producer.spanId()))) {
-          producers.add(producer);
-        }
+        producers.add(allSpans.at(p));
       }
     }
     this.clientsByCall = allSpans.groupedBy(callKeys);
     this.byService = allSpans.groupedBy(services);
     this.unconsumed = producers;
+  }
+
+  /**
+   * Clears {@code waiting} for the producers some span links to (a consumer that continued the
+   * message by a link). Only the few waiting producers are looked up, by span id, so the links of
+   * every other span are read but nothing is built from them.
+   */
+  private static void markLinkedAsContinued(List<SpanNode> spans, boolean[] waiting, int waitingCount) {
+    // Span ids are unique within a trace only: producers of other traces may share one.
+    Map<String, List<Integer>> waitingBySpanId = new HashMap<>(waitingCount * 2);
+    for (int i = 0; i < spans.size(); i++) {
+      if (waiting[i]) {
+        waitingBySpanId.computeIfAbsent(spans.get(i).spanId(), id -> new ArrayList<>(1)).add(i);
+      }
+    }
+    for (SpanNode span : spans) {
+      for (LinkData link : span.links()) {
+        List<Integer> producers = waitingBySpanId.get(link.getSpanContext().getSpanId());
+        if (producers == null) {
+          continue;
+        }
+        for (int producer : producers) {
+          if (spans.get(producer).traceId().equals(link.getSpanContext().getTraceId())) {
+            waiting[producer] = false;
+          }
+        }
+      }
+    }
   }
 }

@@ -7,13 +7,11 @@ import io.github.tracecheck.pii.Masking;
 import io.github.tracecheck.rules.RuleOptions;
 import io.github.tracecheck.semconv.MessagingAttributes;
 import io.opentelemetry.api.trace.SpanKind;
-import io.opentelemetry.sdk.trace.data.LinkData;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * The messaging hop. A message whose PRODUCER span no consumer continued (no child span, and no
@@ -124,16 +122,6 @@ final class MessagingHop {
       }
     }
     return false;
-  }
-
-  /** A span's ids, as a key that needs no concatenation. */
-  record SpanIds(String traceId, String spanId) {}
-
-  /** Adds the ids of the spans this span links to. */
-  static void addLinkedSpanIds(SpanNode span, Set<SpanIds> linked) {
-    for (LinkData link : span.links()) {
-      linked.add(new SpanIds(link.getSpanContext().getTraceId(), link.getSpanContext().getSpanId()));
-    }
   }
 
   /** Messaging system and destination; a side that records neither is "null" on both. */

@@ -1,6 +1,7 @@
 package io.github.tracecheck.rules.orphan;
 
 import static io.github.tracecheck.testing.TestSpans.OTHER_TRACE_ID;
+import static io.github.tracecheck.testing.TestSpans.TRACE_ID;
 import static io.github.tracecheck.testing.TestSpans.id;
 import static io.github.tracecheck.testing.TestSpans.span;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -335,6 +336,27 @@ class OrphanedRootRuleTest {
                     .time(20, 30).build()));
 
     assertThat(check(forest)).isEmpty();
+  }
+
+  @Test
+  void producersOfTwoTracesWithTheSameSpanIdAreEachContinuedByTheirLink() {
+    String thirdTrace = "11111111111111111111111111111111";
+    TraceForest forest =
+        TraceForest.of(
+            List.of(
+                span("orders publish", id(1)).kind(SpanKind.PRODUCER).service("api-gateway")
+                    .attr("messaging.system", "kafka").attr("messaging.destination.name", "orders").time(0, 2).build(),
+                span("orders publish", id(1)).trace(OTHER_TRACE_ID).kind(SpanKind.PRODUCER).service("api-gateway")
+                    .attr("messaging.system", "kafka").attr("messaging.destination.name", "orders").time(3, 4).build(),
+                span("orders process", id(2)).trace(thirdTrace).kind(SpanKind.CONSUMER).service("order-worker")
+                    .attr("messaging.system", "kafka").attr("messaging.destination.name", "orders")
+                    .link(TRACE_ID, id(1)).link(OTHER_TRACE_ID, id(1)).time(5, 9).build(),
+                // with both producers continued, a consumer without context has nobody's message to blame
+                span("orders process", id(3)).trace("22222222222222222222222222222222").kind(SpanKind.CONSUMER)
+                    .service("order-worker").attr("messaging.system", "kafka")
+                    .attr("messaging.destination.name", "orders").time(6, 8).build()));
+
+    assertThat(check(forest)).extracting(Finding::message).isEmpty();
   }
 
   @Test
