@@ -31,8 +31,12 @@ final class HopIndexes {
     String[] serviceOf = new String[count];
     boolean[] waiting = new boolean[count];
     int waitingCount = 0;
+    List<SpanNode> linking = new ArrayList<>();
     for (int i = 0; i < count; i++) {
       SpanNode span = spans.get(i);
+      if (linksConnect && !span.links().isEmpty()) {
+        linking.add(span);
+      }
       serviceOf[i] = span.serviceName();
       SpanKind kind = span.kind();
       if (kind == SpanKind.CLIENT) {
@@ -43,7 +47,7 @@ final class HopIndexes {
       }
     }
     if (linksConnect && waitingCount > 0) {
-      markLinkedAsContinued(spans, waiting, waitingCount);
+      markLinkedAsContinued(spans, linking, waiting, waitingCount);
     }
     this.allSpans = new SpansByStart(spans);
     CallHop.CallKey[] callKeys = new CallHop.CallKey[count];
@@ -63,11 +67,12 @@ final class HopIndexes {
   }
 
   /**
-   * Clears {@code waiting} for the producers some span links to (a consumer that continued the
-   * message by a link). Only the few waiting producers are looked up, by span id, so the links of
-   * every other span are read but nothing is built from them.
+   * Clears {@code waiting} for the producers one of the {@code linking} spans links to (a consumer
+   * that continued the message by a link). Only the few waiting producers are looked up, by span id,
+   * so nothing is built from the links of the other spans.
    */
-  private static void markLinkedAsContinued(List<SpanNode> spans, boolean[] waiting, int waitingCount) {
+  private static void markLinkedAsContinued(
+      List<SpanNode> spans, List<SpanNode> linking, boolean[] waiting, int waitingCount) {
     // Span ids are unique within a trace only: producers of other traces may share one.
     Map<String, List<Integer>> waitingBySpanId = new HashMap<>(waitingCount * 2);
     for (int i = 0; i < spans.size(); i++) {
@@ -75,7 +80,7 @@ final class HopIndexes {
         waitingBySpanId.computeIfAbsent(spans.get(i).spanId(), id -> new ArrayList<>(1)).add(i);
       }
     }
-    for (SpanNode span : spans) {
+    for (SpanNode span : linking) {
       for (LinkData link : span.links()) {
         List<Integer> producers = waitingBySpanId.get(link.getSpanContext().getSpanId());
         if (producers == null) {
