@@ -3,6 +3,7 @@ package io.github.tracecheck.junit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 
 /**
@@ -36,15 +37,13 @@ final class OpenTelemetrySdkRequirement {
 
   static List<String> missingArtifacts(ClassLoader loader) {
     List<String> missing = new ArrayList<>();
-    CLASS_BY_ARTIFACT.entrySet().stream()
-        .sorted(Map.Entry.comparingByKey())
-        .forEach(entry -> {
-          try {
-            Class.forName(entry.getValue(), false, loader);
-          } catch (ClassNotFoundException | LinkageError e) {
-            missing.add("io.opentelemetry:" + entry.getKey());
-          }
-        });
+    for (Map.Entry<String, String> artifact : new TreeMap<>(CLASS_BY_ARTIFACT).entrySet()) {
+      try {
+        Class.forName(artifact.getValue(), false, loader);
+      } catch (ClassNotFoundException | LinkageError e) {
+        missing.add("io.opentelemetry:" + artifact.getKey());
+      }
+    }
     return List.copyOf(missing);
   }
 
