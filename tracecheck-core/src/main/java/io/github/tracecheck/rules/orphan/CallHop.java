@@ -125,9 +125,10 @@ final class CallHop {
    * the innermost.
    */
   private SpanNode enclosingSpanOfAnotherService(SpanNode server) {
+    long start = server.data().getStartEpochNanos();
     long tail = Math.max(SERVER_TAIL_NANOS, server.durationNanos() / 4);
-    return allSpans.inFlightAt(server.data().getStartEpochNanos())
-        .filter(candidate -> candidate.data().getEndEpochNanos() >= server.data().getEndEpochNanos() - tail)
+    // in flight at the start, and ending no earlier than the tail
+    return allSpans.runningThrough(start, Math.max(start, server.data().getEndEpochNanos() - tail))
         .filter(candidate -> candidate.trace() != server.trace()
             && !candidate.serviceName().equals(server.serviceName()))
         .findFirst()

@@ -3,7 +3,9 @@ package io.github.tracecheck.rules.orphan;
 import io.github.tracecheck.model.SpanNode;
 import io.github.tracecheck.semconv.HttpAttributes;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -12,20 +14,26 @@ import java.util.regex.Pattern;
  * sides recorded one, and a server that recorded only its route template ({@code /orders/{id}},
  * {@code /orders/:id}, {@code /files/*}) matches the paths the template matches. The request method
  * is matched before this, by the call key. Kept in its own class because route templates are a small
- * language of their own; one matcher per check caches the compiled templates.
+ * language of their own; one matcher per check caches the compiled templates and the clients' paths.
  */
 final class RouteMatcher {
 
   private static final Pattern ROUTE_PARAMETER = Pattern.compile("\\{[^/}]*}|:[^/]+|\\*");
 
-  private final Map<String, Pattern> routes = new HashMap<>();
+  /** The compiled templates; a template without parameters maps to empty and is compared as text. */
+  private final Map<String, Optional<Pattern>> routes = new HashMap<>();
+  /**
+   * Each client's path, parsed from its URL once: a client is tried against every server span that
+   * started while it was in flight.
+   */
+  private final Map<SpanNode, Optional<String>> clientPaths = new IdentityHashMap<>();
 
   /**
    * Whether the client's path (from its URL, without the query) fits the server's: its path
    * (without the query) when recorded, else its route template. A side with neither matches.
    */
   boolean samePath(SpanNode client, SpanNode server) {
-    String clientPath = HttpAttributes.clientPath(client);
+    String clientPath = clientPaths.computeIfAbsent(client, c -> Optional.ofNullable(HttpAttributes.clientPath(c))).orElse(null);
     if (clientPath == null) {
       return true;
     }
@@ -43,11 +51,12 @@ final class RouteMatcher {
    * trailing slash included.
    */
   boolean matches(String route, String path) {
-    return routes.computeIfAbsent(route, RouteMatcher::routePattern).matcher(path).matches();
+    Optional<Pattern> pattern = routes.computeIfAbsent(route, RouteMatcher::routePattern);
+    return pattern.isEmpty() ? route.equals(path) : pattern.get().matcher(path).matches();
   }
 
-  /** "/stock/{sku}", "/stock/:sku" and "/files/*" as regular expressions over paths. */
-  private static Pattern routePattern(String route) {
+  /** "/stock/{sku}", "/stock/:sku" and "/files/*" as regular expressions over paths; empty for a template without parameters. */
+  private static Optional<Pattern> routePattern(String route) {
     StringBuilder regex = new StringBuilder();
     Matcher parameter = ROUTE_PARAMETER.matcher(route);
     int last = 0;
@@ -56,7 +65,10 @@ final class RouteMatcher {
       regex.append(parameter.group().equals("*") ? ".*" : "[^/]+");
       last = parameter.end();
     }
+    if (last == 0) {
+      return Optional.empty();
+    }
     regex.append(Pattern.quote(route.substring(last)));
-    return Pattern.compile(regex.toString());
+    return Optional.of(Pattern.compile(regex.toString()));
   }
 }

@@ -243,13 +243,18 @@ final class SpansByStart {
 
   /**
    * The spans that started at or before {@code from} and ended at or after {@code to}, latest start
-   * first: with {@code from == to}, the spans in flight at that time. Only the spans that may still be
-   * in flight at {@code from} are scanned, and at most the scan limit of them.
+   * first: with {@code from == to}, the spans in flight at that time. Only the spans that started no
+   * longer before {@code to} than the longest span lasted are scanned (latest first, so the first
+   * that did not ends the scan), and at most the scan limit of them.
    */
   Stream<SpanNode> runningThrough(long from, long to) {
-    return startedBy(from)
-        .takeWhile(span -> mayBeInFlight(span, to))
-        .filter(span -> span.data().getEndEpochNanos() >= to);
+    // on the index's own arrays: a span object is touched only when its times qualify it
+    long earliestStart = to - longest;
+    return IntStream.iterate(lastStartedBy(from), i -> i >= 0, i -> i - 1)
+        .limit(scanLimit)
+        .takeWhile(i -> starts[i] >= earliestStart)
+        .filter(i -> starts[i] + durations[i] >= to)
+        .mapToObj(i -> spans[i]);
   }
 
   /** The spans in flight at {@code time}, latest start first (see {@link #runningThrough}). */
@@ -264,15 +269,6 @@ final class SpansByStart {
    */
   Stream<SpanNode> inFlightAround(long time) {
     return runningThrough(time + CLOCK_LEEWAY_NANOS, time - CLOCK_LEEWAY_NANOS);
-  }
-
-  /**
-   * Whether a span may still be running at {@code time}: it started no longer before it than the
-   * longest span lasted. Spans are scanned latest first, so the first span for which this is false
-   * ends the scan.
-   */
-  private boolean mayBeInFlight(SpanNode span, long time) {
-    return span.data().getStartEpochNanos() >= time - longest;
   }
 
   /** Index of the last span that started at or before {@code time}, or -1. */
