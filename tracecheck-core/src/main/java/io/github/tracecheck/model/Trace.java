@@ -1,7 +1,9 @@
 package io.github.tracecheck.model;
 
+import io.opentelemetry.api.trace.SpanId;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -19,7 +21,14 @@ public final class Trace {
   private final String traceId;
   private final List<SpanNode> roots;
   private final List<SpanNode> spansInTreeOrder;
-  private final Map<String, SpanNode> spansById;
+  /** The spans as captured: of spans sharing an id, the first captured is the one looked up. */
+  private final SpanNode[] spansInCaptureOrder;
+  /**
+   * Made on the first lookup by id: most traces are never looked up, and a checker holding many of
+   * them should not hold a map for each. Rules of one check may look up from two threads; either
+   * may make it, and both make the same.
+   */
+  private volatile Map<String, SpanNode> spansById;
   private final List<ForestProblem> problems;
   // kept: forests sort their traces by it, once per forest a trace is in
   private final long startEpochNanos;
@@ -28,12 +37,12 @@ public final class Trace {
       String traceId,
       List<SpanNode> roots,
       List<SpanNode> spansInTreeOrder,
-      Map<String, SpanNode> spansById,
+      SpanNode[] spansInCaptureOrder,
       List<ForestProblem> problems) {
     this.traceId = traceId;
     this.roots = Collections.unmodifiableList(roots);
     this.spansInTreeOrder = Collections.unmodifiableList(spansInTreeOrder);
-    this.spansById = spansById;
+    this.spansInCaptureOrder = spansInCaptureOrder;
     this.problems = Collections.unmodifiableList(problems);
     long start = Long.MAX_VALUE;
     for (SpanNode root : roots) {
@@ -67,7 +76,17 @@ public final class Trace {
 
   /** The span with this span id; when the id is duplicated, the first one captured. */
   public Optional<SpanNode> span(String spanId) {
-    return Optional.ofNullable(spansById.get(spanId));
+    Map<String, SpanNode> byId = spansById;
+    if (byId == null) {
+      byId = new HashMap<>(spansInCaptureOrder.length * 2);
+      for (SpanNode node : spansInCaptureOrder) {
+        if (SpanId.isValid(node.spanId())) { // a span with an invalid id is no one's parent
+          byId.putIfAbsent(node.spanId(), node);
+        }
+      }
+      spansById = byId;
+    }
+    return Optional.ofNullable(byId.get(spanId));
   }
 
   /** The spans with this name, in tree order. */

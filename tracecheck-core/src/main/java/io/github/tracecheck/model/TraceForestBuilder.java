@@ -131,7 +131,7 @@ final class TraceForestBuilder {
       }
       rootNodes.sort(BY_START);
       List<SpanNode> treeOrder = new ArrayList<>(nodes.length);
-      Trace trace = new Trace(traceId, rootNodes, treeOrder, byId, problems);
+      Trace trace = new Trace(traceId, rootNodes, treeOrder, nodes, problems);
       attachInTreeOrder(trace, rootNodes, treeOrder);
       return trace;
     }

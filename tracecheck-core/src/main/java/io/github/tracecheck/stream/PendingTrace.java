@@ -21,8 +21,11 @@ final class PendingTrace {
 
   final String traceId;
   final List<SpanData> spans = new ArrayList<>();
-  /** The findings already reported, so that a trace re-checked after a late span reports only what is new. */
-  final Set<String> reported = new HashSet<>();
+  /**
+   * The findings already reported, so that a trace re-checked after a late span reports only what
+   * is new; made with the first finding, as most traces have none.
+   */
+  private Set<String> reported;
   State state = State.IN_FLIGHT;
   /** Spans of a trace checked and dropped before: its parents were seen then, so none is dangling now. */
   boolean remainder;
@@ -43,6 +46,14 @@ final class PendingTrace {
     spans.add(span);
     firstStart = Math.min(firstStart, span.getStartEpochNanos());
     lastEnd = Math.max(lastEnd, span.getEndEpochNanos());
+  }
+
+  /** Remembers a finding about this trace; false when it was reported before. */
+  boolean firstReport(String finding) {
+    if (reported == null) {
+      reported = new HashSet<>();
+    }
+    return reported.add(finding);
   }
 
   /** The trace built from every span held, or null when a span came since it was last built. */

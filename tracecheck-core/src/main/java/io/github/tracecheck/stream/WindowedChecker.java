@@ -374,7 +374,7 @@ public final class WindowedChecker implements Consumer<SpanData> {
       PendingTrace trace = held.get(traceId);
       String key = finding.rule() + '\n' + finding.span().map(span -> span.spanId()).orElse("") + '\n' + finding.message();
       boolean parentSeenBefore = trace != null && trace.remainder && finding.rule().equals(DanglingParentRule.NAME);
-      if (!parentSeenBefore && (trace == null || trace.reported.add(key))) {
+      if (!parentSeenBefore && (trace == null || trace.firstReport(key))) {
         fresh.add(finding);
       }
     }

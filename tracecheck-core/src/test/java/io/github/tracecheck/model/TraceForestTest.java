@@ -149,6 +149,22 @@ class TraceForestTest {
   }
 
   @Test
+  void aSpanIsLookedUpByIdAsCapturedNotInTreeOrder() {
+    TraceForest forest =
+        TraceForest.of(
+            List.of(
+                span("captured first, started later", id(1)).time(5, 10).build(),
+                span("captured later, started first", id(1)).time(0, 10).build(),
+                span("invalid id", "000000000000000x").time(1, 2).build()));
+
+    Trace trace = forest.traces().get(0);
+    assertThat(trace.spans()).extracting(SpanNode::name).startsWith("captured later, started first");
+    assertThat(trace.span(id(1))).get().extracting(SpanNode::name).isEqualTo("captured first, started later");
+    assertThat(trace.span("000000000000000x")).isEmpty();
+    assertThat(trace.span(id(9))).isEmpty();
+  }
+
+  @Test
   void selfParentIsReportedAndTreatedAsRoot() {
     TraceForest forest = TraceForest.of(List.of(span("narcissus", id(5)).parent(id(5)).build()));
 
