@@ -80,12 +80,19 @@ public final class PiiRule implements PerSpanRule {
         scan.span = span;
         scan.text("span name", null, false, span.name());
         scan.attributes("attribute", span.data().getAttributes());
-        for (EventData event : span.data().getEvents()) {
-          // The event's name is masked with the rest of the location, and only if there is a finding.
-          scan.attributes("event \"" + event.getName() + "\" attribute", event.getAttributes());
+        // Most spans have neither: an iterator over an empty list is not made for them.
+        List<EventData> events = span.data().getEvents();
+        if (!events.isEmpty()) {
+          for (EventData event : events) {
+            // The event's name is masked with the rest of the location, and only if there is a finding.
+            scan.attributes("event \"" + event.getName() + "\" attribute", event.getAttributes());
+          }
         }
-        for (LinkData link : span.data().getLinks()) {
-          scan.attributes("link attribute", link.getAttributes());
+        List<LinkData> links = span.data().getLinks();
+        if (!links.isEmpty()) {
+          for (LinkData link : links) {
+            scan.attributes("link attribute", link.getAttributes());
+          }
         }
         Resource resource = span.data().getResource();
         if (firstSeen(resource)) {
