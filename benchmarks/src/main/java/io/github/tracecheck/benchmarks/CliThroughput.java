@@ -20,6 +20,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import javax.management.NotificationEmitter;
 import javax.management.openmbean.CompositeData;
@@ -41,7 +42,11 @@ import javax.management.openmbean.CompositeData;
  *
  * <p>Besides the wall-clock time, the CPU time the whole JVM spent (every thread: the reading and
  * checking, the garbage collector, the compiler) is compared the same way: on a machine whose cores
- * other work shares, it is the steadier of the two.
+ * other work shares, it is the steadier of the two. On Linux it also prints how that CPU time
+ * divided among the threads in the fastest round ({@link ThreadCpuTimes}): the reading thread
+ * ({@code tracecheck-read}), the checking thread (the JVM's first thread, {@code java} in Linux's
+ * table), the cross-trace rules' thread ({@code tracecheck-cros}), the garbage collector's and the
+ * compilers'.
  */
 public final class CliThroughput {
 
@@ -62,6 +67,7 @@ public final class CliThroughput {
     long cliCpu = Long.MAX_VALUE;
     int exit = -1;
     long peak = 0;
+    Map<String, Long> cpuByThread = Map.of();
     for (int round = 0; round < rounds; round++) {
       long start = System.nanoTime();
       long startCpu = processCpuNanos();
@@ -75,9 +81,15 @@ public final class CliThroughput {
       PEAK_AFTER_GC.set(0);
       start = System.nanoTime();
       startCpu = processCpuNanos();
+      ThreadCpuTimes threads = ThreadCpuTimes.start();
       exit = TraceCheckCli.run(cliArgs.toArray(String[]::new), InputStream.nullInputStream(),
           new PrintStream(OutputStream.nullOutputStream()), System.err);
-      cli = Math.min(cli, System.nanoTime() - start);
+      long took = System.nanoTime() - start;
+      Map<String, Long> byThread = threads.stop();
+      if (took < cli) {
+        cpuByThread = byThread;
+      }
+      cli = Math.min(cli, took);
       cliCpu = Math.min(cliCpu, processCpuNanos() - startCpu);
       peak = Math.max(peak, PEAK_AFTER_GC.get());
       System.out.printf(Locale.ROOT,
@@ -90,6 +102,11 @@ public final class CliThroughput {
             + " reading alone %.2fx; peak heap after GC %d MB of %d MB max; exit %d%n",
         file.getFileName(), bytes >> 20, cli / 1e9, bare / 1e9, (double) cli / bare, cliCpu / 1e9, bareCpu / 1e9,
         (double) cliCpu / bareCpu, (double) reading / bare, peak >> 20, Runtime.getRuntime().maxMemory() >> 20, exit);
+    StringBuilder threads = new StringBuilder("CPU time by thread in the fastest round (Linux):");
+    cpuByThread.entrySet().stream()
+        .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+        .forEach(e -> threads.append(String.format(Locale.ROOT, " %s %.2f s;", e.getKey(), e.getValue() / 1e9)));
+    System.out.println(threads);
   }
 
   /** The CPU time of every thread of this JVM so far. */
