@@ -154,8 +154,8 @@ public final class SamplingAssert extends AbstractAssert<SamplingAssert, Samplin
     long start = Long.MAX_VALUE;
     long end = Long.MIN_VALUE;
     for (SpanNode span : trace.spans()) {
-      start = Math.min(start, span.data().getStartEpochNanos());
-      end = Math.max(end, span.data().getEndEpochNanos());
+      start = Math.min(start, span.startEpochNanos());
+      end = Math.max(end, span.endEpochNanos());
     }
     return trace.spans().isEmpty() ? Duration.ZERO : Duration.ofNanos(end - start);
   }

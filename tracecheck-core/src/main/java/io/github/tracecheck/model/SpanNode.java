@@ -38,6 +38,11 @@ public final class SpanNode {
 
   private final SpanData span;
   private final String serviceName;
+  // Read from the span when the node is made, while the span is at hand: the cross-trace rules sort
+  // and scan every node by them, and the node sits in memory next to its neighbours, the span does not.
+  private final SpanKind kind;
+  private final long startEpochNanos;
+  private final long endEpochNanos;
   // The fields below are filled in while the forest is built, then frozen.
   private SpanNode parent;
   private List<SpanNode> children = Collections.emptyList();
@@ -54,6 +59,9 @@ public final class SpanNode {
   SpanNode(SpanData span, String serviceName) {
     this.span = span;
     this.serviceName = serviceName;
+    this.kind = span.getKind();
+    this.startEpochNanos = span.getStartEpochNanos();
+    this.endEpochNanos = span.getEndEpochNanos();
   }
 
   /** The resource's {@code service.name}, or "". */
@@ -72,7 +80,17 @@ public final class SpanNode {
   }
 
   public SpanKind kind() {
-    return span.getKind();
+    return kind;
+  }
+
+  /** When the span started, as {@code data().getStartEpochNanos()}. */
+  public long startEpochNanos() {
+    return startEpochNanos;
+  }
+
+  /** When the span ended, as {@code data().getEndEpochNanos()}. */
+  public long endEpochNanos() {
+    return endEpochNanos;
   }
 
   public String spanId() {
@@ -198,7 +216,7 @@ public final class SpanNode {
   }
 
   public long durationNanos() {
-    return span.getEndEpochNanos() - span.getStartEpochNanos();
+    return endEpochNanos - startEpochNanos;
   }
 
   void attach(Trace trace, SpanNode parent, List<SpanNode> children, int depth) {

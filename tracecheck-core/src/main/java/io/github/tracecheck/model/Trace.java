@@ -46,7 +46,7 @@ public final class Trace {
     this.problems = Collections.unmodifiableList(problems);
     long start = Long.MAX_VALUE;
     for (SpanNode root : roots) {
-      start = Math.min(start, root.data().getStartEpochNanos());
+      start = Math.min(start, root.startEpochNanos());
     }
     this.startEpochNanos = start;
   }

@@ -22,7 +22,7 @@ import java.util.StringJoiner;
 final class TraceForestBuilder {
 
   private static final Comparator<SpanNode> BY_START =
-      Comparator.<SpanNode>comparingLong(n -> n.data().getStartEpochNanos())
+      Comparator.<SpanNode>comparingLong(n -> n.startEpochNanos())
           .thenComparing(SpanNode::name)
           .thenComparing(SpanNode::spanId);
 

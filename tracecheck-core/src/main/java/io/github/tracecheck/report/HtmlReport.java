@@ -48,8 +48,8 @@ public final class HtmlReport {
       long start = Long.MAX_VALUE;
       long end = Long.MIN_VALUE;
       for (SpanNode span : trace.spans()) {
-        start = Math.min(start, span.data().getStartEpochNanos());
-        end = Math.max(end, span.data().getEndEpochNanos());
+        start = Math.min(start, span.startEpochNanos());
+        end = Math.max(end, span.endEpochNanos());
       }
       StringJoiner spans = new StringJoiner(",", "[", "]");
       for (SpanNode span : trace.spans()) {
@@ -62,8 +62,8 @@ public final class HtmlReport {
             + ",\"kind\":" + Json.string(span.kind().name())
             + ",\"service\":" + Json.string(Masking.redact(span.serviceName()))
             + ",\"depth\":" + span.depth()
-            + ",\"start\":" + (span.data().getStartEpochNanos() - start) / 1000
-            + ",\"end\":" + (span.data().getEndEpochNanos() - start) / 1000
+            + ",\"start\":" + (span.startEpochNanos() - start) / 1000
+            + ",\"end\":" + (span.endEpochNanos() - start) / 1000
             + ",\"status\":" + Json.string(span.data().getStatus().getStatusCode().name())
             + ",\"marked\":" + marked.contains(span)
             + ",\"attributes\":" + attributes + "}");

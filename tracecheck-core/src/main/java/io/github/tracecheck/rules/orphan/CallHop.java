@@ -99,7 +99,7 @@ final class CallHop {
       return null;
     }
     boolean rpc = RpcAttributes.service(server) != null;
-    return clients.inFlightAt(server.data().getStartEpochNanos())
+    return clients.inFlightAt(server.startEpochNanos())
         .filter(client -> rpc || routes.samePath(client, server))
         .reduce((best, candidate) -> better(candidate, best) ? candidate : best)
         .orElse(null);
@@ -112,7 +112,7 @@ final class CallHop {
     if (candidateConnected != bestConnected) {
       return !candidateConnected;
     }
-    return candidate.data().getStartEpochNanos() > best.data().getStartEpochNanos();
+    return candidate.startEpochNanos() > best.startEpochNanos();
   }
 
   private static boolean hasRemoteServerChild(SpanNode client) {
@@ -125,10 +125,10 @@ final class CallHop {
    * the innermost.
    */
   private SpanNode enclosingSpanOfAnotherService(SpanNode server) {
-    long start = server.data().getStartEpochNanos();
+    long start = server.startEpochNanos();
     long tail = Math.max(SERVER_TAIL_NANOS, server.durationNanos() / 4);
     // in flight at the start, and ending no earlier than the tail
-    return allSpans.runningThrough(start, Math.max(start, server.data().getEndEpochNanos() - tail))
+    return allSpans.runningThrough(start, Math.max(start, server.endEpochNanos() - tail))
         .filter(candidate -> candidate.trace() != server.trace()
             && !candidate.serviceName().equals(server.serviceName()))
         .findFirst()

@@ -54,7 +54,7 @@ final class MessagingHop {
       return Optional.empty(); // connected by link, as the messaging conventions allow
     }
     String destination = MessagingAttributes.destination(consumer);
-    long start = consumer.data().getStartEpochNanos();
+    long start = consumer.startEpochNanos();
     SpansByStart candidates =
         destination != null
             ? waitingByDestination.get(destinationKey(consumer))
@@ -81,7 +81,7 @@ final class MessagingHop {
    */
   Optional<Orphan> workWithoutConsumerSpan(SpanNode root, String evidenceNote, boolean ownMessages, String cause) {
     SpanNode producer =
-        waiting.startedBy(root.data().getStartEpochNanos())
+        waiting.startedBy(root.startEpochNanos())
             .filter(p -> ownMessages || !p.serviceName().equals(root.serviceName()))
             .findFirst()
             .orElse(null);

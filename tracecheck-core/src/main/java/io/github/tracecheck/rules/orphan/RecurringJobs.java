@@ -53,15 +53,15 @@ final class RecurringJobs {
 
   private static boolean isSchedule(List<SpanNode> roots, SpansByStart allSpans) {
     List<SpanNode> sorted = new ArrayList<>(roots);
-    sorted.sort(Comparator.comparingLong(r -> r.data().getStartEpochNanos()));
+    sorted.sort(Comparator.comparingLong(r -> r.startEpochNanos()));
     List<Long> intervals = new ArrayList<>();
     for (int i = 1; i < sorted.size(); i++) {
       SpanNode previous = sorted.get(i - 1);
       SpanNode next = sorted.get(i);
-      if (previous.data().getEndEpochNanos() > next.data().getStartEpochNanos()) {
+      if (previous.endEpochNanos() > next.startEpochNanos()) {
         return false; // runs of a schedule do not overlap; a burst of tasks does
       }
-      intervals.add(next.data().getStartEpochNanos() - previous.data().getStartEpochNanos());
+      intervals.add(next.startEpochNanos() - previous.startEpochNanos());
     }
     List<Long> ordered = new ArrayList<>(intervals);
     Collections.sort(ordered);
@@ -73,7 +73,7 @@ final class RecurringJobs {
     sorted.forEach(r -> ownTraces.add(r.traceId()));
     // Idle within the clock leeway: a task of a request whose trace's clock was anchored late must
     // not look like a run that started with nothing else going on.
-    return sorted.stream().anyMatch(run -> allSpans.inFlightAround(run.data().getStartEpochNanos())
+    return sorted.stream().anyMatch(run -> allSpans.inFlightAround(run.startEpochNanos())
         .noneMatch(other -> !ownTraces.contains(other.traceId()) && other.serviceName().equals(run.serviceName())));
   }
 }

@@ -1,7 +1,6 @@
 package io.github.tracecheck.rules.orphan;
 
 import io.github.tracecheck.model.SpanNode;
-import io.opentelemetry.sdk.trace.data.SpanData;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.Collection;
@@ -47,7 +46,7 @@ final class SpansByStart {
   }
 
   /**
-   * Reads each span's times once, in the order given (the forest's order is the order its spans sit
+   * Reads each span's times once, in the order given (the forest's order is the order its nodes sit
    * in memory), then sorts the times rather than the spans.
    */
   SpansByStart(Collection<SpanNode> spans, int scanLimit) {
@@ -57,9 +56,8 @@ final class SpansByStart {
     boolean sorted = true;
     long max = 0;
     for (int i = 0; i < nodes.length; i++) {
-      SpanData data = nodes[i].data();
-      times[i] = data.getStartEpochNanos();
-      lasted[i] = data.getEndEpochNanos() - times[i];
+      times[i] = nodes[i].startEpochNanos();
+      lasted[i] = nodes[i].endEpochNanos() - times[i];
       max = Math.max(max, lasted[i]);
       sorted &= i == 0 || times[i - 1] <= times[i];
     }

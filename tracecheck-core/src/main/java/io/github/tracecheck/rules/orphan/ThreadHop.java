@@ -55,7 +55,7 @@ final class ThreadHop {
   }
 
   private Optional<Orphan> onAnotherThread(SpanNode root, String thread) {
-    long start = root.data().getStartEpochNanos();
+    long start = root.startEpochNanos();
     Predicate<SpanNode> elsewhere = candidate -> {
       if (candidate.trace() == root.trace() || !sameService(candidate, root)) {
         return false;
@@ -68,7 +68,7 @@ final class ThreadHop {
     String cause = LikelyCause.forThread(thread, root);
     String note = threads.evidenceNote(root);
     if (stillOpen != null
-        && (openSpan == null || stillOpen.startEpochNanos() > openSpan.data().getStartEpochNanos())) {
+        && (openSpan == null || stillOpen.startEpochNanos() > openSpan.startEpochNanos())) {
       return Optional.of(orphan(root, thread, List.of(), "while span \"" + Masking.redact(stillOpen.name())
           + "\" (still open) was open on thread \"" + Masking.redact(stillOpen.threadName()) + "\"" + note, cause));
     }
@@ -99,7 +99,7 @@ final class ThreadHop {
     if (before == null) {
       return Optional.empty();
     }
-    boolean wasOpen = before.data().getEndEpochNanos() + CROSS_TRACE_SKEW_NANOS >= start;
+    boolean wasOpen = before.endEpochNanos() + CROSS_TRACE_SKEW_NANOS >= start;
     return Optional.of(orphan(root, thread, List.of(before),
         (wasOpen ? "while span " : "after span ") + describe(before) + " in trace " + before.traceId()
             + (wasOpen ? " was open" : " had run (and ended)") + " on thread \""
@@ -111,7 +111,7 @@ final class ThreadHop {
   private Optional<Orphan> inferredFromServiceAndTime(SpanNode root) {
     String note = " (inferred from service and time: the spans carry no thread data)";
     SpanNode inFlight =
-        candidatesFor(root).inFlightAt(root.data().getStartEpochNanos())
+        candidatesFor(root).inFlightAt(root.startEpochNanos())
             .filter(candidate -> candidate.trace() != root.trace() && sameService(candidate, root))
             .findFirst()
             .orElse(null);
