@@ -8,12 +8,17 @@ import io.opentelemetry.sdk.trace.data.SpanData;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.function.Consumer;
 
 /**
- * Reads one {@code ExportTraceServiceRequest} document - resource spans, scope spans, spans with
- * their events, links and status - from the cursor, in the order its fields come: a span is
+ * Reads one {@code ExportTraceServiceRequest} document after the other - resource spans, scope
+ * spans, spans ({@link SpanReader}) - from the cursor, in the order its fields come: a span is
  * completed with its resource and scope once both have been read, wherever they stand.
+ *
+ * <p>What it is reading (the document's consumer, the resource, the scope) is kept in fields used
+ * again for each, and the cursor's callbacks are bound once: JSON lines hold a document of a few
+ * spans per line, and a resource and a scope for every few spans.
  */
 final class TraceDocumentReader {
 
@@ -23,6 +28,32 @@ final class TraceDocumentReader {
   private final SharedValues shared;
   /** The paths below it are this reader's, moved from field to field ({@link JsonPath}). */
   private final JsonPath root = JsonPath.root();
+  private final JsonCursor.FieldReader readDocumentField = this::documentField;
+  private final JsonCursor.ElementReader readResourceSpans = this::resourceSpans;
+  private final JsonCursor.FieldReader readResourceSpansField = this::resourceSpansField;
+  private final JsonCursor.FieldReader readResourceField = this::resourceField;
+  private final JsonCursor.ElementReader readScopeSpans = this::scopeSpans;
+  private final JsonCursor.FieldReader readScopeSpansField = this::scopeSpansField;
+  private final JsonCursor.FieldReader readScopeField = this::scopeField;
+  private final JsonCursor.ElementReader readSpan = this::span;
+
+  /** The document being read: where its spans go, and whether it has its resourceSpans. */
+  private Consumer<SpanData> out;
+  private boolean foundResourceSpans;
+
+  /** The resourceSpans being read: its resource once read, and its scopes whose spans wait for it. */
+  private Resource resource;
+  private Attributes resourceAttributes;
+  private final List<ScopeSpans> waitingScopes = new ArrayList<>();
+
+  /** The scopeSpans being read: its scope once read, and its spans that came before it, if any. */
+  private InstrumentationScopeInfo scope;
+  private List<SpanFields> waitingSpans;
+
+  /** The scope being read, and the last one made: a stream repeats its scopes. */
+  private String scopeName;
+  private String scopeVersion;
+  private InstrumentationScopeInfo lastScope;
 
   /**
    * @param shared the keys, resources and scopes shared by the documents of one stream, which one
@@ -41,15 +72,18 @@ final class TraceDocumentReader {
       throw json.error(root, "expected an object with \"resourceSpans\", found " + json.kindOfValue());
     }
     long start = json.start();
-    boolean[] found = new boolean[1];
-    json.object(root, (name, path) -> {
-      if (name.equals("resourceSpans")) {
-        found[0] = true;
-        json.array(path, element -> resourceSpans(element, out));
-      }
-    });
-    if (!found[0]) {
+    this.out = out;
+    foundResourceSpans = false;
+    json.object(root, readDocumentField);
+    if (!foundResourceSpans) {
       throw json.error(root, "has no \"resourceSpans\" array: not an OTLP JSON trace document", start);
+    }
+  }
+
+  private void documentField(String name, JsonPath field) throws IOException, OtlpFormatException {
+    if (name.equals("resourceSpans")) {
+      foundResourceSpans = true;
+      json.array(field, readResourceSpans);
     }
   }
 
@@ -58,87 +92,102 @@ final class TraceDocumentReader {
    * first, as every exporter writes them - so that a large document is not held; spans that come
    * before them wait.
    */
-  private void resourceSpans(JsonPath path, Consumer<SpanData> out) throws IOException, OtlpFormatException {
-    Resource[] resource = {null};
-    List<ScopeSpans> waiting = new ArrayList<>();
-    json.object(path, (name, field) -> {
-      if (name.equals("resource")) {
-        Attributes[] read = {Attributes.empty()};
-        json.object(field, (n, f) -> {
-          if (n.equals("attributes")) {
-            read[0] = attributes.read(f);
-          }
-        });
-        resource[0] = shared.resource(read[0]);
-        for (ScopeSpans scope : waiting) {
-          scope.handOn(resource[0], out);
-        }
-        waiting.clear();
-      } else if (name.equals("scopeSpans")) {
-        json.array(field, element -> {
-          ScopeSpans scope = scopeSpans(element, resource[0], out);
-          if (resource[0] == null) {
-            waiting.add(scope);
-          }
-        });
-      }
-    });
-    for (ScopeSpans scope : waiting) {
-      scope.handOn(Resource.create(Attributes.empty()), out);
+  private void resourceSpans(JsonPath path) throws IOException, OtlpFormatException {
+    resource = null;
+    waitingScopes.clear();
+    json.object(path, readResourceSpansField);
+    if (!waitingScopes.isEmpty()) {
+      handOnWaitingScopes(Resource.create(Attributes.empty()));
     }
   }
 
-  /** The spans of one instrumentation scope that wait for their scope or resource. */
-  private static final class ScopeSpans {
-    InstrumentationScopeInfo scope;
-    final List<SpanFields> waiting = new ArrayList<>();
-
-    void handOn(Resource resource, Consumer<SpanData> out) {
-      for (SpanFields span : waiting) {
-        out.accept(span.toSpanData(resource, scope));
-      }
-      waiting.clear();
+  private void resourceSpansField(String name, JsonPath field) throws IOException, OtlpFormatException {
+    if (name.equals("resource")) {
+      resourceAttributes = Attributes.empty();
+      json.object(field, readResourceField);
+      resource = shared.resource(resourceAttributes);
+      handOnWaitingScopes(resource);
+    } else if (name.equals("scopeSpans")) {
+      json.array(field, readScopeSpans);
     }
   }
 
-  /** Reads one scopeSpans; with {@code resource} known, its spans are handed on, else kept in the result. */
-  private ScopeSpans scopeSpans(JsonPath path, Resource resource, Consumer<SpanData> out)
-      throws IOException, OtlpFormatException {
-    ScopeSpans scopeSpans = new ScopeSpans();
-    json.object(path, (name, field) -> {
-      if (name.equals("scope")) {
-        scopeSpans.scope = scope(field);
-      } else if (name.equals("spans")) {
-        json.array(field, element -> {
-          SpanFields span = spans.read(element);
-          if (resource != null && scopeSpans.scope != null) {
-            out.accept(span.toSpanData(resource, scopeSpans.scope));
-          } else {
-            scopeSpans.waiting.add(span.copy()); // the reader reads the next span into its own
-          }
-        });
-      }
-    });
-    if (scopeSpans.scope == null) {
-      scopeSpans.scope = InstrumentationScopeInfo.empty();
+  private void resourceField(String name, JsonPath field) throws IOException, OtlpFormatException {
+    if (name.equals("attributes")) {
+      resourceAttributes = attributes.read(field);
     }
+  }
+
+  private void handOnWaitingScopes(Resource with) {
+    for (int i = 0; i < waitingScopes.size(); i++) {
+      handOn(waitingScopes.get(i).spans(), with, waitingScopes.get(i).scope());
+    }
+    waitingScopes.clear();
+  }
+
+  private void handOn(List<SpanFields> waiting, Resource with, InstrumentationScopeInfo of) {
+    for (int i = 0; i < waiting.size(); i++) {
+      out.accept(waiting.get(i).toSpanData(with, of));
+    }
+  }
+
+  /** The spans of one instrumentation scope that wait for their resource. */
+  private record ScopeSpans(InstrumentationScopeInfo scope, List<SpanFields> spans) {}
+
+  /** Reads one scopeSpans; with the resource known, its spans are handed on, else kept until it is. */
+  private void scopeSpans(JsonPath path) throws IOException, OtlpFormatException {
+    scope = null;
+    waitingSpans = null;
+    json.object(path, readScopeSpansField);
+    if (scope == null) {
+      scope = InstrumentationScopeInfo.empty();
+    }
+    List<SpanFields> waiting = waitingSpans == null ? List.of() : waitingSpans;
     if (resource != null) {
-      scopeSpans.handOn(resource, out);
+      handOn(waiting, resource, scope);
+    } else {
+      waitingScopes.add(new ScopeSpans(scope, waiting));
     }
-    return scopeSpans;
+  }
+
+  private void scopeSpansField(String name, JsonPath field) throws IOException, OtlpFormatException {
+    if (name.equals("scope")) {
+      scope = scope(field);
+    } else if (name.equals("spans")) {
+      json.array(field, readSpan);
+    }
+  }
+
+  private void span(JsonPath path) throws IOException, OtlpFormatException {
+    SpanFields span = spans.read(path);
+    if (resource != null && scope != null) {
+      out.accept(span.toSpanData(resource, scope));
+    } else {
+      if (waitingSpans == null) {
+        waitingSpans = new ArrayList<>();
+      }
+      waitingSpans.add(span.copy()); // the reader reads the next span into its own
+    }
   }
 
   private InstrumentationScopeInfo scope(JsonPath path) throws IOException, OtlpFormatException {
-    String[] nameAndVersion = new String[2];
-    json.object(path, (name, field) -> {
-      if (name.equals("name")) {
-        nameAndVersion[0] = json.text(field);
-      } else if (name.equals("version")) {
-        nameAndVersion[1] = json.text(field);
-      }
-    });
-    return nameAndVersion[0] == null
-        ? InstrumentationScopeInfo.empty()
-        : shared.scope(InstrumentationScopeInfo.builder(nameAndVersion[0]).setVersion(nameAndVersion[1]).build());
+    scopeName = null;
+    scopeVersion = null;
+    json.object(path, readScopeField);
+    if (scopeName == null) {
+      return InstrumentationScopeInfo.empty();
+    }
+    if (lastScope == null || !lastScope.getName().equals(scopeName) || !Objects.equals(lastScope.getVersion(), scopeVersion)) {
+      lastScope = shared.scope(InstrumentationScopeInfo.builder(scopeName).setVersion(scopeVersion).build());
+    }
+    return lastScope;
+  }
+
+  private void scopeField(String name, JsonPath field) throws IOException, OtlpFormatException {
+    if (name.equals("name")) {
+      scopeName = json.text(field, shared);
+    } else if (name.equals("version")) {
+      scopeVersion = json.text(field, shared);
+    }
   }
 }
