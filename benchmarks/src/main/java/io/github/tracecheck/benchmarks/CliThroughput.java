@@ -38,7 +38,8 @@ import javax.management.openmbean.CompositeData;
  * what it held, not the garbage it made.
  *
  * <p>The time of reading the file into {@code SpanData} alone (what the command line's reading
- * thread does, with nothing checked) is compared with the bare pass too.
+ * thread does, with nothing checked) is compared with the bare pass too, and the bytes it allocates
+ * per span are counted (the garbage the collector has to clear after the reader, with what it keeps).
  *
  * <p>Besides the wall-clock time, the CPU time the whole JVM spent (every thread: the reading and
  * checking, the garbage collector, the compiler) is compared the same way: on a machine whose cores
@@ -62,6 +63,7 @@ public final class CliThroughput {
     watchTheHeapAfterEachCollection();
     long bare = Long.MAX_VALUE;
     long reading = Long.MAX_VALUE;
+    long readingBytesPerSpan = Long.MAX_VALUE;
     long cli = Long.MAX_VALUE;
     long bareCpu = Long.MAX_VALUE;
     long cliCpu = Long.MAX_VALUE;
@@ -75,8 +77,10 @@ public final class CliThroughput {
       bare = Math.min(bare, System.nanoTime() - start);
       bareCpu = Math.min(bareCpu, processCpuNanos() - startCpu);
       start = System.nanoTime();
+      long allocatedBefore = allocatedByThisThread();
       long spans = readOnly(file);
       reading = Math.min(reading, System.nanoTime() - start);
+      readingBytesPerSpan = Math.min(readingBytesPerSpan, (allocatedByThisThread() - allocatedBefore) / Math.max(1, spans));
       System.gc();
       PEAK_AFTER_GC.set(0);
       start = System.nanoTime();
@@ -99,14 +103,20 @@ public final class CliThroughput {
     long bytes = Files.size(file);
     System.out.printf(Locale.ROOT,
         "%s (%d MB): command line %.1f s, bare Jackson pass %.1f s: %.2fx; CPU time %.1f s vs %.1f s: %.2fx;"
-            + " reading alone %.2fx; peak heap after GC %d MB of %d MB max; exit %d%n",
+            + " reading alone %.2fx, %d bytes allocated per span; peak heap after GC %d MB of %d MB max; exit %d%n",
         file.getFileName(), bytes >> 20, cli / 1e9, bare / 1e9, (double) cli / bare, cliCpu / 1e9, bareCpu / 1e9,
-        (double) cliCpu / bareCpu, (double) reading / bare, peak >> 20, Runtime.getRuntime().maxMemory() >> 20, exit);
+        (double) cliCpu / bareCpu, (double) reading / bare, readingBytesPerSpan, peak >> 20,
+        Runtime.getRuntime().maxMemory() >> 20, exit);
     StringBuilder threads = new StringBuilder("CPU time by thread in the fastest round (Linux):");
     cpuByThread.entrySet().stream()
         .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
         .forEach(e -> threads.append(String.format(Locale.ROOT, " %s %.2f s;", e.getKey(), e.getValue() / 1e9)));
     System.out.println(threads);
+  }
+
+  /** The bytes this thread has allocated so far: reading alone runs on it, so the difference is the reader's. */
+  private static long allocatedByThisThread() {
+    return ((com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean()).getCurrentThreadAllocatedBytes();
   }
 
   /** The CPU time of every thread of this JVM so far. */

@@ -1,127 +1,153 @@
 package io.github.tracecheck.otlp;
 
-import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.api.common.AttributesBuilder;
 import java.io.IOException;
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
-import java.util.StringJoiner;
 
 /**
  * Reads an OTLP list of {@code {"key", "value"}} pairs into {@link Attributes}, keeping each
  * value's type: strings, booleans, integers, doubles and arrays of one of them come back as what
  * the SDK recorded. What OpenTelemetry Java attributes cannot hold (a {@code kvlistValue}, a
- * {@code bytesValue}) is kept as its JSON text, so that it can still be read in a report.
+ * {@code bytesValue}) is kept as its JSON text, so that it can still be read in a report ({@link
+ * AnyValueReader}).
+ *
+ * <p>A stream holds millions of attributes: the pair being read and the pairs of the list are kept
+ * in fields of this reader, used again for every list, and the cursor's callbacks are bound once,
+ * so that reading an attribute makes nothing but what the span keeps. A reader reads one list at a
+ * time (the lists of a span, its events and links, and of a resource are never nested).
  */
 final class AttributeListReader {
 
+  /** The most pairs {@link Attributes#of} takes at once; longer lists go through a builder. */
+  private static final int MOST_PAIRS_AT_ONCE = 6;
+
   private final JsonCursor json;
   private final SharedValues shared;
+  private final AnyValueReader values;
+  private final JsonCursor.ElementReader readAttribute = this::attribute;
+  private final JsonCursor.FieldReader readKeyOrValue = this::keyOrValue;
+
+  /** The keys and values of the list being read, one after the other, in the order read. */
+  private Object[] pairs = new Object[2 * MOST_PAIRS_AT_ONCE];
+  private int size;
+  /** The attribute being read. */
+  private String key;
+  private Object value;
 
   AttributeListReader(JsonCursor json, SharedValues shared) {
     this.json = json;
     this.shared = shared;
+    this.values = new AnyValueReader(json, shared);
   }
 
   /** Reads the list the cursor is on. */
   Attributes read(JsonPath path) throws IOException, OtlpFormatException {
-    AttributesBuilder builder = Attributes.builder();
-    json.array(path, element -> {
-      String[] key = new String[1];
-      Object[] value = new Object[1];
-      json.object(element, (name, field) -> {
-        if (name.equals("key")) {
-          key[0] = json.isString() ? json.text(field, shared) : null;
-        } else if (name.equals("value")) {
-          value[0] = anyValue(field);
-        }
-      });
-      if (key[0] == null) {
-        throw json.error(element.field("key"), "is missing or not a string");
-      }
-      if (value[0] != null) { // an attribute without a value carries nothing to check
-        put(builder, key[0], value[0]);
-      }
-    });
-    return builder.build();
+    size = 0;
+    json.array(path, readAttribute);
+    Attributes attributes = attributes();
+    Arrays.fill(pairs, 0, size, null); // the values are the span's, not this reader's to keep alive
+    return attributes;
   }
 
-  /**
-   * A String, Boolean, Long, Double, or List of them. Of several value fields, the first of
-   * stringValue, boolValue, intValue, doubleValue, arrayValue wins; with none, the JSON text.
-   */
-  private Object anyValue(JsonPath path) throws IOException, OtlpFormatException {
-    Object[] values = new Object[5];
-    // made only for a value of no known field, which is rare
-    StringJoiner[] others = {null};
-    json.object(path, (name, field) -> {
-      switch (name) {
-        case "stringValue" -> values[0] = json.text(field, shared);
-        case "boolValue" -> values[1] = json.bool(field);
-        case "intValue" -> values[2] = json.integer(field, "an integer");
-        case "doubleValue" -> values[3] = json.decimal(field);
-        case "arrayValue" -> values[4] = arrayValue(field);
-        default -> {
-          if (others[0] == null) {
-            others[0] = new StringJoiner(",", "{", "}");
-          }
-          others[0].add('"' + new String(JsonStringEncoder.getInstance().quoteAsString(name)) + "\":" + json.json());
-        }
-      }
-    });
-    for (Object value : values) {
-      if (value != null) {
-        return value;
-      }
+  private void attribute(JsonPath element) throws IOException, OtlpFormatException {
+    key = null;
+    value = null;
+    json.object(element, readKeyOrValue);
+    if (key == null) {
+      throw json.error(element.field("key"), "is missing or not a string");
     }
-    return others[0] == null ? "{}" : others[0].toString();
+    if (value != null) { // an attribute without a value carries nothing to check
+      add(attributeKey(key, value), value instanceof List ? arrayValue((List<?>) value) : value);
+    }
   }
 
-  private List<Object> arrayValue(JsonPath path) throws IOException, OtlpFormatException {
-    List<Object> elements = new ArrayList<>();
-    json.object(path, (name, field) -> {
-      if (name.equals("values")) {
-        json.array(field, element -> elements.add(anyValue(element)));
-      }
-    });
-    return elements;
+  private void keyOrValue(String name, JsonPath field) throws IOException, OtlpFormatException {
+    if (name.equals("key")) {
+      key = json.isString() ? json.text(field, shared) : null;
+    } else if (name.equals("value")) {
+      value = values.read(field);
+    }
   }
 
-  private void put(AttributesBuilder builder, String key, Object value) {
+  private void add(AttributeKey<?> attributeKey, Object attributeValue) {
+    if (size == pairs.length) {
+      pairs = Arrays.copyOf(pairs, 2 * pairs.length);
+    }
+    pairs[size++] = attributeKey;
+    pairs[size++] = attributeValue;
+  }
+
+  private AttributeKey<?> attributeKey(String name, Object value) {
     if (value instanceof Boolean) {
-      builder.put(shared.booleanKey(key), (Boolean) value);
+      return shared.booleanKey(name);
     } else if (value instanceof Long) {
-      builder.put(shared.longKey(key), (Long) value);
+      return shared.longKey(name);
     } else if (value instanceof Double) {
-      builder.put(shared.doubleKey(key), (Double) value);
-    } else if (value instanceof List) {
-      putArray(builder, key, (List<?>) value);
-    } else {
-      builder.put(shared.stringKey(key), (String) value);
+      return shared.doubleKey(name);
+    } else if (value instanceof List<?> elements) {
+      return arrayKey(name, elements);
     }
+    return shared.stringKey(name);
   }
 
   /** An array of one type keeps it; an empty or a mixed one becomes strings. */
-  private static void putArray(AttributesBuilder builder, String key, List<?> elements) {
+  private static AttributeKey<?> arrayKey(String name, List<?> elements) {
     if (!elements.isEmpty() && all(elements, Boolean.class)) {
-      builder.put(AttributeKey.booleanArrayKey(key), cast(elements));
+      return AttributeKey.booleanArrayKey(name);
     } else if (!elements.isEmpty() && all(elements, Long.class)) {
-      builder.put(AttributeKey.longArrayKey(key), cast(elements));
+      return AttributeKey.longArrayKey(name);
     } else if (!elements.isEmpty() && all(elements, Double.class)) {
-      builder.put(AttributeKey.doubleArrayKey(key), cast(elements));
-    } else {
-      builder.put(AttributeKey.stringArrayKey(key), elements.stream().map(String::valueOf).toList());
+      return AttributeKey.doubleArrayKey(name);
     }
+    return AttributeKey.stringArrayKey(name);
+  }
+
+  /** The elements as the value of {@link #arrayKey}: strings unless all are of one type. */
+  private static List<?> arrayValue(List<?> elements) {
+    boolean oneType = !elements.isEmpty()
+        && (all(elements, Boolean.class) || all(elements, Long.class) || all(elements, Double.class));
+    return oneType ? elements : elements.stream().map(String::valueOf).toList();
   }
 
   private static boolean all(List<?> elements, Class<?> type) {
     return elements.stream().allMatch(type::isInstance);
   }
 
-  @SuppressWarnings("unchecked")
-  private static <T> List<T> cast(List<?> elements) {
-    return (List<T>) elements;
+  /**
+   * The pairs read as {@link Attributes}: a short list (nearly all of them) is handed to {@link
+   * Attributes#of} at once, sparing the builder's list and its copies; the same sorting and
+   * last-key-wins as the builder apply, so the result is equal.
+   */
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  private Attributes attributes() {
+    Object[] p = pairs;
+    switch (size / 2) {
+      case 0:
+        return Attributes.empty();
+      case 1:
+        return Attributes.of((AttributeKey) p[0], p[1]);
+      case 2:
+        return Attributes.of((AttributeKey) p[0], p[1], (AttributeKey) p[2], p[3]);
+      case 3:
+        return Attributes.of((AttributeKey) p[0], p[1], (AttributeKey) p[2], p[3], (AttributeKey) p[4], p[5]);
+      case 4:
+        return Attributes.of((AttributeKey) p[0], p[1], (AttributeKey) p[2], p[3], (AttributeKey) p[4], p[5],
+            (AttributeKey) p[6], p[7]);
+      case 5:
+        return Attributes.of((AttributeKey) p[0], p[1], (AttributeKey) p[2], p[3], (AttributeKey) p[4], p[5],
+            (AttributeKey) p[6], p[7], (AttributeKey) p[8], p[9]);
+      case MOST_PAIRS_AT_ONCE:
+        return Attributes.of((AttributeKey) p[0], p[1], (AttributeKey) p[2], p[3], (AttributeKey) p[4], p[5],
+            (AttributeKey) p[6], p[7], (AttributeKey) p[8], p[9], (AttributeKey) p[10], p[11]);
+      default:
+        AttributesBuilder builder = Attributes.builder();
+        for (int i = 0; i < size; i += 2) {
+          builder.put((AttributeKey) p[i], p[i + 1]);
+        }
+        return builder.build();
+    }
   }
 }

@@ -132,6 +132,21 @@ final class JsonCursor {
     return shared.text(parser.getTextCharacters(), parser.getTextOffset(), parser.getTextLength());
   }
 
+  /** The characters of the current string, number or name in the parser's buffer, valid until the next token. */
+  char[] textCharacters() throws IOException {
+    return parser.getTextCharacters();
+  }
+
+  /** Where the current text starts in {@link #textCharacters()}. */
+  int textOffset() throws IOException {
+    return parser.getTextOffset();
+  }
+
+  /** The length of the current text in {@link #textCharacters()}. */
+  int textLength() throws IOException {
+    return parser.getTextLength();
+  }
+
   /** A string, or a JSON number, as protobuf JSON writes 64-bit integers in either form. */
   long integer(JsonPath path, String what) throws IOException, OtlpFormatException {
     JsonToken token = parser.currentToken();
@@ -256,9 +271,14 @@ final class JsonCursor {
     return token.isNumeric() ? "NUMBER" : token.isBoolean() ? "BOOLEAN" : token == JsonToken.VALUE_NULL ? "NULL" : "STRING";
   }
 
-  /** Where the current token starts, for an error found after the value was read. */
-  JsonLocation location() {
-    return parser.currentTokenLocation();
+  /**
+   * Where the current token starts, for an error found after the value was read (a required field
+   * missing from an object): its line in the high 32 bits and its column in the low 32 bits, so that
+   * remembering where each span starts makes no object ({@link #error(JsonPath, String, long)}).
+   */
+  long start() {
+    JsonLocation location = parser.currentTokenLocation();
+    return ((long) location.getLineNr() << 32) | (location.getColumnNr() & 0xFFFF_FFFFL);
   }
 
   /** An error about the value at {@code path}, at the current token. */
@@ -266,15 +286,27 @@ final class JsonCursor {
     return error(path, problem, parser.currentTokenLocation());
   }
 
-  /** An error about the value at {@code path}, at {@code location}, e.g. where the object lacking a field starts. */
+  /** An error about the value at {@code path}, at {@code location}. */
   OtlpFormatException error(JsonPath path, String problem, JsonLocation location) {
-    return new OtlpFormatException(
-        source + " " + position(location) + ": " + (path.isRoot() ? "" : path + " ") + problem);
+    return error(path, problem, position(location.getLineNr(), location.getColumnNr()));
+  }
+
+  /** An error about the value at {@code path}, at {@code start} ({@link #start()}), e.g. where the object lacking a field starts. */
+  OtlpFormatException error(JsonPath path, String problem, long start) {
+    return error(path, problem, position((int) (start >>> 32), (int) start));
+  }
+
+  private OtlpFormatException error(JsonPath path, String problem, String position) {
+    return new OtlpFormatException(source + " " + position + ": " + (path.isRoot() ? "" : path + " ") + problem);
   }
 
   /** "at line 3, column 17". */
   static String position(JsonLocation location) {
-    return "at line " + location.getLineNr() + ", column " + location.getColumnNr();
+    return position(location.getLineNr(), location.getColumnNr());
+  }
+
+  private static String position(int line, int column) {
+    return "at line " + line + ", column " + column;
   }
 
   /** {@code trace_id} as {@code traceId}, and the names OTLP used before 0.15 as the current ones. */

@@ -6,14 +6,20 @@ package io.github.tracecheck.otlp;
  * The cursor walks an object's fields (an array's elements) with one path moved from field to
  * field ({@link #fieldSlot()}, {@link #elementSlot()}) rather than a new one each: an error's text is
  * built when the error is made, while the path still says where the reading is, and no path is kept.
+ *
+ * <p>A path also keeps its slots once made and hands the same ones out again: the reading goes depth
+ * first, so of the children of one path only one is read at a time, and a stream of millions of
+ * spans makes a few dozen paths rather than ten per span. Hence each reader has its own {@link
+ * #root()}: paths are not shared between readers (nor threads).
  */
 final class JsonPath {
 
-  static final JsonPath ROOT = new JsonPath(null, null, -1);
 
   private final JsonPath parent;
   private String field;
   private int index;
+  private JsonPath fieldSlot;
+  private JsonPath elementSlot;
 
   private JsonPath(JsonPath parent, String field, int index) {
     this.parent = parent;
@@ -21,18 +27,30 @@ final class JsonPath {
     this.index = index;
   }
 
+  /** The path of a document, for one reader: the paths below it are moved and used again as it reads. */
+  static JsonPath root() {
+    return new JsonPath(null, null, -1);
+  }
+
+  /** A new path to the field {@code name} of this object, e.g. for an error about a field that is missing. */
   JsonPath field(String name) {
     return new JsonPath(this, name, -1);
   }
 
-  /** A path to one field after another of this object: {@link #at(String)} moves it. */
+  /** A path to one field after another of this object: {@link #at(String)} moves it. It is the same slot each time. */
   JsonPath fieldSlot() {
-    return new JsonPath(this, "", -1);
+    if (fieldSlot == null) {
+      fieldSlot = new JsonPath(this, "", -1);
+    }
+    return fieldSlot;
   }
 
-  /** A path to one element after another of this array: {@link #at(int)} moves it. */
+  /** A path to one element after another of this array: {@link #at(int)} moves it. It is the same slot each time. */
   JsonPath elementSlot() {
-    return new JsonPath(this, null, 0);
+    if (elementSlot == null) {
+      elementSlot = new JsonPath(this, null, 0);
+    }
+    return elementSlot;
   }
 
   /** This slot, now at the field {@code name}. */

@@ -85,7 +85,9 @@ public final class OtlpJsonReader {
     int firstLine = 0;
     int lastLine = 0;
     int line = 0;
-    SharedValues shared = new SharedValues();
+    JsonCursor document = new JsonCursor(parser, source);
+    // one reader for every document of the stream: what it keeps between them is bounded (SharedValues)
+    TraceDocumentReader reader = new TraceDocumentReader(document, new SharedValues());
     try {
       while (parser.nextToken() != null) {
         line = parser.currentTokenLocation().getLineNr();
@@ -93,9 +95,8 @@ public final class OtlpJsonReader {
           jsonLines = true;
         }
         documents++;
-        JsonCursor document = new JsonCursor(parser, source);
         try {
-          new TraceDocumentReader(document, shared).read(out::accept);
+          reader.read(out::accept);
         } catch (OtlpFormatException e) {
           document.skipToEndOfDocument();
           throw e;

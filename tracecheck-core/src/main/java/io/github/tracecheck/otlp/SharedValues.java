@@ -1,6 +1,7 @@
 package io.github.tracecheck.otlp;
 
 import io.opentelemetry.api.common.AttributeKey;
+import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.sdk.common.InstrumentationScopeInfo;
 import io.opentelemetry.sdk.resources.Resource;
 import java.util.HashMap;
@@ -22,7 +23,7 @@ final class SharedValues {
   private final Map<String, AttributeKey<Boolean>> booleanKeys = new HashMap<>();
   private final Map<String, AttributeKey<Long>> longKeys = new HashMap<>();
   private final Map<String, AttributeKey<Double>> doubleKeys = new HashMap<>();
-  private final Map<Resource, Resource> resources = new HashMap<>();
+  private final Map<Attributes, Resource> resources = new HashMap<>();
   private final Map<InstrumentationScopeInfo, InstrumentationScopeInfo> scopes = new HashMap<>();
   private final RecentStrings texts = new RecentStrings();
 
@@ -47,9 +48,12 @@ final class SharedValues {
     return shared(doubleKeys, key, AttributeKey::doubleKey);
   }
 
-  /** The resource equal to {@code resource} seen first. */
-  Resource resource(Resource resource) {
-    return shared(resources, resource, Function.identity());
+  /**
+   * The resource of these attributes made first: a stream repeats its few resources for every
+   * batch of spans, and looking one up by its attributes spares making it again.
+   */
+  Resource resource(Attributes attributes) {
+    return shared(resources, attributes, Resource::create);
   }
 
   /** The scope equal to {@code scope} seen first. */

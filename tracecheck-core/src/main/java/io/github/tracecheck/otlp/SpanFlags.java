@@ -16,6 +16,8 @@ final class SpanFlags {
   static final int HAS_IS_REMOTE = 0x100;
   /** Bit 9: the context is remote. */
   static final int IS_REMOTE = 0x200;
+  /** No flags were read: OTLP's flags are 32 bits unsigned, so -1 is never a value read. */
+  static final long NONE = -1;
 
   private SpanFlags() {}
 
@@ -28,10 +30,11 @@ final class SpanFlags {
    * The context read from a file; without flags it is sampled and local, as files written before
    * OTLP had flags were.
    *
+   * @param flags the flags read, or {@link #NONE}
    * @param remoteBits whether bits 8-9 apply to this context (the parent or a link), not to the span's own
    */
-  static SpanContext context(String traceId, String spanId, Long flags, boolean remoteBits) {
-    if (flags == null) {
+  static SpanContext context(String traceId, String spanId, long flags, boolean remoteBits) {
+    if (flags == NONE) {
       return SpanContext.create(traceId, spanId, TraceFlags.getSampled(), TraceState.getDefault());
     }
     TraceFlags traceFlags = TraceFlags.fromByte((byte) (flags & 0xFF));

@@ -123,6 +123,38 @@ class OtlpJsonReaderTest {
         .hasMessageStartingWith("x: not valid JSON at line 1, column 60: Unexpected character ('}'");
   }
 
+  @Test
+  void anErrorDeepInNestedArraysNamesItsPathAfterEarlierSiblingsWereRead() {
+    // the paths of fields and elements are moved from one to the next, not made anew: an error
+    // after siblings and deeper values were read must still name its own place
+    String nested = "{\"arrayValue\":{\"values\":[{\"intValue\":1},{\"arrayValue\":{\"values\":["
+        + "{\"arrayValue\":{\"values\":[{\"stringValue\":\"deep\"}]}},{\"stringValue\":\"a\"},{\"intValue\":\"x\"}]}}]}}";
+    String twoSpans = "{\"resourceSpans\":[{\"scopeSpans\":[{\"spans\":[" + span("\"attributes\":["
+        + attribute("first", nested.replace("\"x\"", "3")) + "]") + "," + span("\"attributes\":["
+        + attribute("a", "{\"stringValue\":\"b\"}") + "," + attribute("nested", nested) + "]") + "]}]}]}";
+
+    assertThatThrownBy(() -> OtlpJsonReader.read(new StringReader(twoSpans), "x"))
+        .hasMessage("x at line 1, column 729: resourceSpans[0].scopeSpans[0].spans[1].attributes[1].value.arrayValue.values[1]"
+            + ".arrayValue.values[2].intValue 'x' is not an integer");
+    String keyMissingAfterANestedValue = twoSpans.replace(attribute("nested", nested), attribute("nested",
+        nested.replace("\"x\"", "3")) + ",{\"value\":{\"intValue\":1}}");
+    assertThatThrownBy(() -> OtlpJsonReader.read(new StringReader(keyMissingAfterANestedValue), "x"))
+        .hasMessage("x at line 1, column 762: resourceSpans[0].scopeSpans[0].spans[1].attributes[2].key is missing or not a string");
+    String eventAfterAnEventWithAttributes = "{\"resourceSpans\":[{\"scopeSpans\":[{\"spans\":[" + span("") + ","
+        + span("\"events\":[{\"timeUnixNano\":\"1\",\"attributes\":[" + attribute("n", nested.replace("\"x\"", "3"))
+        + "]},{\"name\":\"late\"}],\"links\":[{\"spanId\":\"00f067aa0ba902b7\"}]") + "]}]}]}";
+    assertThatThrownBy(() -> OtlpJsonReader.read(new StringReader(eventAfterAnEventWithAttributes), "x"))
+        .hasMessage("x at line 1, column 530: resourceSpans[0].scopeSpans[0].spans[1].events[1].timeUnixNano is missing");
+    String linkAfterEvents = eventAfterAnEventWithAttributes.replace(",{\"name\":\"late\"}", "");
+    assertThatThrownBy(() -> OtlpJsonReader.read(new StringReader(linkAfterEvents), "x"))
+        .hasMessage("x at line 1, column 540: resourceSpans[0].scopeSpans[0].spans[1].links[0].traceId is missing");
+  }
+
+  private static String span(String fields) {
+    return "{\"traceId\":\"0af7651916cd43dd8448eb211c80319c\",\"spanId\":\"00f067aa0ba902b7\",\"name\":\"s\","
+        + "\"startTimeUnixNano\":\"1\",\"endTimeUnixNano\":\"2\"" + (fields.isEmpty() ? "" : "," + fields) + "}";
+  }
+
   /** One document with one span, with {@code fields} added to the span. */
   private static String document(String fields) {
     return "{\"resourceSpans\":[{\"scopeSpans\":[{\"spans\":[{\"traceId\":\"0af7651916cd43dd8448eb211c80319c\","

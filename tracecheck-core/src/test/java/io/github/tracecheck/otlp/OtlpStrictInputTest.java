@@ -3,7 +3,9 @@ package io.github.tracecheck.otlp;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.sdk.common.InstrumentationScopeInfo;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -161,6 +163,32 @@ class OtlpStrictInputTest {
     assertThat(span.getResource().getAttribute(io.opentelemetry.api.common.AttributeKey.stringKey("service.name")))
         .isEqualTo("late");
     assertThat(span.getInstrumentationScopeInfo().getName()).isEqualTo("s");
+  }
+
+  @Test
+  void spansWaitingForTheirScopeOrResourceKeepTheirOrderAndEachGetsItsOwn() throws Exception {
+    // the reader keeps one span, resource and scope being read in fields used again: the spans that
+    // wait must each keep their own, in any order of the fields and with none given
+    String json = "{\"resourceSpans\":["
+        + "{\"scopeSpans\":[{\"spans\":[" + span("a") + "],\"scope\":{\"name\":\"s1\"}},"
+        + "{\"scope\":{\"name\":\"s2\",\"version\":\"1\"},\"spans\":[" + span("b") + "]}]," + resource("late") + "},"
+        + "{" + resource("early") + ",\"scopeSpans\":[{\"spans\":[" + span("c") + "],\"scope\":{\"name\":\"s3\"}},"
+        + "{\"spans\":[" + span("d") + "]}]},"
+        + "{\"scopeSpans\":[{\"spans\":[" + span("e") + "]},{\"scope\":{\"name\":\"s1\"},\"spans\":[" + span("f") + "]}]}]}";
+
+    List<String> read = new ArrayList<>();
+    for (SpanData span : read(json)) {
+      InstrumentationScopeInfo scope = span.getInstrumentationScopeInfo();
+      read.add(span.getName() + " " + scope.getName() + " " + scope.getVersion() + " "
+          + span.getResource().getAttributes().get(AttributeKey.stringKey("service.name")));
+    }
+
+    assertThat(read).containsExactly(
+        "a s1 null late", "b s2 1 late", "c s3 null early", "d  null early", "e  null null", "f s1 null null");
+  }
+
+  private static String resource(String service) {
+    return "\"resource\":{\"attributes\":[{\"key\":\"service.name\",\"value\":{\"stringValue\":\"" + service + "\"}}]}";
   }
 
   @Test

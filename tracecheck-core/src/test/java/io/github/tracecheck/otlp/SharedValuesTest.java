@@ -95,9 +95,9 @@ class SharedValuesTest {
     assertThat(unkept).isEqualTo(first.get(SharedValues.MAX_ENTRIES)).isNotSameAs(first.get(SharedValues.MAX_ENTRIES));
     // keys of another type are told apart
     assertThat(shared.longKey("key.0")).isEqualTo(AttributeKey.longKey("key.0"));
-    Resource resource = Resource.create(Attributes.of(AttributeKey.stringKey("service.name"), "shop"));
-    assertThat(shared.resource(Resource.create(Attributes.of(AttributeKey.stringKey("service.name"), "shop"))))
-        .isSameAs(shared.resource(resource));
+    Resource resource = shared.resource(Attributes.of(AttributeKey.stringKey("service.name"), "shop"));
+    assertThat(resource).isEqualTo(Resource.create(Attributes.of(AttributeKey.stringKey("service.name"), "shop")));
+    assertThat(shared.resource(Attributes.of(AttributeKey.stringKey("service.name"), "shop"))).isSameAs(resource);
   }
 
   private static AttributeKey<?> key(SpanData span) {

@@ -1,0 +1,54 @@
+package io.github.tracecheck.otlp;
+
+import io.opentelemetry.api.trace.SpanId;
+import io.opentelemetry.api.trace.TraceId;
+import java.io.IOException;
+import java.util.Locale;
+
+/**
+ * Reads trace and span ids as OTLP JSON writes them: lower-case hex of 32 or 16 digits, not all
+ * zero. The usual id - lower-case already - is checked in the parser's buffer in one pass and taken
+ * from it through {@link SharedValues}, without a string made to be lower-cased and checked; any
+ * other text (upper case, wrong length, not a string) goes the long way, which also makes its error.
+ */
+final class HexIds {
+
+  private final JsonCursor json;
+  private final SharedValues shared;
+
+  HexIds(JsonCursor json, SharedValues shared) {
+    this.json = json;
+    this.shared = shared;
+  }
+
+  /** The id the cursor is on, of {@code length} digits; an optional id may be "" for none (null). */
+  String read(JsonPath path, int length, boolean required) throws IOException, OtlpFormatException {
+    if (json.isString() && json.textLength() == length
+        && isLowerHexNotAllZero(json.textCharacters(), json.textOffset(), length)) {
+      return json.text(path, shared);
+    }
+    String text = json.text(path, shared);
+    if (text.isEmpty() && !required) {
+      return null;
+    }
+    String id = text.toLowerCase(Locale.ROOT);
+    boolean valid = length == 32 ? TraceId.isValid(id) : SpanId.isValid(id);
+    if (!json.isString() || !valid) {
+      throw json.error(path, "'" + text + "' is not " + length + " hex digits (not all zero)");
+    }
+    return id;
+  }
+
+  /** What {@link TraceId#isValid} and {@link SpanId#isValid} accept, checked in place. */
+  private static boolean isLowerHexNotAllZero(char[] chars, int offset, int length) {
+    boolean allZero = true;
+    for (int i = offset; i < offset + length; i++) {
+      char c = chars[i];
+      if ((c < '0' || c > '9') && (c < 'a' || c > 'f')) {
+        return false;
+      }
+      allZero &= c == '0';
+    }
+    return !allZero;
+  }
+}
