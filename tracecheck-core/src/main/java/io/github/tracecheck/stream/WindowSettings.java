@@ -13,8 +13,8 @@ import java.time.Duration;
  * @param maxSpansHeld the most spans held at once, in flight and kept as neighbours; past it, the
  *     quietest traces are checked early, before their window ends, so that memory stays bounded
  * @param batchSpans how many quiet spans are checked together at least; a batch also waits until it
- *     holds as many spans as its neighbours, so that checking the neighbours again costs at most as
- *     much as checking the batch
+ *     holds a quarter of the spans held, so that checking its neighbours again costs at most three
+ *     times as much as checking the batch
  */
 public record WindowSettings(long windowNanos, long maxSpansHeld, int batchSpans) {
 

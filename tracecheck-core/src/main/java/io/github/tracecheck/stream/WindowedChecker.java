@@ -60,6 +60,14 @@ public final class WindowedChecker implements Consumer<SpanData> {
       DanglingParentRule.NAME, SpanNeverEndedRule.NAME, LeakedScopeRule.NAME, MissingErrorStatusRule.NAME,
       PiiRule.NAME, SqlLiteralRule.NAME, LogWithoutTraceContextRule.NAME);
 
+  /**
+   * A batch is checked with its neighbours, and waits until it is at least this part of what is
+   * held (a quarter): checking the neighbours again then costs at most three times checking the
+   * batch. Waiting for a larger part holds more spans at once, which the garbage collector pays for
+   * (measured on the 1M-span file: waiting for half cost more in collections than the neighbours saved).
+   */
+  private static final int BATCH_SHARE_OF_HELD = 4;
+
   private final WindowSettings settings;
   private final List<Rule> rules;
   private final List<Rule> oneTraceRules;
@@ -146,9 +154,7 @@ public final class WindowedChecker implements Consumer<SpanData> {
     spansHeld++;
     now = Math.max(now, span.getEndEpochNanos());
     releaseQuietTraces();
-    // a batch is checked with its neighbours: waiting until it is as large as what else is held
-    // keeps the neighbours' share of the work at most half
-    if (readySpans >= settings.batchSpans() && readySpans * 2 >= spansHeld) {
+    if (readySpans >= settings.batchSpans() && readySpans * BATCH_SHARE_OF_HELD >= spansHeld) {
       checkReady();
     }
   }

@@ -91,6 +91,22 @@ class WindowedCheckerTest {
   }
 
   @Test
+  void aBatchIsCheckedOnceItIsAQuarterOfWhatIsHeld() {
+    List<SpanData> spans = busyStream(2_000);
+    WindowSettings settings = WindowSettings.defaults().withWindow(Duration.ofMillis(200)).withBatchSpans(1);
+    List<long[]> batchAndHeld = new ArrayList<>();
+    WindowedChecker[] checker = new WindowedChecker[1];
+    checker[0] = WindowedChecker.withBuiltInRules(
+        settings, batch -> batchAndHeld.add(new long[] {batch.forest().spanCount(), checker[0].spansHeld()}));
+    spans.forEach(checker[0]); // not finished: the last batch is whatever is left
+
+    assertThat(batchAndHeld).hasSizeGreaterThan(10)
+        .allSatisfy(sizes -> assertThat(sizes[0] * 4).isGreaterThanOrEqualTo(sizes[1]))
+        // it does not wait to be half of what is held, which would hold more spans at once
+        .anySatisfy(sizes -> assertThat(sizes[0] * 2).isLessThan(sizes[1]));
+  }
+
+  @Test
   void pastTheBoundTheQuietestTracesAreCheckedEarlyAndNothingIsLost() {
     List<SpanData> spans = busyStream(300);
     WindowSettings settings = WindowSettings.defaults().withMaxSpansHeld(40).withBatchSpans(10);
