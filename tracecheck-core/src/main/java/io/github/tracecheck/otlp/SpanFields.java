@@ -72,12 +72,16 @@ final class SpanFields {
     return copy;
   }
 
-  /** The span, with its own copies of the events and links: a span of none shares the one empty list. */
-  SpanData toSpanData(Resource resource, InstrumentationScopeInfo scope) {
+  /**
+   * The span, with its own copies of the events and links: a span of none shares the one empty list.
+   *
+   * @param contexts where a context equal to one made before is found: the parent's own, a sibling's parent
+   */
+  SpanData toSpanData(Resource resource, InstrumentationScopeInfo scope, RecentSpanContexts contexts) {
     SpanContext parent =
-        parentSpanId == null ? SpanContext.getInvalid() : SpanFlags.context(traceId, parentSpanId, flags, true);
+        parentSpanId == null ? SpanContext.getInvalid() : contexts.context(traceId, parentSpanId, flags, true);
     return new ImportedSpanData(
-        name, kind, SpanFlags.context(traceId, spanId, flags, false), parent, status, start, end, attributes,
+        name, kind, contexts.context(traceId, spanId, flags, false), parent, status, start, end, attributes,
         attributes.size(), events.isEmpty() ? List.of() : events, events.size(),
         links.isEmpty() ? List.of() : links, links.size(), resource, scope);
   }

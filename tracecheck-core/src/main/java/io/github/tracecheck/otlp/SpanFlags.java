@@ -34,13 +34,18 @@ final class SpanFlags {
    * @param remoteBits whether bits 8-9 apply to this context (the parent or a link), not to the span's own
    */
   static SpanContext context(String traceId, String spanId, long flags, boolean remoteBits) {
-    if (flags == NONE) {
-      return SpanContext.create(traceId, spanId, TraceFlags.getSampled(), TraceState.getDefault());
-    }
-    TraceFlags traceFlags = TraceFlags.fromByte((byte) (flags & 0xFF));
-    boolean remote = remoteBits && (flags & (HAS_IS_REMOTE | IS_REMOTE)) == (HAS_IS_REMOTE | IS_REMOTE);
-    return remote
-        ? SpanContext.createFromRemoteParent(traceId, spanId, traceFlags, TraceState.getDefault())
-        : SpanContext.create(traceId, spanId, traceFlags, TraceState.getDefault());
+    return isRemote(flags, remoteBits)
+        ? SpanContext.createFromRemoteParent(traceId, spanId, traceFlags(flags), TraceState.getDefault())
+        : SpanContext.create(traceId, spanId, traceFlags(flags), TraceState.getDefault());
+  }
+
+  /** The W3C trace flags of {@link #context}: sampled when no flags were read. */
+  static TraceFlags traceFlags(long flags) {
+    return flags == NONE ? TraceFlags.getSampled() : TraceFlags.fromByte((byte) (flags & 0xFF));
+  }
+
+  /** Whether {@link #context} is remote: only a parent or link context can be, and only with both bits 8 and 9. */
+  static boolean isRemote(long flags, boolean remoteBits) {
+    return flags != NONE && remoteBits && (flags & (HAS_IS_REMOTE | IS_REMOTE)) == (HAS_IS_REMOTE | IS_REMOTE);
   }
 }

@@ -28,6 +28,7 @@ final class TraceDocumentReader {
   private final SharedValues shared;
   /** The paths below it are this reader's, moved from field to field ({@link JsonPath}). */
   private final JsonPath root = JsonPath.root();
+  private final RecentSpanContexts contexts = new RecentSpanContexts();
   private final JsonCursor.FieldReader readDocumentField = this::documentField;
   private final JsonCursor.ElementReader readResourceSpans = this::resourceSpans;
   private final JsonCursor.FieldReader readResourceSpansField = this::resourceSpansField;
@@ -127,7 +128,7 @@ final class TraceDocumentReader {
 
   private void handOn(List<SpanFields> waiting, Resource with, InstrumentationScopeInfo of) {
     for (int i = 0; i < waiting.size(); i++) {
-      out.accept(waiting.get(i).toSpanData(with, of));
+      out.accept(waiting.get(i).toSpanData(with, of, contexts));
     }
   }
 
@@ -161,7 +162,7 @@ final class TraceDocumentReader {
   private void span(JsonPath path) throws IOException, OtlpFormatException {
     SpanFields span = spans.read(path);
     if (resource != null && scope != null) {
-      out.accept(span.toSpanData(resource, scope));
+      out.accept(span.toSpanData(resource, scope, contexts));
     } else {
       if (waitingSpans == null) {
         waitingSpans = new ArrayList<>();
