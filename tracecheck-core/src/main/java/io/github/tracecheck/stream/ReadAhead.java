@@ -38,7 +38,12 @@ public final class ReadAhead {
   private static final List<SpanData> END = List.of();
 
   static final int DEFAULT_CHUNK_SPANS = 1024;
-  static final int DEFAULT_CHUNKS_IN_TRANSIT = 8;
+  /**
+   * Room for what the reader reads while the taker checks a batch (tens of milliseconds for tens of
+   * thousands of spans), so that the reader, the slowest of the threads, seldom waits: with 8
+   * chunks it waited, and the 1M-span file took 0.4-0.6 s longer (3.8-4.1 s against 3.1-3.4 s).
+   */
+  static final int DEFAULT_CHUNKS_IN_TRANSIT = 32;
   /** How often the taker, waiting, looks whether the reader is still alive. */
   private static final long LIVENESS_CHECK_MILLIS = 100;
 
