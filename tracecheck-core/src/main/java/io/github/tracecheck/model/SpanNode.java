@@ -43,6 +43,7 @@ public final class SpanNode {
   private final SpanKind kind;
   private final long startEpochNanos;
   private final long endEpochNanos;
+  private final boolean hasLinks;
   // The fields below are filled in while the forest is built, then frozen.
   private SpanNode parent;
   private List<SpanNode> children = Collections.emptyList();
@@ -62,6 +63,7 @@ public final class SpanNode {
     this.kind = span.getKind();
     this.startEpochNanos = span.getStartEpochNanos();
     this.endEpochNanos = span.getEndEpochNanos();
+    this.hasLinks = !span.getLinks().isEmpty();
   }
 
   /** The resource's {@code service.name}, or "". */
@@ -208,6 +210,11 @@ public final class SpanNode {
   /** The links this span declared, as captured. */
   public List<LinkData> links() {
     return span.getLinks();
+  }
+
+  /** Whether the span declared any link, known without reaching its data. */
+  public boolean hasLinks() {
+    return hasLinks;
   }
 
   /** The value of a span attribute, or null. */

@@ -100,6 +100,8 @@ class TraceForestTest {
 
     SpanNode consumerNode = forest.trace(TRACE_ID).orElseThrow().firstRoot();
     assertThat(consumerNode.links()).hasSize(2);
+    assertThat(consumerNode.hasLinks()).isTrue();
+    assertThat(forest.trace(OTHER_TRACE_ID).orElseThrow().firstRoot().hasLinks()).isFalse();
     assertThat(forest.linkedSpans(consumerNode)).extracting(SpanNode::name).containsExactly("orders publish");
   }
 

@@ -34,7 +34,7 @@ final class HopIndexes {
     List<SpanNode> linking = new ArrayList<>();
     for (int i = 0; i < count; i++) {
       SpanNode span = spans.get(i);
-      if (linksConnect && !span.links().isEmpty()) {
+      if (linksConnect && span.hasLinks()) {
         linking.add(span);
       }
       serviceOf[i] = span.serviceName();
