@@ -63,7 +63,8 @@ public final class SpanNode {
     this.kind = span.getKind();
     this.startEpochNanos = span.getStartEpochNanos();
     this.endEpochNanos = span.getEndEpochNanos();
-    this.hasLinks = !span.getLinks().isEmpty();
+    List<LinkData> links = span.getLinks();
+    this.hasLinks = links != null && !links.isEmpty(); // null only from a SpanData breaking its contract: the forest still builds
   }
 
   /** The resource's {@code service.name}, or "". */
