@@ -25,7 +25,11 @@ final class HexIds {
   String read(JsonPath path, int length, boolean required) throws IOException, OtlpFormatException {
     if (json.isString() && json.textLength() == length
         && isLowerHexNotAllZero(json.textCharacters(), json.textOffset(), length)) {
-      return json.text(path, shared);
+      // A trace id repeats for every span of its trace: one string is shared. A span id is shared
+      // through its span context (RecentSpanContexts), so looking its text up as well costs for nothing.
+      return length == 16
+          ? new String(json.textCharacters(), json.textOffset(), length)
+          : json.text(path, shared);
     }
     String text = json.text(path, shared);
     if (text.isEmpty() && !required) {
