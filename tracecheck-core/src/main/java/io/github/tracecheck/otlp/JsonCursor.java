@@ -32,10 +32,17 @@ final class JsonCursor {
     void read(JsonPath path) throws IOException, OtlpFormatException;
   }
 
+  private static final int NAME_SLOTS = 64;
   private static final BigInteger MAX_LONG = BigInteger.valueOf(Long.MAX_VALUE);
 
   private final JsonParser parser;
   private final String source;
+  /**
+   * The protobuf names of the field names met, by the name's hash: the parser hands each field name
+   * as one canonical string, so a name is found again by identity and converted once per stream.
+   */
+  private final String[] namesMet = new String[NAME_SLOTS];
+  private final String[] protobufNames = new String[NAME_SLOTS];
 
   JsonCursor(JsonParser parser, String source) {
     this.parser = parser;
@@ -75,7 +82,7 @@ final class JsonCursor {
     JsonStreamContext object = parser.getParsingContext();
     JsonPath field = path.fieldSlot();
     while (parser.nextToken() == JsonToken.FIELD_NAME) {
-      String name = protobufName(parser.currentName());
+      String name = protobufNameOf(parser.currentName());
       if (parser.nextToken() != JsonToken.VALUE_NULL) {
         reader.read(name, field.at(name));
         skipUnread(object);
@@ -307,6 +314,18 @@ final class JsonCursor {
 
   private static String position(int line, int column) {
     return "at line " + line + ", column " + column;
+  }
+
+  /** {@link #protobufName}, worked out once for each field name met again. */
+  private String protobufNameOf(String name) {
+    int slot = name.hashCode() & (NAME_SLOTS - 1);
+    if (namesMet[slot] == name) {
+      return protobufNames[slot];
+    }
+    String converted = protobufName(name);
+    namesMet[slot] = name;
+    protobufNames[slot] = converted;
+    return converted;
   }
 
   /** {@code trace_id} as {@code traceId}, and the names OTLP used before 0.15 as the current ones. */

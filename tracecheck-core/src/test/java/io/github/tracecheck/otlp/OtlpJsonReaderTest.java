@@ -65,6 +65,23 @@ class OtlpJsonReaderTest {
   }
 
   @Test
+  void fieldNamesMetAgainInLaterDocumentsAreReadAsTheFirstTime() throws Exception {
+    String snake = "{\"resource_spans\":[{\"scope_spans\":[{\"spans\":[{\"trace_id\":\"0af7651916cd43dd8448eb211c80319c\","
+        + "\"span_id\":\"00f067aa0ba902b%d\",\"name\":\"s%d\",\"start_time_unix_nano\":1,\"end_time_unix_nano\":2}]}]}]}";
+    String camel = "{\"resourceSpans\":[{\"scopeSpans\":[{\"spans\":[{\"traceId\":\"0af7651916cd43dd8448eb211c80319c\","
+        + "\"spanId\":\"00f067aa0ba902b%d\",\"parent_span_id\":\"00f067aa0ba902b1\",\"name\":\"c%d\","
+        + "\"startTimeUnixNano\":1,\"end_time_unix_nano\":2}]}]}]}";
+    String lines = String.join("\n", snake.formatted(1, 1), camel.formatted(2, 2), snake.formatted(3, 3), camel.formatted(4, 4));
+
+    List<SpanData> spans = OtlpJsonReader.read(new StringReader(lines), "inline");
+
+    assertThat(spans).extracting(SpanData::getName).containsExactly("s1", "c2", "s3", "c4");
+    assertThat(spans).extracting(SpanData::getParentSpanId)
+        .containsExactly("0000000000000000", "00f067aa0ba902b1", "0000000000000000", "00f067aa0ba902b1");
+    assertThat(spans).extracting(SpanData::getEndEpochNanos).containsOnly(2L);
+  }
+
+  @Test
   void reportsTheFieldThatIsWrong() {
     String badKind =
         "{\"resourceSpans\":[{\"scopeSpans\":[{\"spans\":[{\"traceId\":\"0af7651916cd43dd8448eb211c80319c\","
