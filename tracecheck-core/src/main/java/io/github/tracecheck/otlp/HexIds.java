@@ -8,8 +8,9 @@ import java.util.Locale;
 /**
  * Reads trace and span ids as OTLP JSON writes them: lower-case hex of 32 or 16 digits, not all
  * zero. The usual id - lower-case already - is checked in the parser's buffer in one pass and taken
- * from it through {@link SharedValues}, without a string made to be lower-cased and checked; any
- * other text (upper case, wrong length, not a string) goes the long way, which also makes its error.
+ * from it without a string made to be lower-cased and checked (a trace id through {@link
+ * SharedValues}, as it repeats); any other text (upper case, wrong length, not a string) goes the
+ * long way, which also makes its error.
  */
 final class HexIds {
 

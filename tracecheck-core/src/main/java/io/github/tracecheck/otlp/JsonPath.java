@@ -14,7 +14,6 @@ package io.github.tracecheck.otlp;
  */
 final class JsonPath {
 
-
   private final JsonPath parent;
   private String field;
   private int index;

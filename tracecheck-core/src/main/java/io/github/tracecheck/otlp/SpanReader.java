@@ -114,13 +114,15 @@ final class SpanReader {
   }
 
   private void required(String value, JsonPath object, String field, long objectStart) throws OtlpFormatException {
-    if (value == null) {
-      throw json.error(object.field(field), "is missing", objectStart);
-    }
+    required(value != null, object, field, objectStart);
   }
 
   private void requiredTime(long nanos, JsonPath object, String field, long objectStart) throws OtlpFormatException {
-    if (nanos == SpanFields.NO_TIME) {
+    required(nanos != SpanFields.NO_TIME, object, field, objectStart);
+  }
+
+  private void required(boolean present, JsonPath object, String field, long objectStart) throws OtlpFormatException {
+    if (!present) {
       throw json.error(object.field(field), "is missing", objectStart);
     }
   }
