@@ -32,8 +32,12 @@ public final class DanglingParentRule implements Rule {
   @Override
   public List<Finding> check(TraceForest forest, RuleOptions options) {
     List<Finding> findings = new ArrayList<>();
-    for (Trace trace : forest.traces()) {
-      for (SpanNode root : trace.roots()) {
+    // Indexed loops: run after every test over every trace, they make no iterators.
+    List<Trace> traces = forest.traces();
+    for (int t = 0; t < traces.size(); t++) {
+      List<SpanNode> roots = traces.get(t).roots();
+      for (int r = 0; r < roots.size(); r++) {
+        SpanNode root = roots.get(r);
         if (!root.hasMissingParent()) {
           continue;
         }

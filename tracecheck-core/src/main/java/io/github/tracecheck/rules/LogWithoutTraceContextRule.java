@@ -1,6 +1,7 @@
 package io.github.tracecheck.rules;
 
 import io.github.tracecheck.model.SpanNode;
+import io.github.tracecheck.model.Trace;
 import io.github.tracecheck.model.TraceForest;
 import io.github.tracecheck.pii.Masking;
 import io.github.tracecheck.rules.internal.SpanDescriptions;
@@ -53,33 +54,46 @@ public final class LogWithoutTraceContextRule implements Rule {
   @Override
   public List<Finding> check(TraceForest forest, RuleOptions options) {
     List<Finding> findings = new ArrayList<>();
-    for (SpanNode span : forest.spans()) {
-      for (LogRecordData record : span.logRecords()) {
-        // The line's own ids: OpenTelemetry's names, else Micrometer's (never one of each).
-        boolean micrometer = record.getAttributes().get(TRACE_ID) == null
-            && record.getAttributes().get(MICROMETER_TRACE_ID) != null;
-        String traceId = record.getAttributes().get(micrometer ? MICROMETER_TRACE_ID : TRACE_ID);
-        String spanId = record.getAttributes().get(micrometer ? MICROMETER_SPAN_ID : SPAN_ID);
-        String line = "log record " + quote(record) + " written inside span " + SpanDescriptions.describe(span);
-        if (traceId == null || traceId.isEmpty()) {
-          findings.add(Finding.about(NAME, span, List.of(), line + " carries no trace_id",
-              "the log line is not correlated: install OpenTelemetry's logback-mdc appender (or put trace_id and"
-                  + " span_id into the MDC) and capture the MDC in the OpenTelemetry appender"));
-        } else if (!traceId.equals(span.traceId())) {
-          findings.add(Finding.about(NAME, span, related(forest, traceId, spanId),
-              line + " carries trace_id " + traceId + " of another trace",
-              "a stale MDC: trace_id was put into the MDC by hand and not cleared when the thread moved to the"
-                  + " next request; let the logback-mdc instrumentation write it from the current context"));
-        } else if (!span.spanId().equals(spanId)) {
-          findings.add(Finding.about(NAME, span, related(forest, traceId, spanId),
-              line + " carries span_id " + (spanId == null || spanId.isEmpty() ? "(none)" : spanId)
-                  + " instead of " + span.spanId(),
-              "the MDC was filled once per request (or per trace) rather than from the span current at each"
-                  + " log call"));
+    List<Trace> traces = forest.traces();
+    for (int t = 0; t < traces.size(); t++) {
+      List<SpanNode> spans = traces.get(t).spans();
+      for (int s = 0; s < spans.size(); s++) {
+        SpanNode span = spans.get(s);
+        if (span.logRecords().isEmpty()) {
+          continue; // most spans: no iterator is made for them
         }
+        checkLogRecords(span, forest, findings);
       }
     }
     return findings;
+  }
+
+  /** Judges the log lines written inside the span. */
+  private static void checkLogRecords(SpanNode span, TraceForest forest, List<Finding> findings) {
+    for (LogRecordData record : span.logRecords()) {
+      // The line's own ids: OpenTelemetry's names, else Micrometer's (never one of each).
+      boolean micrometer = record.getAttributes().get(TRACE_ID) == null
+          && record.getAttributes().get(MICROMETER_TRACE_ID) != null;
+      String traceId = record.getAttributes().get(micrometer ? MICROMETER_TRACE_ID : TRACE_ID);
+      String spanId = record.getAttributes().get(micrometer ? MICROMETER_SPAN_ID : SPAN_ID);
+      String line = "log record " + quote(record) + " written inside span " + SpanDescriptions.describe(span);
+      if (traceId == null || traceId.isEmpty()) {
+        findings.add(Finding.about(NAME, span, List.of(), line + " carries no trace_id",
+            "the log line is not correlated: install OpenTelemetry's logback-mdc appender (or put trace_id and"
+                + " span_id into the MDC) and capture the MDC in the OpenTelemetry appender"));
+      } else if (!traceId.equals(span.traceId())) {
+        findings.add(Finding.about(NAME, span, related(forest, traceId, spanId),
+            line + " carries trace_id " + traceId + " of another trace",
+            "a stale MDC: trace_id was put into the MDC by hand and not cleared when the thread moved to the"
+                + " next request; let the logback-mdc instrumentation write it from the current context"));
+      } else if (!span.spanId().equals(spanId)) {
+        findings.add(Finding.about(NAME, span, related(forest, traceId, spanId),
+            line + " carries span_id " + (spanId == null || spanId.isEmpty() ? "(none)" : spanId)
+                + " instead of " + span.spanId(),
+            "the MDC was filled once per request (or per trace) rather than from the span current at each"
+                + " log call"));
+      }
+    }
   }
 
   private static List<SpanNode> related(TraceForest forest, String traceId, String spanId) {

@@ -28,8 +28,12 @@ interface PerSpanRule extends Rule {
     for (int i = 0; i < judges.length; i++) {
       judges[i] = rules.get(i).judge(forest, options);
     }
-    for (Trace trace : forest.traces()) {
-      for (SpanNode span : trace.spans()) {
+    // Indexed loops: a check over every span of every trace makes no iterators.
+    List<Trace> traces = forest.traces();
+    for (int t = 0; t < traces.size(); t++) {
+      List<SpanNode> spans = traces.get(t).spans();
+      for (int s = 0; s < spans.size(); s++) {
+        SpanNode span = spans.get(s);
         for (SpanJudge judge : judges) {
           judge.judge(span);
         }

@@ -3,6 +3,7 @@ package io.github.tracecheck.semconv;
 import io.github.tracecheck.model.SpanNode;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.sdk.trace.data.EventData;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -25,7 +26,10 @@ public final class ErrorAttributes {
 
   /** The first {@code exception} event of the span. */
   public static Optional<EventData> exceptionEvent(SpanNode span) {
-    for (EventData event : span.data().getEvents()) {
+    // Indexed: asked of every span by a gate, most of which have no events, it makes no iterator.
+    List<EventData> events = span.data().getEvents();
+    for (int i = 0; i < events.size(); i++) {
+      EventData event = events.get(i);
       if (event.getName().equals("exception")) {
         return Optional.of(event);
       }

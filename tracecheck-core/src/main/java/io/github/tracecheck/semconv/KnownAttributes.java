@@ -4,7 +4,6 @@ import io.github.tracecheck.model.SpanNode;
 import io.github.tracecheck.model.internal.DerivedSlot;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.common.AttributeType;
-import java.util.Arrays;
 import java.util.function.BiConsumer;
 
 /**
@@ -68,18 +67,14 @@ final class KnownAttributes {
     this.values = values;
   }
 
-  /** The reading's values, laid out in the order of their names' bits. */
-  private static KnownAttributes inNameOrder(long present, int count, byte[] names, Object[] valuesAsMet) {
-    Object[] ordered = new Object[count];
-    for (int i = 0; i < count; i++) {
-      ordered[slotOf(present, names[i])] = valuesAsMet[i];
-    }
-    return new KnownAttributes(present, ordered);
-  }
+  /** How many names there are: one more than the highest bit. */
+  private static final int NAME_COUNT = THREAD_ID + 1;
 
-  private static int slotOf(long present, int name) {
-    return Long.bitCount(present & ((1L << name) - 1));
-  }
+  /**
+   * A reading per thread, used again for every span: reading a span's attributes then makes only the
+   * kept array of values and the result, however many of the names the span has.
+   */
+  private static final ThreadLocal<Reading> READING = ThreadLocal.withInitial(Reading::new);
 
   /** The known values of the span, read on first use and kept on its node. */
   static KnownAttributes of(SpanNode span) {
@@ -87,10 +82,10 @@ final class KnownAttributes {
     if (kept instanceof KnownAttributes known) {
       return known;
     }
-    Reading reading = new Reading();
+    Reading reading = READING.get();
+    reading.clear();
     span.data().getAttributes().forEach(reading);
-    KnownAttributes read =
-        reading.present == 0 ? NONE : inNameOrder(reading.present, reading.count, reading.names, reading.values);
+    KnownAttributes read = reading.result();
     DerivedSlot.set(span, read);
     return read;
   }
@@ -98,9 +93,15 @@ final class KnownAttributes {
   /** One pass over a span's attributes, keeping the values under the known names. */
   private static final class Reading implements BiConsumer<AttributeKey<?>, Object> {
     private long present;
-    private int count;
-    private byte[] names;
-    private Object[] values;
+    // Indexed by the name's bit; only the present names' slots are set, and they are cleared when read.
+    private final Object[] byName = new Object[NAME_COUNT];
+
+    void clear() {
+      for (long bits = present; bits != 0; bits &= bits - 1) {
+        byName[Long.numberOfTrailingZeros(bits)] = null;
+      }
+      present = 0;
+    }
 
     @Override
     public void accept(AttributeKey<?> key, Object value) {
@@ -114,26 +115,33 @@ final class KnownAttributes {
       }
       long bit = 1L << name;
       if ((present & bit) != 0) {
-        int at = indexOf(names, count, name);
-        Object first = values[at];
+        Object first = byName[name];
         // The same name under the other type: both are kept, as a map of typed keys keeps them.
         if (first instanceof Typed || (first instanceof String) == (type == AttributeType.STRING)) {
           return; // a key met twice: the first one stands, as Attributes.get finds it
         }
-        values[at] = first instanceof String text ? new Typed(text, (Long) value) : new Typed((String) value, (Long) first);
+        byName[name] = first instanceof String text ? new Typed(text, (Long) value) : new Typed((String) value, (Long) first);
         return;
       }
-      if (names == null) {
-        names = new byte[4];
-        values = new Object[4];
-      } else if (count == names.length) {
-        names = Arrays.copyOf(names, count * 2);
-        values = Arrays.copyOf(values, count * 2);
-      }
       present |= bit;
-      names[count] = (byte) name;
-      values[count] = value;
-      count++;
+      byName[name] = value;
+    }
+
+    /** What was read, the values in the order of their names' bits; the reading is left clear. */
+    KnownAttributes result() {
+      if (present == 0) {
+        return NONE;
+      }
+      Object[] values = new Object[Long.bitCount(present)];
+      int slot = 0;
+      for (long bits = present; bits != 0; bits &= bits - 1) {
+        int name = Long.numberOfTrailingZeros(bits);
+        values[slot++] = byName[name];
+        byName[name] = null;
+      }
+      KnownAttributes read = new KnownAttributes(present, values);
+      present = 0;
+      return read;
     }
   }
 
@@ -187,13 +195,8 @@ final class KnownAttributes {
     return values[slotOf(present, name)];
   }
 
-  private static int indexOf(byte[] names, int count, int name) {
-    for (int i = 0; i < count; i++) {
-      if (names[i] == name) {
-        return i;
-      }
-    }
-    throw new IllegalStateException("name " + name + " is not present");
+  private static int slotOf(long present, int name) {
+    return Long.bitCount(present & ((1L << name) - 1));
   }
 
   /** The bit of an attribute name the readers know; -1 for any other name. */

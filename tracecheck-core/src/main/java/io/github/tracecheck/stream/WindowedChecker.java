@@ -345,7 +345,11 @@ public final class WindowedChecker implements Consumer<SpanData> {
 
   /** The forest of the traces, building together those not built since their last span came. */
   private static TraceForest forestOf(List<PendingTrace> traces) {
-    List<SpanData> unbuilt = new ArrayList<>();
+    int count = 0;
+    for (PendingTrace trace : traces) {
+      count += trace.builtTrace() == null ? trace.spans.size() : 0;
+    }
+    List<SpanData> unbuilt = new ArrayList<>(count);
     for (PendingTrace trace : traces) {
       if (trace.builtTrace() == null) {
         unbuilt.addAll(trace.spans);

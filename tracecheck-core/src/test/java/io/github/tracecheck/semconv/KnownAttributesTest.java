@@ -184,6 +184,19 @@ class KnownAttributesTest {
     assertThat(KnownAttributes.of(one)).isSameAs(KnownAttributes.of(other));
   }
 
+  @Test
+  void aSpanReadAfterAnotherFindsNoneOfTheOthersValues() {
+    SpanNode first = spanWith(List.of(
+        new Attribute("http.route", "/orders/{id}"), new Attribute("error.type", "timeout"),
+        new Attribute("http.status_code", "503"), new Attribute("http.status_code", 503L)));
+    SpanNode second = spanWith(List.of(new Attribute("http.status_code", 200L)));
+
+    assertThat(ErrorAttributes.errorType(first)).isEqualTo("timeout");
+    assertThat(HttpAttributes.statusCode(second)).isEqualTo(200L);
+    assertThat(ErrorAttributes.errorType(second)).isNull();
+    assertThat(HttpAttributes.route(second)).isNull();
+  }
+
   @SuppressWarnings("unchecked")
   private static SpanNode spanWith(List<Attribute> attributes) {
     TestSpans.Builder builder = TestSpans.span("op", TestSpans.id(1));

@@ -99,24 +99,22 @@ final class CallHop {
       return null;
     }
     boolean rpc = RpcAttributes.service(server) != null;
-    return clients.inFlightAt(server.startEpochNanos())
-        .filter(client -> rpc || routes.samePath(client, server))
-        .reduce((best, candidate) -> better(candidate, best) ? candidate : best)
-        .orElse(null);
+    long start = server.startEpochNanos();
+    SpanNode unconnected =
+        clients.latestInFlightAt(start, client -> !hasServerChild(client) && (rpc || routes.samePath(client, server)));
+    return unconnected != null
+        ? unconnected
+        : clients.latestInFlightAt(start, client -> rpc || routes.samePath(client, server));
   }
 
-  /** Calls whose server side is not connected yet come first, then the latest started. */
-  private static boolean better(SpanNode candidate, SpanNode best) {
-    boolean candidateConnected = hasRemoteServerChild(candidate);
-    boolean bestConnected = hasRemoteServerChild(best);
-    if (candidateConnected != bestConnected) {
-      return !candidateConnected;
+  private static boolean hasServerChild(SpanNode client) {
+    List<SpanNode> children = client.children();
+    for (int i = 0; i < children.size(); i++) {
+      if (children.get(i).kind() == SpanKind.SERVER) {
+        return true;
+      }
     }
-    return candidate.startEpochNanos() > best.startEpochNanos();
-  }
-
-  private static boolean hasRemoteServerChild(SpanNode client) {
-    return client.children().stream().anyMatch(c -> c.kind() == SpanKind.SERVER);
+    return false;
   }
 
   /**
@@ -128,11 +126,8 @@ final class CallHop {
     long start = server.startEpochNanos();
     long tail = Math.max(SERVER_TAIL_NANOS, server.durationNanos() / 4);
     // in flight at the start, and ending no earlier than the tail
-    return allSpans.runningThrough(start, Math.max(start, server.endEpochNanos() - tail))
-        .filter(candidate -> candidate.trace() != server.trace()
-            && !candidate.serviceName().equals(server.serviceName()))
-        .findFirst()
-        .orElse(null);
+    return allSpans.latestRunningThrough(start, Math.max(start, server.endEpochNanos() - tail),
+        candidate -> candidate.trace() != server.trace() && !candidate.serviceName().equals(server.serviceName()));
   }
 
   /**
@@ -145,11 +140,26 @@ final class CallHop {
 
   /** The span's call key; null when it records neither an RPC service nor an HTTP method. */
   static CallKey callKey(SpanNode node) {
+    return callKey(node, null);
+  }
+
+  /**
+   * The span's call key, an HTTP method's taken from {@code httpKeys} and added to it when it is
+   * given: the index of a check's clients makes one key per method, not one per client.
+   */
+  static CallKey callKey(SpanNode node, Map<String, CallKey> httpKeys) {
     String service = RpcAttributes.service(node);
     if (service != null) {
       return new CallKey(true, Objects.toString(RpcAttributes.system(node)), service, Objects.toString(RpcAttributes.method(node)));
     }
     String method = HttpAttributes.method(node);
-    return method == null ? null : new CallKey(false, null, null, method);
+    if (method == null) {
+      return null;
+    }
+    return httpKeys == null ? httpKey(method) : httpKeys.computeIfAbsent(method, CallHop::httpKey);
+  }
+
+  private static CallKey httpKey(String method) {
+    return new CallKey(false, null, null, method);
   }
 }

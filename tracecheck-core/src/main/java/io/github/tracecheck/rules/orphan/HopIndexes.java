@@ -32,6 +32,7 @@ final class HopIndexes {
     boolean[] waiting = new boolean[count];
     int waitingCount = 0;
     List<SpanNode> linking = new ArrayList<>();
+    Map<String, CallHop.CallKey> httpCallKeys = new HashMap<>();
     for (int i = 0; i < count; i++) {
       SpanNode span = spans.get(i);
       if (linksConnect && span.hasLinks()) {
@@ -40,7 +41,7 @@ final class HopIndexes {
       serviceOf[i] = span.serviceName();
       SpanKind kind = span.kind();
       if (kind == SpanKind.CLIENT) {
-        callKeyOf[i] = CallHop.callKey(span);
+        callKeyOf[i] = CallHop.callKey(span, httpCallKeys);
       } else if (kind == SpanKind.PRODUCER && !MessagingHop.continued(span)) {
         waiting[i] = true;
         waitingCount++;

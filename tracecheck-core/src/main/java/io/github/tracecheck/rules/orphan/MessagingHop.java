@@ -81,10 +81,7 @@ final class MessagingHop {
    */
   Optional<Orphan> workWithoutConsumerSpan(SpanNode root, String evidenceNote, boolean ownMessages, String cause) {
     SpanNode producer =
-        waiting.startedBy(root.startEpochNanos())
-            .filter(p -> ownMessages || !p.serviceName().equals(root.serviceName()))
-            .findFirst()
-            .orElse(null);
+        waiting.latestStartedBy(root.startEpochNanos(), p -> ownMessages || !p.serviceName().equals(root.serviceName()));
     if (producer == null) {
       return Optional.empty();
     }
@@ -116,7 +113,9 @@ final class MessagingHop {
 
   /** A consumer continued the message: the producer has a CONSUMER child or a child across a process. */
   static boolean continued(SpanNode producer) {
-    for (SpanNode child : producer.children()) {
+    List<SpanNode> children = producer.children();
+    for (int i = 0; i < children.size(); i++) { // indexed: asked of every producer, it makes no iterator
+      SpanNode child = children.get(i);
       if (child.kind() == SpanKind.CONSUMER || child.hasRemoteParent()) {
         return true;
       }

@@ -71,8 +71,11 @@ public final class OrphanedRootRule implements Rule {
     ThreadHop work = new ThreadHop(forest, allSpans, indexes.byService, threads, messaging);
 
     List<SpanNode> candidates = new ArrayList<>();
-    for (Trace trace : forest.traces()) {
-      for (SpanNode root : trace.roots()) {
+    List<Trace> traces = forest.traces();
+    for (int t = 0; t < traces.size(); t++) {
+      List<SpanNode> roots = traces.get(t).roots();
+      for (int r = 0; r < roots.size(); r++) {
+        SpanNode root = roots.get(r);
         // A missing parent is the dangling-parent rule's business.
         if (!root.hasParentSpanId() && !isDeclaredOrTestEntryPoint(root, threads, options)) {
           candidates.add(root);
@@ -110,8 +113,9 @@ public final class OrphanedRootRule implements Rule {
     if (!receiving && threads.startedOnTestThread(root)) {
       return true;
     }
-    for (EntryPoint declared : options.entryPoints()) {
-      if (declared.matches(root)) {
+    List<EntryPoint> declared = options.entryPoints();
+    for (int i = 0; i < declared.size(); i++) { // indexed: asked of every root, mostly of an empty list
+      if (declared.get(i).matches(root)) {
         return true;
       }
     }

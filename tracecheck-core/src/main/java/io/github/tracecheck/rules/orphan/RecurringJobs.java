@@ -73,7 +73,7 @@ final class RecurringJobs {
     sorted.forEach(r -> ownTraces.add(r.traceId()));
     // Idle within the clock leeway: a task of a request whose trace's clock was anchored late must
     // not look like a run that started with nothing else going on.
-    return sorted.stream().anyMatch(run -> allSpans.inFlightAround(run.startEpochNanos())
-        .noneMatch(other -> !ownTraces.contains(other.traceId()) && other.serviceName().equals(run.serviceName())));
+    return sorted.stream().anyMatch(run -> allSpans.latestInFlightAround(run.startEpochNanos(),
+        other -> !ownTraces.contains(other.traceId()) && other.serviceName().equals(run.serviceName())) == null);
   }
 }

@@ -9,8 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
-import java.util.stream.IntStream;
-import java.util.stream.Stream;
+import java.util.function.Predicate;
 
 /**
  * Spans ordered by start time, with the longest duration among them. Every hop asks what was
@@ -234,39 +233,52 @@ final class SpansByStart {
     return last < 0 ? null : spans[last];
   }
 
-  /** The spans that started at or before {@code time}, latest first; at most the scan limit of them. */
-  Stream<SpanNode> startedBy(long time) {
-    return IntStream.iterate(lastStartedBy(time), i -> i >= 0, i -> i - 1).limit(scanLimit).mapToObj(i -> spans[i]);
+  /**
+   * Of the spans that started at or before {@code time}, the latest that passes the test; null when
+   * none of the latest scan limit of them does. The spans are offered to the test latest first.
+   */
+  SpanNode latestStartedBy(long time, Predicate<? super SpanNode> test) {
+    int scanned = 0;
+    for (int i = lastStartedBy(time); i >= 0 && scanned < scanLimit; i--, scanned++) {
+      if (test.test(spans[i])) {
+        return spans[i];
+      }
+    }
+    return null;
   }
 
   /**
-   * The spans that started at or before {@code from} and ended at or after {@code to}, latest start
-   * first: with {@code from == to}, the spans in flight at that time. Only the spans that started no
-   * longer before {@code to} than the longest span lasted are scanned (latest first, so the first
-   * that did not ends the scan), and at most the scan limit of them.
+   * Of the spans that started at or before {@code from} and ended at or after {@code to} (with
+   * {@code from == to}, the spans in flight at that time), the latest started that passes the test;
+   * null when none does. Only the spans that started no longer before {@code to} than the longest
+   * span lasted are scanned (latest first, so the first that did not ends the scan), and at most the
+   * scan limit of them. The qualifying spans are offered to the test latest first. A loop, not a
+   * stream: the hops ask this for every root judged.
    */
-  Stream<SpanNode> runningThrough(long from, long to) {
+  SpanNode latestRunningThrough(long from, long to, Predicate<? super SpanNode> test) {
     // on the index's own arrays: a span object is touched only when its times qualify it
     long earliestStart = to - longest;
-    return IntStream.iterate(lastStartedBy(from), i -> i >= 0, i -> i - 1)
-        .limit(scanLimit)
-        .takeWhile(i -> starts[i] >= earliestStart)
-        .filter(i -> starts[i] + durations[i] >= to)
-        .mapToObj(i -> spans[i]);
+    int scanned = 0;
+    for (int i = lastStartedBy(from); i >= 0 && scanned < scanLimit && starts[i] >= earliestStart; i--, scanned++) {
+      if (starts[i] + durations[i] >= to && test.test(spans[i])) {
+        return spans[i];
+      }
+    }
+    return null;
   }
 
-  /** The spans in flight at {@code time}, latest start first (see {@link #runningThrough}). */
-  Stream<SpanNode> inFlightAt(long time) {
-    return runningThrough(time, time);
+  /** Of the spans in flight at {@code time}, the latest started that passes the test (see {@link #latestRunningThrough}). */
+  SpanNode latestInFlightAt(long time, Predicate<? super SpanNode> test) {
+    return latestRunningThrough(time, time, test);
   }
 
   /**
-   * The spans in flight at {@code time} give or take {@link #CLOCK_LEEWAY_NANOS}, for comparing the
-   * times of spans of different traces: started by {@code time} plus the leeway, ended at or after
-   * {@code time} less it.
+   * Of the spans in flight at {@code time} give or take {@link #CLOCK_LEEWAY_NANOS}, for comparing
+   * the times of spans of different traces (started by {@code time} plus the leeway, ended at or
+   * after {@code time} less it), the latest started that passes the test.
    */
-  Stream<SpanNode> inFlightAround(long time) {
-    return runningThrough(time + CLOCK_LEEWAY_NANOS, time - CLOCK_LEEWAY_NANOS);
+  SpanNode latestInFlightAround(long time, Predicate<? super SpanNode> test) {
+    return latestRunningThrough(time + CLOCK_LEEWAY_NANOS, time - CLOCK_LEEWAY_NANOS, test);
   }
 
   /** Index of the last span that started at or before {@code time}, or -1. */

@@ -63,7 +63,7 @@ final class ThreadHop {
       return threads.nameOf(candidate) != null && !threads.sameThread(candidate, root);
     };
     SpansByStart candidates = candidatesFor(root);
-    SpanNode openSpan = candidates.inFlightAt(start).filter(elsewhere).findFirst().orElse(null);
+    SpanNode openSpan = candidates.latestInFlightAt(start, elsewhere);
     SpanStart stillOpen = latestStillOpenOnAnotherThread(root, start);
     String cause = LikelyCause.forThread(thread, root);
     String note = threads.evidenceNote(root);
@@ -95,7 +95,7 @@ final class ThreadHop {
     if (unconsumed.isPresent()) {
       return unconsumed;
     }
-    SpanNode before = candidatesFor(root).startedBy(start).filter(elsewhere).findFirst().orElse(null);
+    SpanNode before = candidatesFor(root).latestStartedBy(start, elsewhere);
     if (before == null) {
       return Optional.empty();
     }
@@ -111,10 +111,8 @@ final class ThreadHop {
   private Optional<Orphan> inferredFromServiceAndTime(SpanNode root) {
     String note = " (inferred from service and time: the spans carry no thread data)";
     SpanNode inFlight =
-        candidatesFor(root).inFlightAt(root.startEpochNanos())
-            .filter(candidate -> candidate.trace() != root.trace() && sameService(candidate, root))
-            .findFirst()
-            .orElse(null);
+        candidatesFor(root).latestInFlightAt(root.startEpochNanos(),
+            candidate -> candidate.trace() != root.trace() && sameService(candidate, root));
     if (inFlight == null) {
       return messaging.workWithoutConsumerSpan(root, note, false, LikelyCause.CONSUMER_WITHOUT_EXTRACT);
     }

@@ -11,8 +11,9 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 class SpansByStartTest {
@@ -28,8 +29,12 @@ class SpansByStartTest {
     return TraceForest.of(List.of(spans)).spans();
   }
 
-  private static List<String> names(Stream<SpanNode> spans) {
-    return spans.map(SpanNode::name).collect(Collectors.toList());
+  /** The names of the spans a scan offers its test, in the order offered (the test passes none). */
+  private static List<String> names(Function<Predicate<SpanNode>, SpanNode> scan) {
+    List<String> offered = new ArrayList<>();
+    SpanNode found = scan.apply(span -> offered.add(span.name()) && false);
+    assertThat(found).isNull();
+    return offered;
   }
 
   @Test
@@ -38,20 +43,20 @@ class SpansByStartTest {
 
     assertThat(index.size()).isZero();
     assertThat(index.latestStartedBy(at(0))).isNull();
-    assertThat(index.startedBy(Long.MAX_VALUE)).isEmpty();
-    assertThat(index.inFlightAt(at(0))).isEmpty();
-    assertThat(index.runningThrough(Long.MIN_VALUE, Long.MIN_VALUE)).isEmpty();
+    assertThat(names(test -> index.latestStartedBy(Long.MAX_VALUE, test))).isEmpty();
+    assertThat(names(test -> index.latestInFlightAt(at(0), test))).isEmpty();
+    assertThat(names(test -> index.latestRunningThrough(Long.MIN_VALUE, Long.MIN_VALUE, test))).isEmpty();
   }
 
   @Test
   void aSpanIsInFlightFromItsStartToItsEndBothIncluded() {
     SpansByStart index = new SpansByStart(nodes(span("call", id(1)).time(10, 20).build()));
 
-    assertThat(names(index.inFlightAt(at(10) - 1))).isEmpty();
-    assertThat(names(index.inFlightAt(at(10)))).containsExactly("call");
-    assertThat(names(index.inFlightAt(at(15)))).containsExactly("call");
-    assertThat(names(index.inFlightAt(at(20)))).containsExactly("call");
-    assertThat(names(index.inFlightAt(at(20) + 1))).isEmpty();
+    assertThat(names(test -> index.latestInFlightAt(at(10) - 1, test))).isEmpty();
+    assertThat(names(test -> index.latestInFlightAt(at(10), test))).containsExactly("call");
+    assertThat(names(test -> index.latestInFlightAt(at(15), test))).containsExactly("call");
+    assertThat(names(test -> index.latestInFlightAt(at(20), test))).containsExactly("call");
+    assertThat(names(test -> index.latestInFlightAt(at(20) + 1, test))).isEmpty();
   }
 
   @Test
@@ -64,7 +69,7 @@ class SpansByStartTest {
                 span("inner", id(3)).time(40, 60).build(),
                 span("later", id(4)).time(70, 80).build()));
 
-    assertThat(names(index.inFlightAt(at(50)))).containsExactly("inner", "long");
+    assertThat(names(test -> index.latestInFlightAt(at(50), test))).containsExactly("inner", "long");
   }
 
   @Test
@@ -76,9 +81,42 @@ class SpansByStartTest {
                 span("short", id(2)).time(5, 30).build(),
                 span("middle", id(3)).time(10, 50).build()));
 
-    assertThat(names(index.runningThrough(at(20), at(40)))).containsExactly("middle", "outer");
-    assertThat(names(index.runningThrough(at(20), at(50)))).containsExactly("middle", "outer");
-    assertThat(names(index.runningThrough(at(20), at(51)))).containsExactly("outer");
+    assertThat(names(test -> index.latestRunningThrough(at(20), at(40), test))).containsExactly("middle", "outer");
+    assertThat(names(test -> index.latestRunningThrough(at(20), at(50), test))).containsExactly("middle", "outer");
+    assertThat(names(test -> index.latestRunningThrough(at(20), at(51), test))).containsExactly("outer");
+  }
+
+  @Test
+  void aScanAnswersTheLatestSpanThatPassesItsTestAndOffersNoEarlierOne() {
+    SpansByStart index =
+        new SpansByStart(
+            nodes(
+                span("outer", id(1)).time(0, 100).build(),
+                span("middle", id(2)).time(10, 90).build(),
+                span("inner", id(3)).time(20, 80).build()));
+    List<String> offered = new ArrayList<>();
+
+    SpanNode found = index.latestInFlightAt(at(50), span -> offered.add(span.name()) && !span.name().equals("inner"));
+
+    assertThat(found.name()).isEqualTo("middle");
+    assertThat(offered).containsExactly("inner", "middle");
+    assertThat(index.latestStartedBy(at(50), span -> span.name().startsWith("o")).name()).isEqualTo("outer");
+    assertThat(index.latestRunningThrough(at(15), at(85), span -> true).name()).isEqualTo("middle");
+    assertThat(index.latestInFlightAt(at(50), span -> false)).isNull();
+  }
+
+  @Test
+  void aroundATimeTheClockLeewayCountsOnBothSides() {
+    SpansByStart index =
+        new SpansByStart(
+            nodes(
+                span("ended 1 ms before", id(1)).time(0, 49).build(),
+                span("ended 3 ms before", id(2)).time(0, 47).build(),
+                span("starts 1 ms after", id(3)).time(51, 60).build(),
+                span("starts 3 ms after", id(4)).time(53, 60).build()));
+
+    assertThat(names(test -> index.latestInFlightAround(at(50), test)))
+        .containsExactlyInAnyOrder("ended 1 ms before", "starts 1 ms after");
   }
 
   @Test
@@ -90,7 +128,7 @@ class SpansByStartTest {
                 span("second", id(2)).time(10, 11).build(),
                 span("not yet", id(3)).time(30, 31).build()));
 
-    assertThat(names(index.startedBy(at(20)))).containsExactly("second", "first");
+    assertThat(names(test -> index.latestStartedBy(at(20), test))).containsExactly("second", "first");
     assertThat(index.latestStartedBy(at(20)).name()).isEqualTo("second");
     assertThat(index.latestStartedBy(at(10)).name()).isEqualTo("second");
     assertThat(index.latestStartedBy(at(10) - 1).name()).isEqualTo("first");
@@ -111,9 +149,9 @@ class SpansByStartTest {
     SpansByStart index = new SpansByStart(given);
 
     assertThat(index.latestStartedBy(at(5)).name()).isEqualTo(givenNames.get(2));
-    assertThat(names(index.startedBy(at(5)))).isEqualTo(latestFirst);
-    assertThat(names(index.inFlightAt(at(5)))).isEqualTo(latestFirst);
-    assertThat(names(index.inFlightAt(at(7)))).containsExactlyInAnyOrder("a", "c");
+    assertThat(names(test -> index.latestStartedBy(at(5), test))).isEqualTo(latestFirst);
+    assertThat(names(test -> index.latestInFlightAt(at(5), test))).isEqualTo(latestFirst);
+    assertThat(names(test -> index.latestInFlightAt(at(7), test))).containsExactlyInAnyOrder("a", "c");
     assertThat(index.latestStartedBy(at(5) - 1)).isNull();
   }
 
@@ -135,7 +173,7 @@ class SpansByStartTest {
     List<String> expected = new ArrayList<>(List.of("x"));
     expected.addAll(equalStarts);
     expected.add("y");
-    assertThat(names(index.startedBy(at(9)))).isEqualTo(expected);
+    assertThat(names(test -> index.latestStartedBy(at(9), test))).isEqualTo(expected);
     assertThat(index.inStartOrder()).extracting(SpanNode::name).startsWith("y").endsWith("x");
   }
 
@@ -166,8 +204,8 @@ class SpansByStartTest {
 
     SpansByStart index = new SpansByStart(given, 2);
 
-    assertThat(names(index.startedBy(at(50)))).containsExactly("d", "c");
-    assertThat(names(index.inFlightAt(at(50)))).containsExactly("d", "c");
+    assertThat(names(test -> index.latestStartedBy(at(50), test))).containsExactly("d", "c");
+    assertThat(names(test -> index.latestInFlightAt(at(50), test))).containsExactly("d", "c");
     assertThat(index.size()).isEqualTo(4);
   }
 
@@ -183,7 +221,7 @@ class SpansByStartTest {
     var groups = SpansByStart.groupedBy(given, n -> n.name().equals("none") ? null : n.name().substring(0, 1));
 
     assertThat(groups).containsOnlyKeys("x", "y");
-    assertThat(names(groups.get("x").startedBy(at(10)))).containsExactly("x2", "x1");
+    assertThat(names(test -> groups.get("x").latestStartedBy(at(10), test))).containsExactly("x2", "x1");
     assertThat(groups.get("y").size()).isEqualTo(1);
   }
 
@@ -206,9 +244,9 @@ class SpansByStartTest {
                 SpansByStart index = new SpansByStart(given);
                 result.set(List.of(
                     index.size(),
-                    names(index.inFlightAt(at(50_000))),
+                    names(test -> index.latestInFlightAt(at(50_000), test)),
                     index.latestStartedBy(at(100_000)).name(),
-                    names(index.startedBy(at(100_000))).size()));
+                    names(test -> index.latestStartedBy(at(100_000), test)).size()));
               } catch (Throwable e) {
                 result.set(e);
               }
