@@ -81,7 +81,10 @@ public final class CliThroughput {
       long spans = readOnly(file);
       reading = Math.min(reading, System.nanoTime() - start);
       readingBytesPerSpan = Math.min(readingBytesPerSpan, (allocatedByThisThread() - allocatedBefore) / Math.max(1, spans));
-      System.gc();
+      // No System.gc() here: after a full collection G1 shrinks the heap to what is live (to about 25 MB
+      // here), and the command line would then start from a heap far smaller than a fresh JVM's initial
+      // one and spend its first seconds growing it. The garbage of the passes above is young: the first
+      // collections of the run clear it.
       PEAK_AFTER_GC.set(0);
       start = System.nanoTime();
       startCpu = processCpuNanos();

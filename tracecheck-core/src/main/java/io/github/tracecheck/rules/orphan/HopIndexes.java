@@ -69,29 +69,29 @@ final class HopIndexes {
 
   /**
    * Clears {@code waiting} for the producers one of the {@code linking} spans links to (a consumer
-   * that continued the message by a link). Only the few waiting producers are looked up, by span id,
-   * so nothing is built from the links of the other spans.
+   * that continued the message by a link). The links are few: they are put in a map by span id, and
+   * each waiting producer is looked up in it, so nothing is made per producer.
    */
   private static void markLinkedAsContinued(
       List<SpanNode> spans, List<SpanNode> linking, boolean[] waiting, int waitingCount) {
-    // Span ids are unique within a trace only: producers of other traces may share one.
-    Map<String, List<Integer>> waitingBySpanId = new HashMap<>(waitingCount * 2);
-    for (int i = 0; i < spans.size(); i++) {
-      if (waiting[i]) {
-        waitingBySpanId.computeIfAbsent(spans.get(i).spanId(), id -> new ArrayList<>(1)).add(i);
-      }
-    }
+    // Span ids are unique within a trace only: links to spans of other traces may share one.
+    Map<String, List<String>> linkedTraceIdsBySpanId = new HashMap<>();
     for (SpanNode span : linking) {
       for (LinkData link : span.links()) {
-        List<Integer> producers = waitingBySpanId.get(link.getSpanContext().getSpanId());
-        if (producers == null) {
-          continue;
-        }
-        for (int producer : producers) {
-          if (spans.get(producer).traceId().equals(link.getSpanContext().getTraceId())) {
-            waiting[producer] = false;
-          }
-        }
+        linkedTraceIdsBySpanId
+            .computeIfAbsent(link.getSpanContext().getSpanId(), id -> new ArrayList<>(1))
+            .add(link.getSpanContext().getTraceId());
+      }
+    }
+    for (int i = 0, left = waitingCount; i < spans.size() && left > 0; i++) {
+      if (!waiting[i]) {
+        continue;
+      }
+      left--;
+      SpanNode producer = spans.get(i);
+      List<String> traceIds = linkedTraceIdsBySpanId.get(producer.spanId());
+      if (traceIds != null && traceIds.contains(producer.traceId())) {
+        waiting[i] = false;
       }
     }
   }

@@ -4,6 +4,7 @@ import static io.github.tracecheck.testing.TestSpans.OTHER_TRACE_ID;
 import static io.github.tracecheck.testing.TestSpans.TRACE_ID;
 import static io.github.tracecheck.testing.TestSpans.id;
 import static io.github.tracecheck.testing.TestSpans.span;
+import static org.assertj.core.api.Assertions.as;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;
@@ -13,6 +14,7 @@ import io.github.tracecheck.rules.RuleOptions;
 import io.github.tracecheck.testing.MapCarrier;
 import io.github.tracecheck.testing.RealSdk;
 import io.github.tracecheck.testing.StockServer;
+import io.github.tracecheck.testing.TestSpans;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.Tracer;
@@ -28,6 +30,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.UnaryOperator;
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -340,23 +344,40 @@ class OrphanedRootRuleTest {
 
   @Test
   void producersOfTwoTracesWithTheSameSpanIdAreEachContinuedByTheirLink() {
-    String thirdTrace = "11111111111111111111111111111111";
     TraceForest forest =
-        TraceForest.of(
-            List.of(
-                span("orders publish", id(1)).kind(SpanKind.PRODUCER).service("api-gateway")
-                    .attr("messaging.system", "kafka").attr("messaging.destination.name", "orders").time(0, 2).build(),
-                span("orders publish", id(1)).trace(OTHER_TRACE_ID).kind(SpanKind.PRODUCER).service("api-gateway")
-                    .attr("messaging.system", "kafka").attr("messaging.destination.name", "orders").time(3, 4).build(),
-                span("orders process", id(2)).trace(thirdTrace).kind(SpanKind.CONSUMER).service("order-worker")
-                    .attr("messaging.system", "kafka").attr("messaging.destination.name", "orders")
-                    .link(TRACE_ID, id(1)).link(OTHER_TRACE_ID, id(1)).time(5, 9).build(),
-                // with both producers continued, a consumer without context has nobody's message to blame
-                span("orders process", id(3)).trace("22222222222222222222222222222222").kind(SpanKind.CONSUMER)
-                    .service("order-worker").attr("messaging.system", "kafka")
-                    .attr("messaging.destination.name", "orders").time(6, 8).build()));
+        producersSharingASpanId(consumer -> consumer.link(TRACE_ID, id(1)).link(OTHER_TRACE_ID, id(1)));
 
+    // with both producers continued, the consumer without context has nobody's message to blame
     assertThat(check(forest)).extracting(Finding::message).isEmpty();
+  }
+
+  @Test
+  void aLinkContinuesOnlyTheProducerOfItsOwnTraceAmongProducersSharingASpanId() {
+    TraceForest forest = producersSharingASpanId(consumer -> consumer.link(TRACE_ID, id(1)));
+
+    // the producer of the other trace still waits: the consumer without context lost it
+    assertThat(check(forest)).extracting(Finding::message)
+        .singleElement(as(InstanceOfAssertFactories.STRING))
+        .contains("in trace " + OTHER_TRACE_ID);
+  }
+
+  /**
+   * Producers of two traces that share a span id, a consumer in a third trace that links as {@code
+   * links} makes it, and a consumer without context that a producer still waiting would explain.
+   */
+  private static TraceForest producersSharingASpanId(UnaryOperator<TestSpans.Builder> links) {
+    return TraceForest.of(
+        List.of(
+            span("orders publish", id(1)).kind(SpanKind.PRODUCER).service("api-gateway")
+                .attr("messaging.system", "kafka").attr("messaging.destination.name", "orders").time(0, 2).build(),
+            span("orders publish", id(1)).trace(OTHER_TRACE_ID).kind(SpanKind.PRODUCER).service("api-gateway")
+                .attr("messaging.system", "kafka").attr("messaging.destination.name", "orders").time(3, 4).build(),
+            links.apply(span("orders process", id(2)).trace("11111111111111111111111111111111")
+                .kind(SpanKind.CONSUMER).service("order-worker").attr("messaging.system", "kafka")
+                .attr("messaging.destination.name", "orders")).time(5, 9).build(),
+            span("orders process", id(3)).trace("22222222222222222222222222222222").kind(SpanKind.CONSUMER)
+                .service("order-worker").attr("messaging.system", "kafka")
+                .attr("messaging.destination.name", "orders").time(6, 8).build()));
   }
 
   @Test
