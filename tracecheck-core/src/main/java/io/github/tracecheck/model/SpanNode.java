@@ -37,6 +37,9 @@ public final class SpanNode {
   }
 
   private final SpanData span;
+  // Read when the node is made, with the span's other ids: the rules and lookups by id ask for it
+  // without reaching the span and its context again.
+  private final String spanId;
   private final String serviceName;
   // Read from the span when the node is made, while the span is at hand: the cross-trace rules sort
   // and scan every node by them, and the node sits in memory next to its neighbours, the span does not.
@@ -53,12 +56,14 @@ public final class SpanNode {
   // What readers derived from the span once (see DerivedSlot). Not volatile: a fence per span costs more
   // than the reading saves; values are immutable, with final fields, so a racy read sees them whole.
   private Object derived;
-  // The node's place among its trace's nodes while the forest is built: no map from node to index.
-  int buildIndex;
 
-  /** A node whose resource's service name was already read: spans of one resource share it. */
-  SpanNode(SpanData span, String serviceName) {
+  /**
+   * A node whose resource's service name and span id were already read: spans of one resource share
+   * the name, and the id is {@code span.getSpanId()}.
+   */
+  SpanNode(SpanData span, String serviceName, String spanId) {
     this.span = span;
+    this.spanId = spanId;
     this.serviceName = serviceName;
     this.kind = span.getKind();
     this.startEpochNanos = span.getStartEpochNanos();
@@ -96,8 +101,9 @@ public final class SpanNode {
     return endEpochNanos;
   }
 
+  /** The span's id, as {@code data().getSpanId()}. */
   public String spanId() {
-    return span.getSpanId();
+    return spanId;
   }
 
   public String traceId() {

@@ -2,6 +2,7 @@ package io.github.tracecheck.model;
 
 import io.opentelemetry.api.trace.SpanId;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -20,6 +21,7 @@ public final class Trace {
 
   private final String traceId;
   private final List<SpanNode> roots;
+  private final SpanNode[] treeOrder;
   private final List<SpanNode> spansInTreeOrder;
   /** The spans as captured: of spans sharing an id, the first captured is the one looked up. */
   private final SpanNode[] spansInCaptureOrder;
@@ -36,12 +38,13 @@ public final class Trace {
   Trace(
       String traceId,
       List<SpanNode> roots,
-      List<SpanNode> spansInTreeOrder,
+      SpanNode[] spansInTreeOrder,
       SpanNode[] spansInCaptureOrder,
       List<ForestProblem> problems) {
     this.traceId = traceId;
     this.roots = Collections.unmodifiableList(roots);
-    this.spansInTreeOrder = Collections.unmodifiableList(spansInTreeOrder);
+    this.treeOrder = spansInTreeOrder;
+    this.spansInTreeOrder = Collections.unmodifiableList(Arrays.asList(spansInTreeOrder));
     this.spansInCaptureOrder = spansInCaptureOrder;
     this.problems = Collections.unmodifiableList(problems);
     long start = Long.MAX_VALUE;
@@ -71,7 +74,14 @@ public final class Trace {
   }
 
   public int size() {
-    return spansInTreeOrder.size();
+    return treeOrder.length;
+  }
+
+  /** Adds every span, in tree order, to {@code all}: no copy of the list made on the way. */
+  void addSpansTo(List<SpanNode> all) {
+    for (SpanNode node : treeOrder) {
+      all.add(node);
+    }
   }
 
   /** The span with this span id; when the id is duplicated, the first one captured. */

@@ -190,7 +190,7 @@ public final class TraceForest {
   public List<SpanNode> spans() {
     List<SpanNode> all = new ArrayList<>(spanCount());
     for (Trace trace : traces) {
-      all.addAll(trace.spans());
+      trace.addSpansTo(all);
     }
     return all;
   }

@@ -299,4 +299,142 @@ class TraceForestTest {
     assertThat(TraceForest.of(List.of()).isEmpty()).isTrue();
     assertThat(TraceForest.empty().spans()).isEmpty();
   }
+
+  @Test
+  void spansWhoseIdsShareOneHashAreLinkedAsAnyOthers() {
+    // A hostile file: every id has one string hash, so an index by hash alone would probe quadratically.
+    List<String> ids = CollidingSpanIds.withHash(0x7ace, 1_000);
+    List<SpanData> spans = new ArrayList<>();
+    for (int i = 0; i < ids.size(); i++) {
+      spans.add(span("s" + i, ids.get(i)).parent(i == 0 ? null : ids.get(i - 1)).time(i, 2_000 - i).build());
+    }
+    spans.add(span("twin", ids.get(500)).parent(ids.get(10)).time(11, 12).build());
+    spans.add(span("lost", ids.get(3).replace('1', '2')).parent(CollidingSpanIds.withHash(0x7ace, 1_001).get(1_000))
+        .time(1, 2).build());
+    Collections.shuffle(spans, new java.util.Random(7));
+
+    TraceForest forest = TraceForest.of(spans);
+
+    Trace trace = forest.traces().get(0);
+    assertThat(trace.roots()).extracting(SpanNode::name).containsExactly("s0", "lost");
+    assertThat(trace.roots().get(1).hasMissingParent()).isTrue();
+    SpanNode last = trace.span(ids.get(999)).orElseThrow();
+    assertThat(last.depth()).isEqualTo(999);
+    assertThat(last.parent()).get().extracting(SpanNode::name).isEqualTo("s998");
+    assertThat(trace.span(ids.get(500)).orElseThrow().name()).isEqualTo("s500");
+    assertThat(trace.span(ids.get(10)).orElseThrow().children()).extracting(SpanNode::name).containsExactly("s11", "twin");
+    assertThat(forest.problems()).extracting(ForestProblem::toString).containsExactly(
+        "DUPLICATE_SPAN_ID: span 'twin' has span id " + ids.get(500) + ", already used by span 's500' of the same"
+            + " trace; children are attached to the first");
+  }
+
+  @Test
+  void childrenThatStartTogetherAreOrderedByNameThenSpanIdThenAsCaptured() {
+    TraceForest forest =
+        TraceForest.of(
+            List.of(
+                span("root", id(1)).time(0, 100).build(),
+                span("b", id(3)).parent(id(1)).time(5, 6).build(),
+                span("a", id(9)).parent(id(1)).time(5, 6).build(),
+                span("a", id(4)).parent(id(1)).time(5, 6).attr("copy", 1).build(),
+                span("z", id(8)).parent(id(1)).time(1, 2).build(),
+                span("a", id(4)).parent(id(1)).time(5, 6).attr("copy", 2).build()));
+
+    SpanNode root = forest.traces().get(0).firstRoot();
+
+    assertThat(root.children()).extracting(c -> c.name() + c.spanId().substring(15) + c.attribute(io.opentelemetry.api.common.AttributeKey.longKey("copy")))
+        .containsExactly("z8null", "a41", "a42", "a9null", "b3null");
+  }
+
+  @Test
+  void manyChildrenAndRootsInAnyOrderAreOrderedByStartNameAndIdAsAFewAre() {
+    java.util.Random random = new java.util.Random(3);
+    List<SpanData> spans = new ArrayList<>();
+    spans.add(span("root", id(1)).time(0, 10_000).build());
+    for (int i = 0; i < 3_000; i++) {
+      String name = "n" + random.nextInt(3);
+      long start = random.nextInt(300);
+      // children of the root, and roots whose parent was never captured, with many equal starts and names
+      String parent = i % 4 == 0 ? id(900_000 + i) : id(1);
+      spans.add(span(name, id(1_000 + random.nextInt(2_500))).parent(parent).time(start, start + 1).attr("n", i).build());
+    }
+    Collections.shuffle(spans, random);
+    java.util.Comparator<SpanNode> byStartNameId = java.util.Comparator.comparingLong(SpanNode::startEpochNanos)
+        .thenComparing(SpanNode::name).thenComparing(SpanNode::spanId);
+
+    Trace trace = TraceForest.of(spans).traces().get(0);
+
+    SpanNode root = trace.span(id(1)).orElseThrow();
+    // What a stable sort of the spans as captured gives: equal ones keep the order they came in.
+    List<SpanNode> captured = new ArrayList<>();
+    for (SpanData data : spans) {
+      captured.add(trace.spans().stream().filter(n -> n.data() == data).findFirst().orElseThrow());
+    }
+    List<SpanNode> expectedChildren = new ArrayList<>(captured.stream().filter(n -> n.parent().orElse(null) == root).toList());
+    expectedChildren.sort(byStartNameId);
+    List<SpanNode> expectedRoots = new ArrayList<>(captured.stream().filter(SpanNode::isRoot).toList());
+    expectedRoots.sort(byStartNameId);
+    assertThat(root.children()).hasSizeGreaterThan(2_000).containsExactlyElementsOf(expectedChildren);
+    assertThat(trace.roots()).hasSizeGreaterThan(700).containsExactlyElementsOf(expectedRoots);
+  }
+
+  @Test
+  void aDuplicateIdNamingItsOwnIdAsParentIsASelfParentNotAChildOfTheFirst() {
+    TraceForest forest =
+        TraceForest.of(
+            List.of(
+                span("first", id(1)).time(0, 10).build(),
+                span("twin", id(1)).parent(id(1)).time(1, 2).build(),
+                span("child", id(2)).parent(id(1)).time(2, 3).build()));
+
+    Trace trace = forest.traces().get(0);
+    assertThat(trace.roots()).extracting(SpanNode::name).containsExactly("first", "twin");
+    assertThat(trace.firstRoot().children()).extracting(SpanNode::name).containsExactly("child");
+    assertThat(forest.problems()).extracting(ForestProblem::kind)
+        .containsExactly(ForestProblem.Kind.DUPLICATE_SPAN_ID, ForestProblem.Kind.SELF_PARENT);
+    assertThat(forest.problems().get(1).span().name()).isEqualTo("twin");
+  }
+
+  @Test
+  void theForestsSpansAreAListOfItsOwnTraceByTraceInTreeOrder() {
+    TraceForest forest =
+        TraceForest.of(
+            List.of(
+                span("b-child", id(4)).trace(OTHER_TRACE_ID).parent(id(2)).time(2, 3).build(),
+                span("a-child", id(3)).parent(id(1)).time(2, 3).build(),
+                span("a-root", id(1)).time(1, 10).build(),
+                span("b-root", id(2)).trace(OTHER_TRACE_ID).time(0, 10).build()));
+
+    List<SpanNode> spans = forest.spans();
+    assertThat(spans).extracting(SpanNode::name).containsExactly("b-root", "b-child", "a-root", "a-child");
+    spans.clear(); // the caller's own list: the forest is unchanged
+
+    assertThat(forest.spans()).hasSize(4);
+    assertThat(forest.traces().get(0).spans()).hasSize(2);
+  }
+
+  @Test
+  void aCollectionGivingMoreSpansThanItsSizeSaidIsReadWhole() {
+    // A concurrent collection may grow between its size and the end of its iteration.
+    List<SpanData> given = new ArrayList<>();
+    for (int i = 1; i <= 100; i++) {
+      given.add(span("s" + i, id(i)).parent(i == 1 ? null : id(i - 1)).time(i, 200 - i).build());
+    }
+    java.util.Collection<SpanData> growing = new java.util.AbstractCollection<>() {
+      @Override
+      public java.util.Iterator<SpanData> iterator() {
+        return given.iterator();
+      }
+
+      @Override
+      public int size() {
+        return 1;
+      }
+    };
+
+    Trace trace = TraceForest.of(growing).traces().get(0);
+
+    assertThat(trace.size()).isEqualTo(100);
+    assertThat(trace.span(id(100)).orElseThrow().depth()).isEqualTo(99);
+  }
 }
