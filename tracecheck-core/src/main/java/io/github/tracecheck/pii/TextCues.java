@@ -75,7 +75,7 @@ final class TextCues {
       classes[c] = DIGIT;
     }
     // The characters of the switch in of(), and the white space before which an authorization scheme may end.
-    for (char c : "@=+(.:- \teAP\n\r\f\u000b".toCharArray()) {
+    for (char c : "@=+(.:- \tJAP\n\r\f\u000b".toCharArray()) {
       classes[c] = NOTED;
     }
     return classes;
@@ -95,14 +95,17 @@ final class TextCues {
     boolean spaceOrTab = false;
     boolean phoneWritten = false;
     for (int i = 0; i < length; i++) {
+      // Most characters are none a cue starts from: a loop of their own, with no call in it, counts
+      // their digits and stops at the next noted one.
       char c = text.charAt(i);
-      if (c >= ASCII_CLASSES.length) {
-        continue;
+      for (int kind; (kind = c < ASCII_CLASSES.length ? ASCII_CLASSES[c] : 0) != NOTED; c = text.charAt(i)) {
+        digits += kind; // DIGIT is 1, the others 0
+        if (++i == length) {
+          break;
+        }
       }
-      byte kind = ASCII_CLASSES[c];
-      if (kind != NOTED) {
-        digits += kind; // DIGIT is 1, anything else 0
-        continue;
+      if (i == length) {
+        break;
       }
       switch (c) {
         case '@' -> at |= i > 0;
@@ -115,7 +118,7 @@ final class TextCues {
         }
         case ':' -> {
           cues |= i > 0 ? DOT_OR_COLON : 0;
-          urlScheme |= text.startsWith("//", i + 1);
+          urlScheme |= i + 2 < length && text.charAt(i + 1) == '/' && text.charAt(i + 2) == '/';
         }
         case '-' -> {
           phoneWritten |= betweenDigits(text, i);
@@ -129,7 +132,8 @@ final class TextCues {
           spaceOrTab |= i > 0;
           cues |= afterScheme(text, i) ? AUTH_SCHEME : 0;
         }
-        case 'e' -> cues |= text.startsWith("yJ", i + 1) ? JWT_HEADER : 0;
+        // The capital J of eyJ: far rarer in telemetry than the e, the commonest letter.
+        case 'J' -> cues |= i >= 2 && text.charAt(i - 1) == 'y' && text.charAt(i - 2) == 'e' ? JWT_HEADER : 0;
         case 'A' -> cues |= length >= 20 && i + 3 < length && isUpper(text.charAt(i + 1))
             && isUpper(text.charAt(i + 2)) && isUpper(text.charAt(i + 3)) ? AWS_PREFIX : 0;
         case 'P' -> cues |= text.startsWith("RIVATE KEY", i + 1) ? PRIVATE_KEY : 0;
