@@ -189,8 +189,6 @@ public final class Detectors {
     return false;
   }
 
-  private static final String[] CREDENTIAL_PARAMETERS = {"token", "key", "pass", "pwd", "secret", "sig"};
-
   /**
    * Whether a query or form parameter whose name can carry a credential is set: looks only at the
    * names just before each {@code =}, as the detector's pattern does.
@@ -204,29 +202,39 @@ public final class Detectors {
     return false;
   }
 
-  /** Whether the name before the {@code =} at {@code equals} can carry a credential. */
+  /**
+   * Whether the name before the {@code =} at {@code equals} holds, in any case, a word that can name
+   * a credential: token, key, pass, pwd, secret or sig.
+   */
   static boolean credentialParameterBefore(String text, int equals) {
     int start = equals - 1;
-    while (start >= 0 && "?&;/ ".indexOf(text.charAt(start)) < 0) {
+    while (start >= 0 && !startsParameter(text.charAt(start))) {
       start--;
     }
-    for (String name : CREDENTIAL_PARAMETERS) {
-      if (containsIgnoreCase(text, start + 1, equals, name)) {
+    // A word is compared only where its first letter is, in either case: one look at most characters.
+    for (int i = start + 1; i < equals; i++) {
+      boolean found = switch (text.charAt(i) | 0x20) {
+        case 't' -> wordAt(text, i, equals, "token");
+        case 'k' -> wordAt(text, i, equals, "key");
+        case 'p' -> wordAt(text, i, equals, "pass") || wordAt(text, i, equals, "pwd");
+        case 's' -> wordAt(text, i, equals, "secret") || wordAt(text, i, equals, "sig");
+        default -> false;
+      };
+      if (found) {
         return true;
       }
     }
     return false;
   }
 
-  /** Whether {@code text[from, to)} contains the lower-case ASCII word in any case. */
-  static boolean containsIgnoreCase(String text, int from, int to, String lowerCaseWord) {
-    char first = lowerCaseWord.charAt(0);
-    for (int i = from; i + lowerCaseWord.length() <= to; i++) {
-      if ((text.charAt(i) | 0x20) == first && text.regionMatches(true, i, lowerCaseWord, 0, lowerCaseWord.length())) {
-        return true;
-      }
-    }
-    return false;
+  /** The characters before a parameter's name: a query's {@code ?}, {@code &} or {@code ;}, a path's {@code /}, a space. */
+  private static boolean startsParameter(char c) {
+    return c == '?' || c == '&' || c == ';' || c == '/' || c == ' ';
+  }
+
+  /** Whether the lower-case ASCII word is at {@code text[i]}, in any case, ending by {@code to}. */
+  private static boolean wordAt(String text, int i, int to, String lowerCaseWord) {
+    return i + lowerCaseWord.length() <= to && text.regionMatches(true, i, lowerCaseWord, 0, lowerCaseWord.length());
   }
 
   /** 123-45-6789 somewhere: the shape an SSN needs before its regex runs. */

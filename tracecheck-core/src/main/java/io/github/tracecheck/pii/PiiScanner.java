@@ -47,15 +47,24 @@ public final class PiiScanner {
 
   private final PiiDetector[] detectors;
   private final int[] cues;
+  // Every detector's cue together, and whether one runs on every text: most texts hold none of these cues.
+  private final int anyCue;
+  private final boolean everyText;
   private final BiConsumer<PiiDetector, String> onRun;
 
   private PiiScanner(List<? extends PiiDetector> detectors, BiConsumer<PiiDetector, String> onRun) {
     this.detectors = detectors.toArray(new PiiDetector[0]);
     this.cues = new int[this.detectors.length];
+    int any = 0;
+    boolean every = false;
     for (int i = 0; i < cues.length; i++) {
       PiiDetector detector = Objects.requireNonNull(this.detectors[i], "detector #" + i);
       cues[i] = cueOf(detector);
+      any |= cues[i];
+      every |= cues[i] == TextCues.ALWAYS;
     }
+    this.anyCue = any;
+    this.everyText = every;
     this.onRun = onRun;
   }
 
@@ -85,6 +94,9 @@ public final class PiiScanner {
   /** What {@link #scan} finds, and whether it ran any detector on the text. */
   public Result scanned(String text) {
     int present = TextCues.of(text);
+    if (!everyText && (present & anyCue) == 0) {
+      return Result.NO_CUE;
+    }
     boolean ran = false;
     List<Found> found = List.of();
     for (int i = 0; i < detectors.length; i++) {

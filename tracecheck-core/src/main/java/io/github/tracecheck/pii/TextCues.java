@@ -45,6 +45,19 @@ final class TextCues {
   private static final int EXTENSION_LETTERS = letters("aeinostx");
 
   private static final String[] AUTH_SCHEMES = {"bearer", "basic", "digest", "negotiate"};
+  /** The last letters of the schemes, in lower case. */
+  private static final String SCHEME_ENDINGS = "rcte";
+
+  /** An ASCII digit: counted, and the runs of digits are looked at after the pass when there are enough. */
+  private static final byte DIGIT = 1;
+  /** An ASCII character some cue starts from: {@link #of} looks at what surrounds it. */
+  private static final byte NOTED = 2;
+  /**
+   * The class of each ASCII character: the letters, most of the punctuation and the control
+   * characters of telemetry are none of them, and cost one load and a branch. No character past ASCII
+   * is any of them: every cue's characters are ASCII.
+   */
+  private static final byte[] ASCII_CLASSES = asciiClasses();
 
   private TextCues() {}
 
@@ -56,53 +69,48 @@ final class TextCues {
     return bits;
   }
 
-  /** The cues present in the text, read in one pass over its characters. */
+  private static byte[] asciiClasses() {
+    byte[] classes = new byte[128];
+    for (char c = '0'; c <= '9'; c++) {
+      classes[c] = DIGIT;
+    }
+    // The characters of the switch in of(), and the white space before which an authorization scheme may end.
+    for (char c : "@=+(.:- \tJAP\n\r\f\u000b".toCharArray()) {
+      classes[c] = NOTED;
+    }
+    return classes;
+  }
+
+  /**
+   * The cues present in the text. One pass reads every character, counting digits and noting the few
+   * characters a cue starts from; the cues that need a run of digits (cards, IBANs, phone numbers)
+   * are looked for after it, and only when the text has enough digits for them.
+   */
   static int of(String text) {
     int length = text.length();
     int cues = 0;
     int digits = 0;
-    int cardRun = 0; // digits in the current run of digits and single separators
     boolean at = false;
     boolean urlScheme = false;
     boolean spaceOrTab = false;
     boolean phoneWritten = false;
-    boolean ibanStart = false;
-    boolean phoneBounded = false;
-    boolean phoneStarted = false; // a place where a number may start was passed in this run
-    int phoneDigits = 0; // ASCII digits since that place
     for (int i = 0; i < length; i++) {
+      // Most characters are none a cue starts from: a loop of their own, with no call in it, counts
+      // their digits and stops at the next noted one.
       char c = text.charAt(i);
-      if (phoneStarted && phoneDigits >= 8 && mayEndPhone(text, i)) {
-        phoneBounded = true;
-      }
-      if (neverInPhone(c)) {
-        phoneStarted = false;
-      } else if (!phoneStarted && (i == 0 || mayPrecedePhone(text.charAt(i - 1)))) {
-        phoneStarted = true;
-        phoneDigits = 0;
-      }
-      if (c >= '0' && c <= '9') {
-        digits++;
-        phoneDigits++;
-        if (++cardRun >= 13) {
-          cues |= CARD_DIGITS;
+      for (int kind; (kind = c < ASCII_CLASSES.length ? ASCII_CLASSES[c] : 0) != NOTED; c = text.charAt(i)) {
+        digits += kind; // DIGIT is 1, the others 0
+        if (++i == length) {
+          break;
         }
-        if (!ibanStart && i >= 2 && i + 1 < length && isDigit(text.charAt(i + 1))
-            && isUpper(text.charAt(i - 1)) && isUpper(text.charAt(i - 2))) {
-          ibanStart = true;
-        }
-        continue;
       }
-      boolean separatesCardDigits = (c == ' ' || c == '-') && i > 0 && isDigit(text.charAt(i - 1));
-      if (!separatesCardDigits) {
-        cardRun = 0;
-      }
-      if (c >= 'a' && c <= 'z' && c != 'e') {
-        continue; // most characters of telemetry: nothing more to note
+      if (i == length) {
+        break;
       }
       switch (c) {
         case '@' -> at |= i > 0;
-        case '=' -> cues |= i > 0 && Detectors.credentialParameterBefore(text, i) ? URL_CREDENTIAL : 0;
+        case '=' -> cues |= i > 0 && (cues & URL_CREDENTIAL) == 0 && Detectors.credentialParameterBefore(text, i)
+            ? URL_CREDENTIAL : 0;
         case '+', '(' -> phoneWritten = true;
         case '.' -> {
           cues |= i > 0 ? DOT_OR_COLON : 0;
@@ -110,7 +118,7 @@ final class TextCues {
         }
         case ':' -> {
           cues |= i > 0 ? DOT_OR_COLON : 0;
-          urlScheme |= text.startsWith("//", i + 1);
+          urlScheme |= i + 2 < length && text.charAt(i + 1) == '/' && text.charAt(i + 2) == '/';
         }
         case '-' -> {
           phoneWritten |= betweenDigits(text, i);
@@ -124,11 +132,12 @@ final class TextCues {
           spaceOrTab |= i > 0;
           cues |= afterScheme(text, i) ? AUTH_SCHEME : 0;
         }
-        case 'e' -> cues |= text.startsWith("yJ", i + 1) ? JWT_HEADER : 0;
+        // The capital J of eyJ: far rarer in telemetry than the e, the commonest letter.
+        case 'J' -> cues |= i >= 2 && text.charAt(i - 1) == 'y' && text.charAt(i - 2) == 'e' ? JWT_HEADER : 0;
         case 'A' -> cues |= length >= 20 && i + 3 < length && isUpper(text.charAt(i + 1))
             && isUpper(text.charAt(i + 2)) && isUpper(text.charAt(i + 3)) ? AWS_PREFIX : 0;
         case 'P' -> cues |= text.startsWith("RIVATE KEY", i + 1) ? PRIVATE_KEY : 0;
-        default -> cues |= isWhitespace(c) && afterScheme(text, i) ? AUTH_SCHEME : 0;
+        default -> cues |= afterScheme(text, i) ? AUTH_SCHEME : 0; // the other white space of \s: a line feed, carriage return, form feed or vertical tab
       }
     }
     if (at) {
@@ -137,14 +146,57 @@ final class TextCues {
     if (!spaceOrTab) {
       cues &= ~AUTH_SCHEME; // the detector's prefilter asks for a space or tab past the first character
     }
-    phoneBounded |= phoneStarted && phoneDigits >= 8;
-    if (phoneWritten && phoneBounded) {
+    if (digits >= 13 && hasCardDigitRun(text)) {
+      cues |= CARD_DIGITS;
+    }
+    if (phoneWritten && digits >= 8 && hasBoundedPhoneDigits(text)) {
       cues |= WRITTEN_PHONE;
     }
-    if (ibanStart && digits >= 10 && length >= 15) {
+    if (digits >= 10 && length >= 15 && Detectors.hasCountryAndCheckDigits(text)) {
       cues |= IBAN_START;
     }
     return cues;
+  }
+
+  /** 13 ASCII digits in a run, a single space or dash after a digit not breaking it. */
+  private static boolean hasCardDigitRun(String text) {
+    int run = 0;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (isDigit(c)) {
+        if (++run >= 13) {
+          return true;
+        }
+      } else if (!((c == ' ' || c == '-') && i > 0 && isDigit(text.charAt(i - 1)))) {
+        run = 0;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * 8 ASCII digits between a place where a phone number may start and one where it may end, with no
+   * character libphonenumber never puts in a number between them.
+   */
+  private static boolean hasBoundedPhoneDigits(String text) {
+    boolean started = false; // a place where a number may start was passed in this run
+    int digits = 0; // ASCII digits since that place
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (started && digits >= 8 && mayEndPhone(text, i)) {
+        return true;
+      }
+      if (neverInPhone(c)) {
+        started = false;
+      } else if (!started && (i == 0 || mayPrecedePhone(text.charAt(i - 1)))) {
+        started = true;
+        digits = 0;
+      }
+      if (isDigit(c)) {
+        digits++;
+      }
+    }
+    return started && digits >= 8;
   }
 
   /** Whether the character at {@code i} separates two digits, as in {@code 555-2671} ({@link Character#isDigit}, as the phone detector reads them). */
@@ -179,6 +231,10 @@ final class TextCues {
 
   /** Whether an authorization scheme ends just before the white space at {@code i}, in any case. */
   private static boolean afterScheme(String text, int i) {
+    char before = i > 0 ? text.charAt(i - 1) : ' ';
+    if (before < ASCII_CLASSES.length && SCHEME_ENDINGS.indexOf(before | 0x20) < 0) {
+      return false; // an ASCII character ending no scheme in either case: the words need not be compared
+    }
     for (String scheme : AUTH_SCHEMES) {
       int start = i - scheme.length();
       if (start >= 0 && text.regionMatches(true, start, scheme, 0, scheme.length())) {
@@ -186,11 +242,6 @@ final class TextCues {
       }
     }
     return false;
-  }
-
-  /** The white space of {@code \s} in a Java pattern without the Unicode flag. */
-  private static boolean isWhitespace(char c) {
-    return c == '\n' || c == '\r' || c == '\f' || c == 0x0B;
   }
 
   private static boolean isDigit(char c) {

@@ -11,6 +11,7 @@ import io.github.tracecheck.pii.PiiDetector;
 import io.github.tracecheck.pii.PiiMatch;
 import io.github.tracecheck.pii.PiiScanner;
 import io.opentelemetry.api.common.AttributeKey;
+import io.opentelemetry.api.common.AttributeType;
 import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.sdk.resources.Resource;
 import io.opentelemetry.sdk.trace.data.EventData;
@@ -77,26 +78,21 @@ public final class PiiRule implements PerSpanRule {
 
       @Override
       public void judge(SpanNode span) {
-        scan.span = span;
-        scan.text("span name", null, false, span.name());
-        scan.attributes("attribute", span.data().getAttributes());
-        // Most spans have neither: an iterator over an empty list is not made for them.
+        scan.spanName(span);
+        scan.attributes("attribute", null, span.data().getAttributes());
+        // Most spans have neither, and the lists of the SDK's spans are indexed: no iterator is made.
         List<EventData> events = span.data().getEvents();
-        if (!events.isEmpty()) {
-          for (EventData event : events) {
-            // The event's name is masked with the rest of the location, and only if there is a finding.
-            scan.attributes("event \"" + event.getName() + "\" attribute", event.getAttributes());
-          }
+        for (int i = 0; i < events.size(); i++) {
+          EventData event = events.get(i);
+          scan.attributes("event", event.getName(), event.getAttributes());
         }
         List<LinkData> links = span.data().getLinks();
-        if (!links.isEmpty()) {
-          for (LinkData link : links) {
-            scan.attributes("link attribute", link.getAttributes());
-          }
+        for (int i = 0; i < links.size(); i++) {
+          scan.attributes("link attribute", null, links.get(i).getAttributes());
         }
         Resource resource = span.data().getResource();
         if (firstSeen(resource)) {
-          scan.attributes("resource attribute", resource.getAttributes());
+          scan.attributes("resource attribute", null, resource.getAttributes());
         }
       }
 
@@ -188,9 +184,11 @@ public final class PiiRule implements PerSpanRule {
     private final RuleOptions options;
     private final List<Finding> findings;
     private final Texts texts;
-    // The span scanned, and the scope of the attributes being read.
+    // The span scanned, and the scope of the attributes being read: the event's name is put in the
+    // scope only when there is a finding to locate, as most events have none.
     private SpanNode span;
     private String scope;
+    private String eventName;
 
     Scan(RuleOptions options, List<Finding> findings, Texts texts) {
       this.options = options;
@@ -198,8 +196,21 @@ public final class PiiRule implements PerSpanRule {
       this.texts = texts;
     }
 
-    void attributes(String scope, Attributes attributes) {
+    /** Starts on a span with its name. */
+    void spanName(SpanNode span) {
+      this.span = span;
+      this.scope = "span name";
+      this.eventName = null;
+      report(null, false, texts.of(span.name()));
+    }
+
+    /**
+     * @param scope "attribute", "resource attribute", ...; for an event's attributes, "event", and
+     *     the event's name as {@code eventName} (null for the others)
+     */
+    void attributes(String scope, String eventName, Attributes attributes) {
       this.scope = scope;
+      this.eventName = eventName;
       attributes.forEach(this);
     }
 
@@ -207,48 +218,53 @@ public final class PiiRule implements PerSpanRule {
     public void accept(AttributeKey<?> attributeKey, Object value) {
       String key = attributeKey.getKey();
       KeyScan keyScan = texts.ofKey(key);
-      report(scope, key, true, keyScan.detections());
+      report(key, true, keyScan.detections());
+      if (holdsNoText(attributeKey.getType())) {
+        return; // numbers and booleans: their boxed values are not read from memory
+      }
       if (value instanceof String) {
-        value(scope, key, keyScan.valueDetector(), (String) value);
+        value(key, keyScan.valueDetector(), (String) value);
       } else if (value instanceof List) {
         for (Object element : (List<?>) value) {
           if (element instanceof String) {
-            value(scope, key, keyScan.valueDetector(), (String) element);
+            value(key, keyScan.valueDetector(), (String) element);
           }
         }
       }
     }
 
-    private void value(String scope, String key, PiiDetector keyDetector, String value) {
+    private static boolean holdsNoText(AttributeType type) {
+      return type == AttributeType.LONG || type == AttributeType.DOUBLE || type == AttributeType.BOOLEAN
+          || type == AttributeType.LONG_ARRAY || type == AttributeType.DOUBLE_ARRAY
+          || type == AttributeType.BOOLEAN_ARRAY;
+    }
+
+    private void value(String key, PiiDetector keyDetector, String value) {
       if (keyDetector != null && !value.isEmpty() && !Detectors.isRedactionMarker(value)
           && !allowed(keyDetector.name(), key)) {
-        report(keyDetector, location(scope, key, false), keyDetector.mask(value));
+        report(keyDetector, location(key, false), keyDetector.mask(value));
         return; // the whole value is the credential: one finding is enough
       }
-      text(scope, key, false, value);
+      report(key, false, texts.of(value));
     }
 
-    /**
-     * @param scope "span name", "attribute", "resource attribute", ...
-     * @param inKey whether the text is the attribute's key rather than its value
-     */
-    void text(String scope, String key, boolean inKey, String text) {
-      report(scope, key, inKey, texts.of(text));
-    }
-
-    private void report(String scope, String key, boolean inKey, List<Detection> detections) {
-      for (Detection detection : detections) {
+    /** @param inKey whether the text is the attribute's key rather than its value */
+    private void report(String key, boolean inKey, List<Detection> detections) {
+      // Indexed: most texts have no detection, and an iterator over their empty list is not made.
+      for (int i = 0; i < detections.size(); i++) {
+        Detection detection = detections.get(i);
         if (!allowed(detection.detector().name(), key)) {
-          report(detection.detector(), location(scope, key, inKey), detection.masked());
+          report(detection.detector(), location(key, inKey), detection.masked());
         }
       }
     }
 
-    private static String location(String scope, String key, boolean inKey) {
+    private String location(String key, boolean inKey) {
+      String where = eventName == null ? scope : scope + " \"" + eventName + "\" attribute";
       if (key == null) {
-        return Masking.redact(scope);
+        return Masking.redact(where);
       }
-      return Masking.redact(inKey ? scope + " key" : scope + " \"" + key + "\"");
+      return Masking.redact(inKey ? where + " key" : where + " \"" + key + "\"");
     }
 
     private boolean allowed(String detector, String key) {

@@ -133,6 +133,18 @@ class PiiScannerTest {
   }
 
   @Test
+  void aDetectorOffByDefaultRunsOnTheTextsHoldingItsCueWhenItIsTheOnlyOne() {
+    List<String> ran = new ArrayList<>();
+    PiiScanner scanner = PiiScanner.observed(List.of(Detectors.IP_ADDRESS), (detector, text) -> ran.add(text));
+
+    assertThat(scanner.scan("GET /orders")).isEmpty();
+    assertThat(scanner.scan("inventory.prod.svc.cluster.local")).isEmpty();
+    assertThat(scanner.scan("peer 10.0.0.7")).singleElement()
+        .satisfies(f -> assertThat(f.detector()).isSameAs(Detectors.IP_ADDRESS));
+    assertThat(ran).containsExactly("inventory.prod.svc.cluster.local", "peer 10.0.0.7");
+  }
+
+  @Test
   void detectorsOfOnesOwnRunOnEveryText() {
     PiiDetector customerId = RegexDetector.of("customer-id", "an internal customer id", "CUST-\\d{8}");
     PiiDetector looserEmail = Detectors.EMAIL instanceof RegexDetector email

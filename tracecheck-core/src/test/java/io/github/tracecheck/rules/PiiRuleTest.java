@@ -11,7 +11,9 @@ import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanContext;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.common.Attributes;
+import io.opentelemetry.context.Context;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -130,6 +132,36 @@ class PiiRuleTest {
         });
   }
 
+  @Test
+  void theKeysOfNumbersAndBooleansAreScannedAndEachTextOfAStringArray() {
+    tracer.spanBuilder("import")
+        .setAttribute(AttributeKey.longKey("imports.by.ops@example.com"), 3L)
+        .setAttribute(AttributeKey.booleanKey("opted.in:jane@example.org"), true)
+        .setAttribute(AttributeKey.stringArrayKey("contacts"), List.of("none", "jane.doe@example.com"))
+        .startSpan().end();
+
+    assertThat(check(RuleOptions.defaults())).extracting(Finding::message).containsExactlyInAnyOrder(
+        "span \"import\" (api-gateway) has an email address [email] in attribute key: i***@e***.com",
+        "span \"import\" (api-gateway) has an email address [email] in attribute key: j***@e***.org",
+        "span \"import\" (api-gateway) has an email address [email] in attribute \"contacts\": j***@e***.com");
+  }
+
+  @Test
+  void aSpanAfterOneWithAnEventIsLocatedOnItsOwnNameAndAttributes() {
+    Span root = tracer.spanBuilder("root").startSpan();
+    Span withEvent = tracer.spanBuilder("load").setParent(Context.root().with(root)).startSpan();
+    withEvent.addEvent("retry", Attributes.builder().put("attempt", "2").build());
+    tracer.spanBuilder("notify jane.doe@example.com").setParent(Context.root().with(withEvent))
+        .setAttribute("user.email", "jane.doe@example.com").startSpan().end();
+    withEvent.end();
+    root.end();
+
+    assertThat(check(RuleOptions.defaults())).extracting(Finding::message).containsExactlyInAnyOrder(
+        "span \"notify j***@e***.com\" (api-gateway) has an email address [email] in span name: j***@e***.com",
+        "span \"notify j***@e***.com\" (api-gateway) has an email address [email] in attribute \"user.email\":"
+            + " j***@e***.com");
+  }
+
   // --- correct shapes a naive rule would flag -----------------------------------------------
 
   @Test
@@ -147,6 +179,9 @@ class PiiRuleTest {
         .setAttribute("http.request.header.authorization", "****")
         .setAttribute("db.query.text", "SELECT * FROM users WHERE email = ?")
         .setAttribute("build.version", "1.2.3.4")
+        // Numbers are not texts: a Luhn-valid card number's digits in a long are not a card number written down.
+        .setAttribute("payment.reference", 4111111111111111L)
+        .setAttribute(AttributeKey.longArrayKey("payment.references"), List.of(4111111111111111L))
         .startSpan().end();
 
     assertThat(check(RuleOptions.defaults())).isEmpty();
