@@ -2,6 +2,7 @@ package io.github.tracecheck.model;
 
 import io.github.tracecheck.model.internal.DerivedSlot;
 import io.opentelemetry.api.common.AttributeKey;
+import io.opentelemetry.api.trace.SpanContext;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.sdk.logs.data.LogRecordData;
 import io.opentelemetry.sdk.resources.Resource;
@@ -47,6 +48,10 @@ public final class SpanNode {
   private final long startEpochNanos;
   private final long endEpochNanos;
   private final boolean hasLinks;
+  // The parent context's flags, read with its id while the forest is built: the hops ask them of
+  // every producer's children and every root.
+  private final boolean hasParentSpanId;
+  private final boolean hasRemoteParent;
   // The fields below are filled in while the forest is built, then frozen.
   private SpanNode parent;
   private List<SpanNode> children = Collections.emptyList();
@@ -58,12 +63,15 @@ public final class SpanNode {
   private Object derived;
 
   /**
-   * A node whose resource's service name and span id were already read: spans of one resource share
-   * the name, and the id is {@code span.getSpanId()}.
+   * A node whose resource's service name, span id and parent context were already read: spans of one
+   * resource share the name, the id is {@code span.getSpanId()} and the parent context {@code
+   * span.getParentSpanContext()}.
    */
-  SpanNode(SpanData span, String serviceName, String spanId) {
+  SpanNode(SpanData span, String serviceName, String spanId, SpanContext parentContext) {
     this.span = span;
     this.spanId = spanId;
+    this.hasParentSpanId = parentContext.isValid();
+    this.hasRemoteParent = parentContext.isRemote();
     this.serviceName = serviceName;
     this.kind = span.getKind();
     this.startEpochNanos = span.getStartEpochNanos();
@@ -157,7 +165,7 @@ public final class SpanNode {
 
   /** True when the span declares a parent span id: whether or not that parent was captured. */
   public boolean hasParentSpanId() {
-    return span.getParentSpanContext().isValid();
+    return hasParentSpanId;
   }
 
   /**
@@ -172,7 +180,7 @@ public final class SpanNode {
 
   /** True when the parent context came from another process (it was extracted from a carrier). */
   public boolean hasRemoteParent() {
-    return span.getParentSpanContext().isRemote();
+    return hasRemoteParent;
   }
 
   /**

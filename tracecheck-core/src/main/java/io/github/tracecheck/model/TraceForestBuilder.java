@@ -110,10 +110,11 @@ final class TraceForestBuilder {
       boolean valid = hasValidSpanId(span, spanId);
       validIds[index] = valid;
       idHashes[index] = valid ? spanId.hashCode() : 0;
-      String parentId = span.getParentSpanContext().isValid() ? span.getParentSpanId() : null;
+      SpanContext parentContext = span.getParentSpanContext();
+      String parentId = parentContext.isValid() ? span.getParentSpanId() : null;
       parentIds[index] = parentId;
       parentIdHashes[index] = parentId == null ? 0 : parentId.hashCode();
-      nodes[index] = new SpanNode(span, lastService, spanId);
+      nodes[index] = new SpanNode(span, lastService, spanId, parentContext);
       index++;
     }
     return groups;

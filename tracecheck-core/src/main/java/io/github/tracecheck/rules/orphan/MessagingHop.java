@@ -23,7 +23,7 @@ import java.util.Optional;
  */
 final class MessagingHop {
 
-  private final Map<String, SpansByStart> waitingByDestination;
+  private final Map<Destination, SpansByStart> waitingByDestination;
   private final Map<String, SpansByStart> waitingBySystem;
   private final SpansByStart waiting;
   private final boolean linksConnect;
@@ -32,7 +32,7 @@ final class MessagingHop {
   MessagingHop(List<SpanNode> unconsumed, RuleOptions options) {
     this.linksConnect = options.linksConnect();
     // Each producer's system is read once, for both groupings.
-    Map<String, List<SpanNode>> byDestination = new HashMap<>();
+    Map<Destination, List<SpanNode>> byDestination = new HashMap<>();
     Map<String, List<SpanNode>> bySystem = new HashMap<>();
     for (SpanNode producer : unconsumed) {
       String system = String.valueOf(MessagingAttributes.system(producer));
@@ -123,12 +123,18 @@ final class MessagingHop {
     return false;
   }
 
-  /** Messaging system and destination; a side that records neither is "null" on both. */
-  private static String destinationKey(SpanNode span) {
+  /**
+   * Messaging system and destination, as recorded: a record of the two rather than a text made of
+   * them, so that keying every producer concatenates nothing.
+   */
+  private record Destination(String system, String name) {}
+
+  /** The span's destination; a side that records no system has "null" for it on both. */
+  private static Destination destinationKey(SpanNode span) {
     return destinationKey(String.valueOf(MessagingAttributes.system(span)), span);
   }
 
-  private static String destinationKey(String system, SpanNode span) {
-    return system + "|" + MessagingAttributes.destination(span);
+  private static Destination destinationKey(String system, SpanNode span) {
+    return new Destination(system, MessagingAttributes.destination(span));
   }
 }

@@ -212,8 +212,8 @@ final class SpansByStart {
   }
 
   /** One index per group of spans. */
-  static Map<String, SpansByStart> indexed(Map<String, List<SpanNode>> groups) {
-    Map<String, SpansByStart> indexes = new HashMap<>();
+  static <K> Map<K, SpansByStart> indexed(Map<K, List<SpanNode>> groups) {
+    Map<K, SpansByStart> indexes = new HashMap<>();
     groups.forEach((k, group) -> indexes.put(k, new SpansByStart(group)));
     return indexes;
   }
