@@ -3,10 +3,15 @@ package io.github.tracecheck.benchmarks;
 import io.github.tracecheck.model.TraceForest;
 import io.github.tracecheck.rules.Rules;
 import io.opentelemetry.api.common.AttributeKey;
+import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.sdk.trace.data.EventData;
+import io.opentelemetry.sdk.trace.data.LinkData;
 import io.opentelemetry.sdk.trace.data.SpanData;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -68,14 +73,14 @@ public class GateBenchmark {
   @Benchmark
   public long everyCharacterPass() {
     long sum = 0;
-    java.util.Set<Object> resources = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+    Set<Object> resources = Collections.newSetFromMap(new IdentityHashMap<>());
     for (SpanData span : data) {
       sum += characters(span.getName());
       sum += characters(span.getAttributes());
       for (EventData event : span.getEvents()) {
         sum += characters(event.getName()) + characters(event.getAttributes());
       }
-      for (io.opentelemetry.sdk.trace.data.LinkData link : span.getLinks()) {
+      for (LinkData link : span.getLinks()) {
         sum += characters(link.getAttributes());
       }
       if (resources.add(span.getResource())) {
@@ -85,7 +90,7 @@ public class GateBenchmark {
     return sum;
   }
 
-  private static long characters(io.opentelemetry.api.common.Attributes attributes) {
+  private static long characters(Attributes attributes) {
     long[] sum = {0};
     attributes.forEach((key, value) -> {
       sum[0] += characters(key.getKey());
