@@ -43,16 +43,11 @@ final class StartOrder {
     if (buffer.length < to - from) {
       buffer = new int[Math.max(to - from, buffer.length * 2)];
     }
-    // Bottom-up merge sort: no recursion, whatever the number of children.
-    for (int run = INSERTION_SORT_MAX; ; run *= 2) {
-      if (run == INSERTION_SORT_MAX) {
-        for (int start = from; start < to; start += run) {
-          insertionSort(places, start, Math.min(start + run, to));
-        }
-      }
-      if (run >= to - from) {
-        return;
-      }
+    // Bottom-up merge sort of runs sorted by insertion: no recursion, whatever the number of children.
+    for (int start = from; start < to; start += INSERTION_SORT_MAX) {
+      insertionSort(places, start, Math.min(start + INSERTION_SORT_MAX, to));
+    }
+    for (int run = INSERTION_SORT_MAX; run < to - from; run *= 2) {
       for (int left = from; left + run < to; left += 2 * run) {
         merge(places, left, left + run, Math.min(left + 2 * run, to));
       }

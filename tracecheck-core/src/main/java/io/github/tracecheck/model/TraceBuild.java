@@ -309,34 +309,16 @@ final class TraceBuild {
         count++;
       }
     }
-    switch (count) {
-      case 0:
-        return List.of();
-      case 1:
-      case 2:
-        SpanNode first = null;
-        for (int c = from; c < to; c++) {
-          if (isChildOf(children[c], n)) {
-            if (count == 1) {
-              return List.of(nodes[children[c]]);
-            }
-            if (first == null) {
-              first = nodes[children[c]];
-            } else {
-              return List.of(first, nodes[children[c]]);
-            }
-          }
-        }
-        throw new IllegalStateException("children counted but not found");
-      default:
-        SpanNode[] kept = new SpanNode[count];
-        int k = 0;
-        for (int c = from; c < to; c++) {
-          if (isChildOf(children[c], n)) {
-            kept[k++] = nodes[children[c]];
-          }
-        }
-        return List.of(kept);
+    if (count == 0) {
+      return List.of();
     }
+    SpanNode[] kept = new SpanNode[count];
+    int k = 0;
+    for (int c = from; c < to; c++) {
+      if (isChildOf(children[c], n)) {
+        kept[k++] = nodes[children[c]];
+      }
+    }
+    return List.of(kept);
   }
 }

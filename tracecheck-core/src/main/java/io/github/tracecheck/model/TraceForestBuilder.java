@@ -111,7 +111,7 @@ final class TraceForestBuilder {
       validIds[index] = valid;
       idHashes[index] = valid ? spanId.hashCode() : 0;
       SpanContext parentContext = span.getParentSpanContext();
-      String parentId = parentContext.isValid() ? span.getParentSpanId() : null;
+      String parentId = parentContext.isValid() ? parentContext.getSpanId() : null;
       parentIds[index] = parentId;
       parentIdHashes[index] = parentId == null ? 0 : parentId.hashCode();
       nodes[index] = new SpanNode(span, lastService, spanId, parentContext);
