@@ -48,6 +48,7 @@ public final class ReadAhead {
   private static final long LIVENESS_CHECK_MILLIS = 100;
 
   private final int chunkSpans;
+  private final int chunksInTransit;
   private final BlockingQueue<List<SpanData>> chunks;
   /** The chunk the reader is filling; only the reader's thread touches it. */
   private List<SpanData> filling;
@@ -58,12 +59,15 @@ public final class ReadAhead {
 
   ReadAhead(int chunkSpans, int chunksInTransit) {
     this.chunkSpans = chunkSpans;
+    this.chunksInTransit = chunksInTransit;
     this.chunks = new ArrayBlockingQueue<>(chunksInTransit);
   }
 
   /** At most this many spans read and not yet taken: the queue, a chunk being filled, a chunk being taken. */
   int spansInTransit() {
-    return chunkSpans * (chunks.remainingCapacity() + chunks.size() + 2);
+    // from the capacity given, not the queue's size and remaining capacity: read one after the other
+    // while the reader fills the queue, those two may not add up to it
+    return chunkSpans * (chunksInTransit + 2);
   }
 
   /**
