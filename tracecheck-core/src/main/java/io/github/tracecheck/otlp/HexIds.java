@@ -16,21 +16,21 @@ final class HexIds {
 
   private final JsonCursor json;
   private final SharedValues shared;
+  private final RecentSpanContexts contexts;
 
-  HexIds(JsonCursor json, SharedValues shared) {
+  HexIds(JsonCursor json, SharedValues shared, RecentSpanContexts contexts) {
     this.json = json;
     this.shared = shared;
+    this.contexts = contexts;
   }
 
   /** The id the cursor is on, of {@code length} digits; an optional id may be "" for none (null). */
   String read(JsonPath path, int length, boolean required) throws IOException, OtlpFormatException {
     if (json.isString() && json.textLength() == length
         && isLowerHexNotAllZero(json.textCharacters(), json.textOffset(), length)) {
-      // A trace id repeats for every span of its trace: one string is shared. A span id is shared
-      // through its span context (RecentSpanContexts), so looking its text up as well costs for nothing.
-      return length == 16
-          ? new String(json.textCharacters(), json.textOffset(), length)
-          : json.text(path, shared);
+      // A trace id repeats for every span of its trace: one string is shared. A span id repeats
+      // as its children's parent id: the string its recent context holds is shared.
+      return length == 16 ? spanId(json.textCharacters(), json.textOffset()) : json.text(path, shared);
     }
     String text = json.text(path, shared);
     if (text.isEmpty() && !required) {
@@ -42,6 +42,11 @@ final class HexIds {
       throw json.error(path, "'" + text + "' is not " + length + " hex digits (not all zero)");
     }
     return id;
+  }
+
+  private String spanId(char[] characters, int offset) {
+    String known = contexts.spanId(characters, offset);
+    return known != null ? known : new String(characters, offset, 16);
   }
 
   /** What {@link TraceId#isValid} and {@link SpanId#isValid} accept, checked in place. */

@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.Reader;
 import java.math.BigInteger;
+import java.util.Arrays;
 import java.io.StringWriter;
 
 /**
@@ -137,6 +138,15 @@ final class JsonCursor {
       return text(path);
     }
     return shared.text(parser.getTextCharacters(), parser.getTextOffset(), parser.getTextLength());
+  }
+
+  /** Whether the current token is a string of exactly these characters. */
+  boolean isText(char[] characters) throws IOException {
+    if (parser.currentToken() != JsonToken.VALUE_STRING || parser.getTextLength() != characters.length) {
+      return false;
+    }
+    int offset = parser.getTextOffset();
+    return Arrays.equals(characters, 0, characters.length, parser.getTextCharacters(), offset, offset + characters.length);
   }
 
   /** The characters of the current string, number or name in the parser's buffer, valid until the next token. */

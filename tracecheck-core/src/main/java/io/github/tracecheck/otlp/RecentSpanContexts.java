@@ -15,8 +15,32 @@ import io.opentelemetry.api.trace.TraceState;
 final class RecentSpanContexts {
 
   static final int SLOTS = 1 << 10;
+  private static final int SPAN_ID_LENGTH = 16;
 
   private final SpanContext[] contexts = new SpanContext[SLOTS];
+
+  /**
+   * The span id of a context made recently whose id is these 16 characters, or null: a parent id
+   * read in a child, or a span's own id read after its child's, is then the string the context
+   * holds, not one more string made for the same id.
+   */
+  String spanId(char[] characters, int offset) {
+    int hash = 0; // String.hashCode of these characters: the slot context() puts the id's context in
+    for (int i = offset; i < offset + SPAN_ID_LENGTH; i++) {
+      hash = 31 * hash + characters[i];
+    }
+    SpanContext known = contexts[hash & (SLOTS - 1)];
+    if (known == null) {
+      return null;
+    }
+    String id = known.getSpanId();
+    for (int i = 0; i < SPAN_ID_LENGTH; i++) {
+      if (id.charAt(i) != characters[offset + i]) {
+        return null;
+      }
+    }
+    return id;
+  }
 
   /** What {@link SpanFlags#context} makes for these: the context made before when it is still known. */
   SpanContext context(String traceId, String spanId, long flags, boolean remoteBits) {

@@ -42,7 +42,9 @@ final class SpanReader {
   private final JsonCursor.FieldReader readStatusField = this::statusField;
 
   private final SpanFields span = new SpanFields();
+  /** The trace id of the span read before, and its characters, to be found again without being checked or made. */
   private String lastTraceId = "";
+  private char[] lastTraceIdCharacters = {};
 
   /** The event being read. */
   private long eventTime;
@@ -59,11 +61,14 @@ final class SpanReader {
   private StatusCode statusCode;
   private String statusMessage;
 
-  SpanReader(JsonCursor json, SharedValues shared, AttributeListReader attributes) {
+  /**
+   * @param contexts the span contexts made recently, whose span ids are shared with the ids read
+   */
+  SpanReader(JsonCursor json, SharedValues shared, AttributeListReader attributes, RecentSpanContexts contexts) {
     this.json = json;
     this.shared = shared;
     this.attributes = attributes;
-    this.ids = new HexIds(json, shared);
+    this.ids = new HexIds(json, shared, contexts);
   }
 
   /** Reads the span the cursor is on into this reader's {@link SpanFields}, valid until the next call. */
@@ -86,7 +91,7 @@ final class SpanReader {
 
   private void spanField(String name, JsonPath field) throws IOException, OtlpFormatException {
     switch (name) {
-      case "traceId" -> span.traceId = sameAsLastTraceId(ids.read(field, 32, true));
+      case "traceId" -> span.traceId = traceId(field);
       case "spanId" -> span.spanId = ids.read(field, 16, true);
       case "parentSpanId" -> span.parentSpanId = ids.read(field, 16, false);
       case "name" -> span.name = json.isString() ? json.text(field, shared) : null;
@@ -172,10 +177,18 @@ final class SpanReader {
     }
   }
 
-  /** The previous span's trace id when equal: the spans of a trace, written together, hold one string. */
-  private String sameAsLastTraceId(String traceId) {
-    if (!traceId.equals(lastTraceId)) {
+  /**
+   * The previous span's trace id when the text is the same: the spans of a trace, written together,
+   * hold one string, and the text repeated is neither checked nor made into a string again.
+   */
+  private String traceId(JsonPath field) throws IOException, OtlpFormatException {
+    if (json.isText(lastTraceIdCharacters)) {
+      return lastTraceId;
+    }
+    String traceId = ids.read(field, 32, true);
+    if (!traceId.equals(lastTraceId)) { // the same id in upper case
       lastTraceId = traceId;
+      lastTraceIdCharacters = traceId.toCharArray();
     }
     return lastTraceId;
   }

@@ -64,7 +64,7 @@ final class TraceDocumentReader {
     this.json = json;
     this.shared = shared;
     this.attributes = new AttributeListReader(json, shared);
-    this.spans = new SpanReader(json, shared, attributes);
+    this.spans = new SpanReader(json, shared, attributes, contexts);
   }
 
   /** Reads the document the cursor is on and hands each of its spans to {@code out}, in order. */

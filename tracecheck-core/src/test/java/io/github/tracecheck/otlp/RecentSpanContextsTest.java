@@ -12,7 +12,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A child's parent context is its parent's own context object when the two are equal, whichever of
- * them is read first; a context that differs in anything - flags, remoteness, trace - is its own.
+ * them is read first; a context that differs in anything - flags, remoteness, trace - is its own,
+ * and still holds the one string of the span id.
  */
 class RecentSpanContextsTest {
 
@@ -30,6 +31,39 @@ class RecentSpanContextsTest {
     assertThat(read.get(1).getParentSpanContext()).isSameAs(read.get(0).getSpanContext())
         .isEqualTo(SpanContext.create(TRACE, PARENT, TraceFlags.getSampled(), TraceState.getDefault()));
     assertThat(read.get(3).getSpanContext()).isSameAs(read.get(2).getParentSpanContext());
+  }
+
+  @Test
+  void aParentIdReadIsTheStringOfItsParentsContextEvenWhenTheContextsDiffer() throws Exception {
+    // bits 8 and 9 of the child's flags: its parent context is remote, so not the parent's own
+    String document = document(span(PARENT, null, 257) + "," + span("00f067aa0ba902b8", PARENT, 0x301));
+
+    List<SpanData> read = OtlpJsonReader.read(new StringReader(document), "x");
+
+    assertThat(read.get(1).getParentSpanContext()).isNotSameAs(read.get(0).getSpanContext());
+    assertThat(read.get(1).getParentSpanContext().isRemote()).isTrue();
+    assertThat(read.get(1).getParentSpanId()).isSameAs(read.get(0).getSpanId());
+  }
+
+  @Test
+  void aSpanIdIsFoundByAllItsCharactersNotByItsSlot() {
+    RecentSpanContexts contexts = new RecentSpanContexts();
+    SpanContext made = contexts.context(TRACE, PARENT, SpanFlags.NONE, false);
+    String sameSlot = sameSlotAs(PARENT);
+
+    assertThat(contexts.spanId(("xx" + PARENT).toCharArray(), 2)).isSameAs(made.getSpanId());
+    assertThat(contexts.spanId(sameSlot.toCharArray(), 0)).isNull();
+    assertThat(contexts.spanId("00f067aa0ba902b8".toCharArray(), 0)).isNull();
+  }
+
+  /** Another id whose context would take the slot of {@code id}'s. */
+  private static String sameSlotAs(String id) {
+    for (long i = 1; ; i++) {
+      String other = String.format("%016x", i);
+      if (!other.equals(id) && (other.hashCode() & (RecentSpanContexts.SLOTS - 1)) == (id.hashCode() & (RecentSpanContexts.SLOTS - 1))) {
+        return other;
+      }
+    }
   }
 
   @Test
