@@ -14,6 +14,7 @@ import io.opentelemetry.sdk.trace.export.SimpleSpanProcessor;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -155,14 +156,21 @@ class SpanCaptureReceivedTest {
   void anArrivalWakesAWaiter() throws Exception {
     capture.beginTest("a", false, 3);
     SpanData arriving = remoteRootSpan("from the child");
+    CountDownLatch checkedBeforeArrival = new CountDownLatch(1);
     CompletableFuture<Boolean> waiter = CompletableFuture.supplyAsync(() -> {
       try {
-        return capture.await(() -> capture.endedSpans("a").size() == 1, Duration.ofSeconds(10));
+        return capture.await(() -> {
+          boolean arrived = capture.endedSpans("a").size() == 1;
+          checkedBeforeArrival.countDown();
+          return arrived;
+        }, Duration.ofSeconds(10));
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         return false;
       }
     });
+    // the span arrives once the waiter has found it missing: only the arrival's signal can wake it
+    assertThat(checkedBeforeArrival.await(10, TimeUnit.SECONDS)).as("the waiter checked").isTrue();
 
     capture.received(List.of(arriving));
 

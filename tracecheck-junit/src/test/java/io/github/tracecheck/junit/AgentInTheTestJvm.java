@@ -25,7 +25,8 @@ import org.junit.jupiter.api.Test;
  * HttpServer, all captured in one tree. The injected OpenTelemetry is the agent's: the agent does
  * not see the context of spans made by another SDK.
  */
-@TraceCheck
+// the agent's spans come through its exporter, cold in a new JVM: seconds on a loaded machine
+@TraceCheck(awaitTimeout = "60s")
 public class AgentInTheTestJvm {
 
   @Test

@@ -30,7 +30,8 @@ import org.junit.platform.testkit.engine.EngineExecutionResults;
  * trace context: one connected tree across the process boundary, and the same service without
  * context extraction caught by the gate.
  */
-@TraceCheck(receiver = "true")
+// spans come from another process: its first export (a cold exporter in a new JVM or Node.js) may take seconds on a loaded machine
+@TraceCheck(receiver = "true", awaitTimeout = "60s")
 class CrossProcessTest {
 
   /** Calls the child's {@code GET /orders} in a client span, sending the span's context. */
@@ -79,7 +80,7 @@ class CrossProcessTest {
   }
 
   /** The child ignores the traceparent it is sent. */
-  @TraceCheck(receiver = "true")
+  @TraceCheck(receiver = "true", awaitTimeout = "60s")
   static class ChildThatDoesNotExtract {
     @Test
     void callOrders(OpenTelemetry otel, OtlpEndpoints endpoints, CapturedTraces traces) throws Exception {

@@ -12,8 +12,11 @@ import io.opentelemetry.context.Context;
 import io.opentelemetry.context.Scope;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -161,16 +164,33 @@ class GateTest {
 
   @TraceCheck
   static class SpanEndsShortlyAfterTheTest {
+    private final CountDownLatch testEnded = new CountDownLatch(1);
+
     @Test
     void asyncEnd(Tracer tracer) {
       Span span = tracer.spanBuilder("async work").startSpan();
-      new Thread(span::end).start();
+      new Thread(() -> {
+        try {
+          testEnded.await(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+        span.end();
+      }).start();
+    }
+
+    @AfterEach
+    void testEnds() {
+      testEnded.countDown(); // after the test method, just before the gate
     }
   }
 
   @Test
   void spansInFlightWhenTheTestEndsAreAwaited() {
-    run(SpanEndsShortlyAfterTheTest.class).testEvents().assertStatistics(s -> s.succeeded(1).failed(0));
+    // The span ends once the test has ended, as the gate starts: a gate that does not wait reports it
+    // never ended. The wait allowed is long, for a loaded machine that runs the ending thread late.
+    run(SpanEndsShortlyAfterTheTest.class, Map.of("tracecheck.gate.await", "30s"))
+        .testEvents().assertStatistics(s -> s.succeeded(1).failed(0));
   }
 
   @TraceCheck

@@ -29,15 +29,30 @@ class JavaAgentInTestJvmTest {
 
   @Test
   void anAgentConfiguredAsDocumentedHasItsSpansCaptured() throws Exception {
-    int port;
-    try (ServerSocket probe = new ServerSocket(0)) {
-      port = probe.getLocalPort();
-    }
-
-    List<String> results = run(List.of("-Dotel.exporter.otlp.endpoint=http://127.0.0.1:" + port,
+    List<String> results = runOnAFreePort(List.of(
         "-Dotel.bsp.schedule.delay=50", "-Dotel.metrics.exporter=none", "-Dotel.logs.exporter=none"));
 
     assertThat(results).contains("RESULT theAgentsSpansJoinTheTestsTrace(OpenTelemetry, CapturedTraces): SUCCESSFUL: ");
+  }
+
+  /**
+   * Runs with the agent exporting to a port free when chosen. The child JVM binds it seconds later,
+   * when another socket may have taken it: then the run is repeated on another port, a few times.
+   */
+  private static List<String> runOnAFreePort(List<String> agentOptions) throws Exception {
+    for (int attempt = 1; ; attempt++) {
+      int port;
+      try (ServerSocket probe = new ServerSocket(0)) {
+        port = probe.getLocalPort();
+      }
+      List<String> options = new ArrayList<>(agentOptions);
+      options.add("-Dotel.exporter.otlp.endpoint=http://127.0.0.1:" + port);
+      List<String> results = run(options);
+      String taken = "port " + port + " is already in use";
+      if (attempt == 5 || results.stream().noneMatch(line -> line.contains(taken))) {
+        return results;
+      }
+    }
   }
 
   @Test

@@ -30,7 +30,8 @@ import org.junit.jupiter.api.Test;
  * that has no OpenTelemetry code, exporting to the test's receiver: correct, one tree with the test's
  * client span; with its outgoing call on a raw thread, caught by the gate.
  */
-@TraceCheck(receiver = "true")
+// spans come from another process: its first export (a cold exporter in a new JVM or Node.js) may take seconds on a loaded machine
+@TraceCheck(receiver = "true", awaitTimeout = "60s")
 class JavaAgentProcessTest {
 
   static Path agentJar() {
@@ -84,7 +85,7 @@ class JavaAgentProcessTest {
   }
 
   /** The app hands its outgoing call to a raw {@code new Thread}, where the agent carries no context. */
-  @TraceCheck(receiver = "true")
+  @TraceCheck(receiver = "true", awaitTimeout = "60s")
   static class AppWithARawThread {
     @Test
     void checkout(OpenTelemetry otel, OtlpEndpoints endpoints, CapturedTraces traces) throws Exception {

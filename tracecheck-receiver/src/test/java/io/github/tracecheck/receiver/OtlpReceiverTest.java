@@ -120,12 +120,21 @@ class OtlpReceiverTest {
 
   @Test
   void aFixedPortIsUsedWhenGiven() throws Exception {
-    int free;
-    try (ServerSocket probe = new ServerSocket(0)) {
-      free = probe.getLocalPort();
-    }
-    try (OtlpReceiver fixed = OtlpReceiver.builder().httpPort(free).sink(capture::received).start()) {
-      assertThat(fixed.endpoints().http().getPort()).isEqualTo(free);
+    // A port found free may be taken by another socket before the receiver binds it: then another
+    // port is tried, a few times, so that only a receiver ignoring the port fails.
+    for (int attempt = 1; ; attempt++) {
+      int free;
+      try (ServerSocket probe = new ServerSocket(0)) {
+        free = probe.getLocalPort();
+      }
+      try (OtlpReceiver fixed = OtlpReceiver.builder().httpPort(free).sink(capture::received).start()) {
+        assertThat(fixed.endpoints().http().getPort()).isEqualTo(free);
+        return;
+      } catch (ReceiverStartException e) {
+        if (attempt == 5 || !OtlpReceiver.portInUse(e.getCause())) {
+          throw e;
+        }
+      }
     }
   }
 

@@ -46,7 +46,8 @@ import org.junit.jupiter.api.Test;
  * <p>Needs Node.js 20+ and {@code npm ci} in {@code src/test/node/stock-service} ({@code .ci/run}
  * does it); skipped, saying which is missing, otherwise.
  */
-@TraceCheck(gate = "warn", receiver = "true")
+// spans come from another process: its first export (a cold exporter in a new JVM or Node.js) may take seconds on a loaded machine
+@TraceCheck(gate = "warn", receiver = "true", awaitTimeout = "60s")
 class NodeStockServiceTest {
 
   private static final Path SERVICE = Path.of("src/test/node/stock-service");

@@ -26,7 +26,7 @@ class OtelStarterKafkaTest extends WithKafkaBroker {
 
   @Nested
   @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "checkout.orders-topic=orders")
-  @TraceCheck
+  @TraceCheck(awaitTimeout = "60s") // the listener joins its group, then polls: seconds on a loaded machine
   @DirtiesContext
   class Correct {
 
@@ -59,7 +59,7 @@ class OtelStarterKafkaTest extends WithKafkaBroker {
   @SpringBootTest(
       webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
       properties = {"checkout.orders-topic=unobserved-orders", "spring.kafka.listener.observation-enabled=false"})
-  @TraceCheck
+  @TraceCheck(awaitTimeout = "60s") // the listener joins its group, then polls: seconds on a loaded machine
   @DirtiesContext
   class ListenerWithoutObservation {
 
@@ -86,7 +86,7 @@ class OtelStarterKafkaTest extends WithKafkaBroker {
   @SpringBootTest(
       webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
       properties = {"checkout.orders-topic=uninstrumented-orders", "otel.instrumentation.kafka.enabled=false"})
-  @TraceCheck
+  @TraceCheck(awaitTimeout = "60s") // the listener joins its group, then polls: seconds on a loaded machine
   @DirtiesContext
   class KafkaInstrumentationOff {
 

@@ -37,7 +37,7 @@ class KafkaCheckoutTest extends WithKafkaBroker {
 
   @Nested
   @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "checkout.orders-topic=orders")
-  @TraceCheck
+  @TraceCheck(awaitTimeout = "60s") // the listener joins its group, then polls: seconds on a loaded machine
   @DirtiesContext
   class Correct {
 
@@ -66,7 +66,7 @@ class KafkaCheckoutTest extends WithKafkaBroker {
   @SpringBootTest(
       webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
       properties = {"checkout.orders-topic=unobserved-orders", "spring.kafka.listener.observation-enabled=false"})
-  @TraceCheck
+  @TraceCheck(awaitTimeout = "60s") // the listener joins its group, then polls: seconds on a loaded machine
   @DirtiesContext
   class ListenerWithoutObservation {
 
@@ -101,7 +101,7 @@ class KafkaCheckoutTest extends WithKafkaBroker {
   @SpringBootTest(
       webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
       properties = {"checkout.orders-topic=untraced-orders", "spring.kafka.template.observation-enabled=false"})
-  @TraceCheck
+  @TraceCheck(awaitTimeout = "60s") // the listener joins its group, then polls: seconds on a loaded machine
   @DirtiesContext
   class TemplateWithoutObservation {
 
