@@ -7,7 +7,11 @@ import java.util.Arrays;
  * repeats - a span name, an attribute value such as {@code GET}, a parent's span id - is one object
  * shared by every span holding it, and is not even made again. A fixed table of {@value #SLOTS}
  * slots, one string each (a newer text takes an older one's slot): memory never grows with the
- * stream, and text that never repeats costs one look at a slot.
+ * stream.
+ *
+ * <p>A text seen once is only a candidate for its slot; seen again while it still is, it takes the
+ * slot. So a text that never repeats (a URL with an order number, a message) costs one look at a
+ * slot, no copy of its characters kept, and it never takes the slot of a text that does repeat.
  */
 final class RecentStrings {
 
@@ -20,6 +24,9 @@ final class RecentStrings {
   private final int[] hashes = new int[SLOTS];
   /** Each slot's characters, compared at once with the text read (faster than one character at a time). */
   private final char[][] characters = new char[SLOTS][];
+  /** Each slot's candidate, the last text not found in it, and its hash. */
+  private final String[] candidates = new String[SLOTS];
+  private final int[] candidateHashes = new int[SLOTS];
 
   /** The string of {@code length} characters at {@code offset}: the one made before when it is still known. */
   String of(char[] chars, int offset, int length) {
@@ -35,10 +42,29 @@ final class RecentStrings {
     if (known != null && hashes[slot] == hash && Arrays.equals(known, 0, known.length, chars, offset, offset + length)) {
       return strings[slot];
     }
+    String candidate = candidates[slot];
+    if (candidate != null && candidateHashes[slot] == hash && isText(candidate, chars, offset, length)) {
+      strings[slot] = candidate; // seen twice: it repeats
+      hashes[slot] = hash;
+      characters[slot] = Arrays.copyOfRange(chars, offset, offset + length);
+      candidates[slot] = null;
+      return candidate;
+    }
     String made = new String(chars, offset, length);
-    strings[slot] = made;
-    hashes[slot] = hash;
-    characters[slot] = Arrays.copyOfRange(chars, offset, offset + length);
+    candidates[slot] = made;
+    candidateHashes[slot] = hash;
     return made;
+  }
+
+  private static boolean isText(String text, char[] chars, int offset, int length) {
+    if (text.length() != length) {
+      return false;
+    }
+    for (int i = 0; i < length; i++) {
+      if (text.charAt(i) != chars[offset + i]) {
+        return false;
+      }
+    }
+    return true;
   }
 }

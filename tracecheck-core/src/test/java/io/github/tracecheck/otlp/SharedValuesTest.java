@@ -75,9 +75,16 @@ class SharedValuesTest {
     assertThat(recent.of("PUT".toCharArray(), 0, 3)).isEqualTo("PUT");
     assertThat(recent.of(url.toCharArray(), 0, url.length())).isNotSameAs(recent.of(url.toCharArray(), 0, url.length()))
         .isEqualTo(url);
-    // a newer text takes an older one's slot: more texts than slots, and the first one is made again
+    // texts seen once, more than there are slots, take no text's slot
     for (int i = 0; i < RecentStrings.SLOTS * 4; i++) {
       recent.of(("v" + i).toCharArray(), 0, ("v" + i).length());
+    }
+    assertThat(recent.of("GET".toCharArray(), 0, 3)).isSameAs(get);
+    // a newer text that repeats takes an older one's slot: more of them than slots, and the first one is made again
+    for (int i = 0; i < RecentStrings.SLOTS * 4; i++) {
+      String repeated = "r" + i;
+      recent.of(repeated.toCharArray(), 0, repeated.length());
+      assertThat(recent.of(repeated.toCharArray(), 0, repeated.length())).isSameAs(recent.of(repeated.toCharArray(), 0, repeated.length()));
     }
     assertThat(recent.of("GET".toCharArray(), 0, 3)).isEqualTo("GET").isNotSameAs(get);
   }
