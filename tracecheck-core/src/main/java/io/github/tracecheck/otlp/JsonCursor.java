@@ -9,9 +9,9 @@ import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Reader;
+import java.io.StringWriter;
 import java.math.BigInteger;
 import java.util.Arrays;
-import java.io.StringWriter;
 
 /**
  * One JSON document walked token by token, field by field and element by element, so that a file

@@ -4,7 +4,7 @@ import java.util.Arrays;
 
 /**
  * The strings a reader made recently, found again by their characters, so that a text a stream
- * repeats - a span name, an attribute value such as {@code GET}, a parent's span id - is one object
+ * repeats - a span name, an attribute value such as {@code GET}, a trace id - is one object
  * shared by every span holding it, and is not even made again. A fixed table of {@value #SLOTS}
  * slots, one string each (a newer text takes an older one's slot): memory never grows with the
  * stream.
