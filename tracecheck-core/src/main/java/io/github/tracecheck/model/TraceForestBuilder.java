@@ -97,10 +97,9 @@ final class TraceForestBuilder {
           group = new SpanGroup(traceId, index);
           groupsById.put(traceId, group);
           groups.add(group);
-        } else {
-          nextOfTrace[group.last] = index;
         }
-      } else {
+      }
+      if (group.count > 0) { // the trace's span before links on to this one
         nextOfTrace[group.last] = index;
       }
       group.last = index;
