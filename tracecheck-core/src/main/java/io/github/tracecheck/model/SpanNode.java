@@ -56,6 +56,7 @@ public final class SpanNode {
   private SpanNode parent;
   private List<SpanNode> children = Collections.emptyList();
   private int depth;
+  private int positionInTrace;
   private Trace trace;
   private List<LogRecordData> logRecords; // null until a record is attached: most spans log nothing
   // What readers derived from the span once (see DerivedSlot). Not volatile: a fence per span costs more
@@ -158,6 +159,11 @@ public final class SpanNode {
     return depth;
   }
 
+  /** Where the span is in its trace's {@link Trace#spans()}: 0 for the first root. */
+  public int positionInTrace() {
+    return positionInTrace;
+  }
+
   /** True when the span has no captured parent: a true root, or a span whose parent is missing. */
   public boolean isRoot() {
     return parent == null;
@@ -241,11 +247,12 @@ public final class SpanNode {
     return endEpochNanos - startEpochNanos;
   }
 
-  void attach(Trace trace, SpanNode parent, List<SpanNode> children, int depth) {
+  void attach(Trace trace, SpanNode parent, List<SpanNode> children, int depth, int positionInTrace) {
     this.trace = trace;
     this.parent = parent;
     this.children = children;
     this.depth = depth;
+    this.positionInTrace = positionInTrace;
   }
 
   @Override

@@ -73,6 +73,16 @@ public final class Trace {
     return spansInTreeOrder;
   }
 
+  /**
+   * Every span of the trace in the order it was captured (the order given to {@link
+   * TraceForest#of(java.util.Collection)}): the same spans as {@link #spans()}. A pass that reads
+   * every span's data is faster in this order, which is usually the order the data sits in memory.
+   */
+  public List<SpanNode> spansAsCaptured() {
+    // a view made on each call: a trace held by a long-running checker keeps no second list
+    return Collections.unmodifiableList(Arrays.asList(spansInCaptureOrder));
+  }
+
   public int size() {
     return treeOrder.length;
   }

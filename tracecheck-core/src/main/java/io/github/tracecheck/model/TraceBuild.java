@@ -287,7 +287,7 @@ final class TraceBuild {
     while (top > 0) {
       int n = stack[--top];
       SpanNode parentNode = parent[n] < 0 ? null : nodes[parent[n]];
-      nodes[n].attach(trace, parentNode, childrenOf(n), depth[n]);
+      nodes[n].attach(trace, parentNode, childrenOf(n), depth[n], placed);
       treeOrder[placed++] = nodes[n];
       for (int c = childStart[n + 1] - 1; c >= childStart[n]; c--) {
         int child = children[c];

@@ -3,6 +3,7 @@ package io.github.tracecheck.rules;
 import static io.github.tracecheck.rules.internal.SpanDescriptions.describe;
 
 import io.github.tracecheck.model.SpanNode;
+import io.github.tracecheck.model.Trace;
 import io.github.tracecheck.model.TraceForest;
 import io.github.tracecheck.pii.Detectors;
 import io.github.tracecheck.pii.Masking;
@@ -70,6 +71,8 @@ public final class PiiRule implements PerSpanRule {
       // array, and only a capture with more of them uses the set.
       private final Resource[] fewResources = new Resource[FEW_RESOURCES];
       private final Set<Resource> moreResources = Collections.newSetFromMap(new IdentityHashMap<>());
+      // The resources met for the first time in the trace being judged.
+      private final Set<Resource> firstSeenInTrace = Collections.newSetFromMap(new IdentityHashMap<>());
       // Each distinct text is read once for every detector together (PiiScanner), and what was found is
       // reused for its other occurrences while it is recent: telemetry repeats itself.
       private final Texts texts = new Texts(options, forest.spanCount());
@@ -92,7 +95,28 @@ public final class PiiRule implements PerSpanRule {
         }
         Resource resource = span.data().getResource();
         if (firstSeen(resource)) {
-          scan.attributes("resource attribute", null, resource.getAttributes());
+          firstSeenInTrace.add(resource);
+        }
+      }
+
+      /**
+       * A resource's attributes are scanned once per check, on the first span that has it in the
+       * forest's order: spans are shown in the order captured, so the span is found in tree order
+       * once the trace is judged.
+       */
+      @Override
+      public void traceJudged(Trace trace) {
+        if (firstSeenInTrace.isEmpty()) {
+          return;
+        }
+        List<SpanNode> spans = trace.spans();
+        for (int i = 0; i < spans.size() && !firstSeenInTrace.isEmpty(); i++) {
+          SpanNode span = spans.get(i);
+          Resource resource = span.data().getResource();
+          if (firstSeenInTrace.remove(resource)) {
+            scan.on(span);
+            scan.attributes("resource attribute", null, resource.getAttributes());
+          }
         }
       }
 
@@ -198,10 +222,15 @@ public final class PiiRule implements PerSpanRule {
 
     /** Starts on a span with its name. */
     void spanName(SpanNode span) {
-      this.span = span;
+      on(span);
       this.scope = "span name";
-      this.eventName = null;
       report(null, false, texts.of(span.name()));
+    }
+
+    /** Starts on a span: what is found next is about it. */
+    void on(SpanNode span) {
+      this.span = span;
+      this.eventName = null;
     }
 
     /**

@@ -57,6 +57,24 @@ class TraceForestTest {
   }
 
   @Test
+  void keepsTheOrderCapturedBesideTheTreeOrderAndEachSpansPositionInTheTree() {
+    List<SpanData> captured =
+        List.of(
+            span("grandchild", id(4)).parent(id(3)).time(21, 22).build(),
+            span("first", id(2)).parent(id(1)).time(10, 15).build(),
+            span("second", id(3)).parent(id(1)).time(20, 30).build(),
+            span("root", id(1)).time(0, 100).build());
+
+    Trace trace = TraceForest.of(captured).traces().get(0);
+
+    assertThat(trace.spansAsCaptured()).extracting(SpanNode::name).containsExactly("grandchild", "first", "second", "root");
+    assertThat(trace.spans()).extracting(SpanNode::name).containsExactly("root", "first", "second", "grandchild");
+    for (int i = 0; i < trace.size(); i++) {
+      assertThat(trace.spans().get(i).positionInTrace()).as(trace.spans().get(i).name()).isEqualTo(i);
+    }
+  }
+
+  @Test
   void marksLocalRootsOfEachServiceInOneTrace() {
     Trace trace =
         TraceForest.of(

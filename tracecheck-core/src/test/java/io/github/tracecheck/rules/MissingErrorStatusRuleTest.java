@@ -1,7 +1,10 @@
 package io.github.tracecheck.rules;
 
+import static io.github.tracecheck.testing.TestSpans.id;
+import static io.github.tracecheck.testing.TestSpans.span;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.tracecheck.model.TraceForest;
 import io.github.tracecheck.testing.RealSdk;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanBuilder;
@@ -33,6 +36,19 @@ class MissingErrorStatusRuleTest {
     instrumentation.accept(span);
     span.end();
     return new MissingErrorStatusRule().check(sdk.snapshot(), RuleOptions.defaults());
+  }
+
+  @Test
+  void findingsComeInTreeOrderWhateverOrderTheSpansWereCapturedIn() {
+    // As an SDK exports them: children end, and are captured, before their parent.
+    TraceForest forest = TraceForest.of(List.of(
+        span("second", id(3)).parent(id(1)).time(20, 30).attr("error.type", "timeout").build(),
+        span("first", id(2)).parent(id(1)).time(10, 20).attr("error.type", "timeout").build(),
+        span("root", id(1)).time(0, 40).attr("error.type", "timeout").build()));
+
+    assertThat(new MissingErrorStatusRule().check(forest, RuleOptions.defaults()))
+        .extracting(finding -> finding.span().orElseThrow().name())
+        .containsExactly("root", "first", "second");
   }
 
   static Stream<Arguments> failuresWithoutErrorStatus() {

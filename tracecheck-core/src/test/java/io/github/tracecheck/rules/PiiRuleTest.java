@@ -14,6 +14,7 @@ import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.context.Context;
+import io.opentelemetry.context.Scope;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -80,6 +81,25 @@ class PiiRuleTest {
         // the stack trace repeats the exception's message
         "span \"lookup 4111 **** **** 1111\" (api-gateway) has an email address [email] in event \"exception\""
             + " attribute \"exception.stacktrace\": j***@e***.org");
+  }
+
+  @Test
+  void aResourceIsReportedOnTheFirstSpanOfTheTreeAfterThatSpansOwnFindings() {
+    try (RealSdk withResource = new RealSdk()) {
+      Tracer service = withResource.tracer("ops@example.com");
+      Span root = service.spanBuilder("checkout").setAttribute("user.email", "jane.doe@example.com").startSpan();
+      try (Scope ignored = root.makeCurrent()) {
+        // ends, and is captured, before its parent
+        service.spanBuilder("charge").setAttribute("payer.email", "john.roe@example.com").startSpan().end();
+      }
+      root.end();
+
+      assertThat(new PiiRule().check(withResource.snapshot(), RuleOptions.defaults()))
+          .satisfiesExactly(
+              f -> assertThat(f.message()).contains("\"checkout\"").contains("in attribute \"user.email\""),
+              f -> assertThat(f.message()).contains("\"checkout\"").contains("in resource attribute \"service.name\""),
+              f -> assertThat(f.message()).contains("\"charge\"").contains("in attribute \"payer.email\""));
+    }
   }
 
   @Test
