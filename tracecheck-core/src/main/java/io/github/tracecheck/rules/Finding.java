@@ -58,6 +58,11 @@ public final class Finding {
     return Optional.ofNullable(span);
   }
 
+  /** {@link #span()} without the {@code Optional}, for the rules' own ordering of many findings. */
+  SpanNode spanOrNull() {
+    return span;
+  }
+
   /** The span that never ended, for findings about one. */
   public Optional<SpanStart> openSpan() {
     return Optional.ofNullable(openSpan);
