@@ -1,12 +1,16 @@
 package io.github.tracecheck.rules;
 
+import static io.github.tracecheck.testing.TestSpans.id;
+import static io.github.tracecheck.testing.TestSpans.span;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.tracecheck.pii.Detectors;
 import io.github.tracecheck.pii.PiiAllowance;
 import io.github.tracecheck.render.FindingsReport;
 import io.github.tracecheck.render.TraceTreeRenderer;
+import io.github.tracecheck.model.TraceForest;
 import io.github.tracecheck.testing.RealSdk;
+import io.github.tracecheck.testing.TestSpans;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanContext;
 import io.opentelemetry.api.trace.SpanKind;
@@ -100,6 +104,20 @@ class PiiRuleTest {
               f -> assertThat(f.message()).contains("\"checkout\"").contains("in resource attribute \"service.name\""),
               f -> assertThat(f.message()).contains("\"charge\"").contains("in attribute \"payer.email\""));
     }
+  }
+
+  @Test
+  void resourcesFirstMetInOneTraceAreReportedInTheTreeOrderOfTheirFirstSpans() {
+    // Each span of TestSpans has a resource of its own: every one is met for the first time.
+    TraceForest forest = TraceForest.of(List.of(
+        span("leaf", id(3)).parent(id(2)).time(2, 3).service("leaf-ops@example.com").build(),
+        span("middle", id(2)).parent(id(1)).time(1, 4).service("middle-ops@example.com").build(),
+        span("root", id(1)).time(0, 5).service("root-ops@example.com").build(),
+        span("later root", id(4)).trace(TestSpans.OTHER_TRACE_ID).time(6, 7).service("other-ops@example.com").build()));
+
+    assertThat(new PiiRule().check(forest, RuleOptions.defaults()))
+        .extracting(f -> f.span().orElseThrow().name())
+        .containsExactly("root", "middle", "leaf", "later root");
   }
 
   @Test
