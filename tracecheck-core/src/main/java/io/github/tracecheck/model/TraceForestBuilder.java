@@ -1,5 +1,6 @@
 package io.github.tracecheck.model;
 
+import io.github.tracecheck.model.internal.SpanDataPrefetch;
 import io.opentelemetry.api.trace.SpanContext;
 import io.opentelemetry.api.trace.SpanId;
 import io.opentelemetry.sdk.resources.Resource;
@@ -11,6 +12,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.RandomAccess;
 
 /**
  * Groups spans into traces and links each span to its parent. Each span is read once, in the order
@@ -40,6 +42,9 @@ final class TraceForestBuilder {
   boolean[] validIds;
   /** The place of the next span of the same trace, or -1 for a trace's last span. */
   int[] nextOfTrace;
+
+  /** Spans brought into cache at a time ({@link SpanDataPrefetch}), a block ahead of those being read. */
+  private static final int PREFETCH_BLOCK = 32;
 
   TraceForestBuilder(Collection<? extends SpanData> spans) {
     this.spans = spans;
@@ -78,7 +83,12 @@ final class TraceForestBuilder {
     String lastService = null;
     // Spans of one trace mostly come together: the trace's group is looked up once per run of them.
     SpanGroup group = null;
+    // A list read by index has the spans of the next block brought into cache while this block is read.
+    List<? extends SpanData> prefetched = spans instanceof RandomAccess && spans instanceof List<? extends SpanData> list ? list : null;
     for (SpanData span : spans) {
+      if (prefetched != null && index % PREFETCH_BLOCK == 0) {
+        SpanDataPrefetch.forForest(prefetched, Math.min(index + PREFETCH_BLOCK, prefetched.size()), Math.min(index + 2 * PREFETCH_BLOCK, prefetched.size()));
+      }
       if (span == null) {
         throw new IllegalArgumentException("span #" + index + " of the captured spans is null");
       }

@@ -3,6 +3,7 @@ package io.github.tracecheck.rules;
 import io.github.tracecheck.model.SpanNode;
 import io.github.tracecheck.model.Trace;
 import io.github.tracecheck.model.TraceForest;
+import io.github.tracecheck.model.internal.SpanDataPrefetch;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -41,6 +42,7 @@ interface PerSpanRule extends Rule {
       // In the order captured, which is usually the order the spans' data sits in memory: tree order
       // jumps back and forth within the trace, and reading the data so is slower.
       List<SpanNode> spans = trace.spansAsCaptured();
+      SpanDataPrefetch.forJudges(spans);
       for (int s = 0; s < spans.size(); s++) {
         SpanNode span = spans.get(s);
         for (SpanJudge judge : judges) {

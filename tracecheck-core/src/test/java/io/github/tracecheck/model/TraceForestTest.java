@@ -12,6 +12,7 @@ import io.opentelemetry.sdk.trace.data.SpanData;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.LinkedHashSet;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -291,6 +292,38 @@ class TraceForestTest {
     assertThatThrownBy(() -> TraceForest.of(spans))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("span #1 of the captured spans is null");
+  }
+
+  @Test
+  void nullSpanAmongTheSpansReadAheadIsRejectedWithItsPosition() {
+    // The forest reads a block of spans ahead (SpanDataPrefetch): a null there is still reported at its place.
+    List<SpanData> spans = new ArrayList<>();
+    for (int i = 1; i <= 100; i++) {
+      spans.add(span("span " + i, id(i)).build());
+    }
+    spans.set(70, null);
+
+    assertThatThrownBy(() -> TraceForest.of(spans))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("span #70 of the captured spans is null");
+  }
+
+  @Test
+  void spansGivenAsAListBuildTheSameForestAsInAnyOtherCollection() {
+    // A list read by index has its spans read ahead into cache; any other collection is read as it comes.
+    List<SpanData> spans = new ArrayList<>();
+    for (int i = 1; i <= 200; i++) {
+      spans.add(span("span " + i, id(i)).parent(i == 1 ? null : id(i / 2)).build());
+    }
+
+    TraceForest fromList = TraceForest.of(spans);
+    TraceForest fromSet = TraceForest.of(new LinkedHashSet<>(spans));
+
+    assertThat(fromList.spans()).extracting(SpanNode::spanId)
+        .containsExactlyElementsOf(fromSet.spans().stream().map(SpanNode::spanId).toList())
+        .hasSize(200);
+    assertThat(fromList.spans()).extracting(SpanNode::depth)
+        .containsExactlyElementsOf(fromSet.spans().stream().map(SpanNode::depth).toList());
   }
 
   @Test
