@@ -87,7 +87,8 @@ final class TraceForestBuilder {
     List<? extends SpanData> prefetched = spans instanceof RandomAccess && spans instanceof List<? extends SpanData> list ? list : null;
     for (SpanData span : spans) {
       if (prefetched != null && index % PREFETCH_BLOCK == 0) {
-        SpanDataPrefetch.forForest(prefetched, Math.min(index + PREFETCH_BLOCK, prefetched.size()), Math.min(index + 2 * PREFETCH_BLOCK, prefetched.size()));
+        int size = prefetched.size();
+        SpanDataPrefetch.forForest(prefetched, Math.min(index + PREFETCH_BLOCK, size), Math.min(index + 2 * PREFETCH_BLOCK, size));
       }
       if (span == null) {
         throw new IllegalArgumentException("span #" + index + " of the captured spans is null");

@@ -23,10 +23,7 @@ import java.util.List;
  */
 public final class SpanDataPrefetch {
 
-  /**
-   * What the reads add up to, kept so that the compiler does not drop them as unused. Threads that
-   * prefetch at the same time may overwrite each other's: the value is never read.
-   */
+  /** Written only for a sum no span data adds up to: see {@link #keep}. */
   @SuppressWarnings("unused")
   private static long kept;
 
@@ -43,7 +40,7 @@ public final class SpanDataPrefetch {
       sum += (name == null ? 0 : name.length()) + (events == null ? 0 : events.size())
           + (attributes == null ? 0 : attributes.size());
     }
-    kept = sum;
+    keep(sum);
   }
 
   /**
@@ -61,7 +58,17 @@ public final class SpanDataPrefetch {
       List<LinkData> links = span.getLinks();
       sum += links == null ? 0 : links.size();
     }
-    kept = sum;
+    keep(sum);
+  }
+
+  /**
+   * Uses the sum, so that the compiler does not drop the reads as unused, without writing it: a
+   * field written by every thread that checks spans would bounce between their cores.
+   */
+  private static void keep(long sum) {
+    if (sum == Long.MIN_VALUE) {
+      kept = sum;
+    }
   }
 
   private static int idLength(SpanContext context) {
