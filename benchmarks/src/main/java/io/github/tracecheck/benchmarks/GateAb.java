@@ -40,7 +40,7 @@ public final class GateAb {
     int rounds = Integer.parseInt(args[0]);
     Build[] builds = new Build[args.length - 1];
     for (int i = 0; i < builds.length; i++) {
-      builds[i] = Build.load(new File(args[i + 1]));
+      builds[i] = Build.load(new File(args[i + 1]), rounds);
     }
     long sink = 0; // results are summed and printed, so that no call can be left out as unused
     for (int round = 0; round < rounds; round++) {
@@ -63,17 +63,19 @@ public final class GateAb {
     final Object benchmark;
     final Method gate;
     final Method pass;
-    double[] gateMillis = new double[0];
-    double[] passMillis = new double[0];
+    final double[] gateMillis;
+    final double[] passMillis;
 
-    private Build(String jar, Object benchmark, Method gate, Method pass) {
+    private Build(String jar, Object benchmark, Method gate, Method pass, int rounds) {
       this.jar = jar;
       this.benchmark = benchmark;
       this.gate = gate;
       this.pass = pass;
+      this.gateMillis = new double[rounds];
+      this.passMillis = new double[rounds];
     }
 
-    static Build load(File jar) throws Exception {
+    static Build load(File jar, int rounds) throws Exception {
       if (!jar.isFile()) {
         throw new IllegalArgumentException("no benchmarks jar at " + jar);
       }
@@ -83,14 +85,11 @@ public final class GateAb {
       Object benchmark = type.getConstructor().newInstance();
       type.getField("spans").setInt(benchmark, SPANS);
       type.getMethod("setUp").invoke(benchmark);
-      return new Build(jar.getPath(), benchmark, type.getMethod("forestAndAllRules"), type.getMethod("everyCharacterPass"));
+      return new Build(
+          jar.getPath(), benchmark, type.getMethod("forestAndAllRules"), type.getMethod("everyCharacterPass"), rounds);
     }
 
     long timeRound(int round) throws Exception {
-      if (round >= gateMillis.length) {
-        gateMillis = Arrays.copyOf(gateMillis, round + 1);
-        passMillis = Arrays.copyOf(passMillis, round + 1);
-      }
       long sum = 0;
       long start = System.nanoTime();
       for (int i = 0; i < CALLS_PER_ROUND; i++) {

@@ -84,11 +84,13 @@ final class TraceForestBuilder {
     // Spans of one trace mostly come together: the trace's group is looked up once per run of them.
     SpanGroup group = null;
     // A list read by index has the spans of the next block brought into cache while this block is read.
-    List<? extends SpanData> prefetched = spans instanceof RandomAccess && spans instanceof List<? extends SpanData> list ? list : null;
+    List<? extends SpanData> prefetched =
+        spans instanceof RandomAccess && spans instanceof List<? extends SpanData> list ? list : null;
     for (SpanData span : spans) {
       if (prefetched != null && index % PREFETCH_BLOCK == 0) {
         int size = prefetched.size();
-        SpanDataPrefetch.forForest(prefetched, Math.min(index + PREFETCH_BLOCK, size), Math.min(index + 2 * PREFETCH_BLOCK, size));
+        SpanDataPrefetch.forForest(
+            prefetched, Math.min(index + PREFETCH_BLOCK, size), Math.min(index + 2 * PREFETCH_BLOCK, size));
       }
       if (span == null) {
         throw new IllegalArgumentException("span #" + index + " of the captured spans is null");
