@@ -13,6 +13,7 @@ import io.github.tracecheck.rules.RuleOptions;
 import io.github.tracecheck.rules.Rules;
 import io.github.tracecheck.rules.SpanNeverEndedRule;
 import io.github.tracecheck.rules.SqlLiteralRule;
+import io.github.tracecheck.rules.orphan.KeptHopIndexes;
 import io.github.tracecheck.rules.orphan.OrphanedRootRule;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import java.util.ArrayList;
@@ -81,6 +82,9 @@ public final class WindowedChecker implements Consumer<SpanData> {
   private final List<PendingTrace> ready = new ArrayList<>();
   /** Checked traces kept as neighbours, in the order they were checked. */
   private final LinkedHashMap<String, PendingTrace> neighbours = new LinkedHashMap<>();
+
+  /** The orphan rule's indexes of the last neighbourhood: most of the next one's traces are in it. */
+  private final KeptHopIndexes orphanIndexes = new KeptHopIndexes();
 
   /** Traces checked and dropped, so that their late spans are known as such. */
   private final ForgottenTraces forgotten = new ForgottenTraces();
@@ -326,7 +330,7 @@ public final class WindowedChecker implements Consumer<SpanData> {
    */
   private List<Finding> checkWithNeighbours(Rule rule, TraceForest neighbourhood, Set<String> batchTraces) {
     if (rule instanceof OrphanedRootRule orphans) {
-      return orphans.checkRootsOf(neighbourhood, trace -> batchTraces.contains(trace.traceId()), options);
+      return orphans.checkRootsOf(neighbourhood, trace -> batchTraces.contains(trace.traceId()), options, orphanIndexes);
     }
     return rule.check(neighbourhood, options);
   }

@@ -21,12 +21,12 @@ import java.util.Optional;
  */
 final class CallHop {
 
-  private final Map<CallKey, SpansByStart> clientsByCall;
-  private final SpansByStart allSpans;
+  private final Map<CallKey, SpansInTime> clientsByCall;
+  private final SpansInTime allSpans;
   private final RouteMatcher routes = new RouteMatcher();
 
   /** The hop, given the CLIENT spans by call key ({@link HopIndexes#clientsByCall}) and every span. */
-  CallHop(Map<CallKey, SpansByStart> clientsByCall, SpansByStart allSpans) {
+  CallHop(Map<CallKey, SpansInTime> clientsByCall, SpansInTime allSpans) {
     this.clientsByCall = clientsByCall;
     this.allSpans = allSpans;
   }
@@ -94,7 +94,7 @@ final class CallHop {
    */
   private SpanNode clientFor(SpanNode server) {
     CallKey call = callKey(server);
-    SpansByStart clients = call == null ? null : clientsByCall.get(call);
+    SpansInTime clients = call == null ? null : clientsByCall.get(call);
     if (clients == null) {
       return null;
     }

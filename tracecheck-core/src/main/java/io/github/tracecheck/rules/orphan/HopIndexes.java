@@ -1,79 +1,117 @@
 package io.github.tracecheck.rules.orphan;
 
 import io.github.tracecheck.model.SpanNode;
-import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.sdk.trace.data.LinkData;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 
 /**
- * The indexes the hops search, built from one pass over the spans in the forest's order (the order
- * they sit in memory) and then laid out in start order from what that pass kept: every span's
- * times, service, call key and whether it is a producer nobody continued are read from the span
- * once, not once per hop, and not in start order, which jumps from trace to trace.
+ * The indexes the hops search over the spans of one check: those of a single {@link HopIndexPart},
+ * or those of several parts taken together, each with the test of which of its spans still belong to
+ * the forest checked.
  */
 final class HopIndexes {
 
   /** Every span, by start. */
-  final SpansByStart allSpans;
+  final SpansInTime allSpans;
   /** CLIENT spans by call key ({@link CallHop#callKey}), by start. */
-  final Map<CallHop.CallKey, SpansByStart> clientsByCall;
+  final Map<CallHop.CallKey, SpansInTime> clientsByCall;
   /** Spans by service name, by start. */
-  final Map<String, SpansByStart> byService;
+  final Map<String, SpansInTime> byService;
   /** PRODUCER spans that no consumer continued, by start. */
   final List<SpanNode> unconsumed;
 
-  HopIndexes(List<SpanNode> spans, boolean linksConnect) {
-    int count = spans.size();
-    CallHop.CallKey[] callKeyOf = new CallHop.CallKey[count];
-    String[] serviceOf = new String[count];
-    boolean[] waiting = new boolean[count];
-    int waitingCount = 0;
-    List<SpanNode> linking = new ArrayList<>();
-    Map<String, CallHop.CallKey> httpCallKeys = new HashMap<>();
-    for (int i = 0; i < count; i++) {
-      SpanNode span = spans.get(i);
-      if (linksConnect && span.hasLinks()) {
-        linking.add(span);
-      }
-      serviceOf[i] = span.serviceName();
-      SpanKind kind = span.kind();
-      if (kind == SpanKind.CLIENT) {
-        callKeyOf[i] = CallHop.callKey(span, httpCallKeys);
-      } else if (kind == SpanKind.PRODUCER && !MessagingHop.continued(span)) {
-        waiting[i] = true;
-        waitingCount++;
-      }
-    }
-    if (linksConnect && waitingCount > 0) {
-      markLinkedAsContinued(spans, linking, waiting, waitingCount);
-    }
-    this.allSpans = new SpansByStart(spans);
-    CallHop.CallKey[] callKeys = new CallHop.CallKey[count];
-    String[] services = new String[count];
-    List<SpanNode> producers = new ArrayList<>();
-    for (int p = 0; p < count; p++) {
-      int i = allSpans.givenIndex(p);
-      callKeys[p] = callKeyOf[i];
-      services[p] = serviceOf[i];
-      if (waiting[i]) {
-        producers.add(allSpans.at(p));
-      }
-    }
-    this.clientsByCall = allSpans.groupedBy(callKeys);
-    this.byService = allSpans.groupedBy(services);
-    this.unconsumed = producers;
+  private HopIndexes(
+      SpansInTime allSpans, Map<CallHop.CallKey, SpansInTime> clientsByCall, Map<String, SpansInTime> byService,
+      List<SpanNode> unconsumed) {
+    this.allSpans = allSpans;
+    this.clientsByCall = clientsByCall;
+    this.byService = byService;
+    this.unconsumed = unconsumed;
+  }
+
+  /** The indexes of these spans, all of which belong to the forest checked. */
+  static HopIndexes of(List<SpanNode> spans, boolean linksConnect) {
+    HopIndexPart part = new HopIndexPart(spans);
+    return new HopIndexes(
+        part.allSpans,
+        Collections.unmodifiableMap(part.clientsByCall),
+        Collections.unmodifiableMap(part.byService),
+        linksConnect ? notLinkedTo(part.producersWithoutConsumer, part.linking) : part.producersWithoutConsumer);
   }
 
   /**
-   * Clears {@code waiting} for the producers one of the {@code linking} spans links to (a consumer
-   * that continued the message by a link). The links are few: they are put in a map by span id, and
-   * each waiting producer is looked up in it, so nothing is made per producer.
+   * The indexes of several parts together; {@code live.get(i)} tells which spans of part {@code i}
+   * belong to the forest checked (the others were built again since, or left it), null when all do.
    */
-  private static void markLinkedAsContinued(
-      List<SpanNode> spans, List<SpanNode> linking, boolean[] waiting, int waitingCount) {
+  static HopIndexes across(List<HopIndexPart> parts, List<Predicate<SpanNode>> live, boolean linksConnect) {
+    List<SpansByStart> all = new ArrayList<>(parts.size());
+    Map<CallHop.CallKey, Grouped> clients = new LinkedHashMap<>();
+    Map<String, Grouped> services = new LinkedHashMap<>();
+    List<SpanNode> producers = new ArrayList<>();
+    List<SpanNode> linking = new ArrayList<>();
+    for (int i = 0; i < parts.size(); i++) {
+      HopIndexPart part = parts.get(i);
+      Predicate<SpanNode> isLive = live.get(i);
+      all.add(part.allSpans);
+      addGroups(part.clientsByCall, isLive, clients);
+      addGroups(part.byService, isLive, services);
+      addLive(part.producersWithoutConsumer, isLive, producers);
+      addLive(part.linking, isLive, linking);
+    }
+    return new HopIndexes(
+        new SpansByStartAcrossParts(all, live),
+        combined(clients),
+        combined(services),
+        linksConnect ? notLinkedTo(producers, linking) : producers);
+  }
+
+  /** The parts' indexes of one group, and which of their spans are live. */
+  private static final class Grouped {
+    final List<SpansByStart> indexes = new ArrayList<>(4);
+    final List<Predicate<SpanNode>> live = new ArrayList<>(4);
+  }
+
+  private static <K> void addGroups(Map<K, SpansByStart> groups, Predicate<SpanNode> isLive, Map<K, Grouped> into) {
+    groups.forEach((key, index) -> {
+      Grouped grouped = into.computeIfAbsent(key, k -> new Grouped());
+      grouped.indexes.add(index);
+      grouped.live.add(isLive);
+    });
+  }
+
+  private static <K> Map<K, SpansInTime> combined(Map<K, Grouped> groups) {
+    Map<K, SpansInTime> indexes = new HashMap<>(groups.size() * 2);
+    groups.forEach((key, grouped) -> indexes.put(key, new SpansByStartAcrossParts(grouped.indexes, grouped.live)));
+    return indexes;
+  }
+
+  private static void addLive(List<SpanNode> spans, Predicate<SpanNode> isLive, List<SpanNode> into) {
+    if (isLive == null) {
+      into.addAll(spans);
+      return;
+    }
+    for (int i = 0; i < spans.size(); i++) {
+      if (isLive.test(spans.get(i))) {
+        into.add(spans.get(i));
+      }
+    }
+  }
+
+  /**
+   * The producers none of the {@code linking} spans links to (a consumer that continued the message
+   * by a link). The links are few: they are put in a map by span id, and each producer is looked up
+   * in it, so nothing is made per producer.
+   */
+  private static List<SpanNode> notLinkedTo(List<SpanNode> producers, List<SpanNode> linking) {
+    if (producers.isEmpty() || linking.isEmpty()) {
+      return producers;
+    }
     // Span ids are unique within a trace only: links to spans of other traces may share one.
     Map<String, List<String>> linkedTraceIdsBySpanId = new HashMap<>();
     for (SpanNode span : linking) {
@@ -83,16 +121,13 @@ final class HopIndexes {
             .add(link.getSpanContext().getTraceId());
       }
     }
-    for (int i = 0, left = waitingCount; i < spans.size() && left > 0; i++) {
-      if (!waiting[i]) {
-        continue;
-      }
-      left--;
-      SpanNode producer = spans.get(i);
+    List<SpanNode> notLinked = new ArrayList<>(producers.size());
+    for (SpanNode producer : producers) {
       List<String> traceIds = linkedTraceIdsBySpanId.get(producer.spanId());
-      if (traceIds != null && traceIds.contains(producer.traceId())) {
-        waiting[i] = false;
+      if (traceIds == null || !traceIds.contains(producer.traceId())) {
+        notLinked.add(producer);
       }
     }
+    return notLinked;
   }
 }

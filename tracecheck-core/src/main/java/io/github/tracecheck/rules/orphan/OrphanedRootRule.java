@@ -63,6 +63,18 @@ public final class OrphanedRootRule implements Rule {
    * sees each trace in several overlapping forests judges it once, in the forest it belongs to.
    */
   public List<Finding> checkRootsOf(TraceForest forest, Predicate<Trace> judged, RuleOptions options) {
+    return checkRootsOf(forest, judged, options, null);
+  }
+
+  /**
+   * As {@link #checkRootsOf(TraceForest, Predicate, RuleOptions)}, searching the indexes kept from
+   * earlier checks for the traces this forest shares with them, and keeping this forest's: for a
+   * checker whose forests overlap (a window over a stream), each trace is indexed about once. The
+   * findings are the same as without.
+   *
+   * @param kept the indexes of the checks before, updated to this forest's; always the same options
+   */
+  public List<Finding> checkRootsOf(TraceForest forest, Predicate<Trace> judged, RuleOptions options, KeptHopIndexes kept) {
     Threads threads = new Threads(forest);
     List<SpanNode> candidates = new ArrayList<>();
     List<Trace> traces = forest.traces();
@@ -78,10 +90,15 @@ public final class OrphanedRootRule implements Rule {
     }
     if (candidates.stream().noneMatch(root -> judged.test(root.trace()))) {
       // Most checks judge no root (a test's own root is an entry point): no index is built for them.
+      if (kept != null) {
+        kept.clear(); // nor kept: what it holds may be long gone by the next check
+      }
       return List.of();
     }
-    HopIndexes indexes = new HopIndexes(forest.spans(), options.linksConnect());
-    SpansByStart allSpans = indexes.allSpans;
+    HopIndexes indexes = kept == null
+        ? HopIndexes.of(forest.spans(), options.linksConnect())
+        : kept.indexesOf(forest, options.linksConnect());
+    SpansInTime allSpans = indexes.allSpans;
     MessagingHop messaging = new MessagingHop(indexes.unconsumed, options);
     CallHop calls = new CallHop(indexes.clientsByCall, allSpans);
     ThreadHop work = new ThreadHop(forest, allSpans, indexes.byService, threads, messaging);

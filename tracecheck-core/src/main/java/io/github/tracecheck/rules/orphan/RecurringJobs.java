@@ -28,9 +28,9 @@ final class RecurringJobs {
   private final Map<String, List<SpanNode>> series = new HashMap<>();
   // Decided on demand, only for series that have an orphan: the idle-run check scans the index.
   private final Map<String, Boolean> schedules = new HashMap<>();
-  private final SpansByStart allSpans;
+  private final SpansInTime allSpans;
 
-  RecurringJobs(List<SpanNode> candidateRoots, SpansByStart allSpans) {
+  RecurringJobs(List<SpanNode> candidateRoots, SpansInTime allSpans) {
     this.allSpans = allSpans;
     for (SpanNode root : candidateRoots) {
       series.computeIfAbsent(key(root), k -> new ArrayList<>()).add(root);
@@ -51,7 +51,7 @@ final class RecurringJobs {
     return root.serviceName() + "|" + root.kind() + "|" + root.name();
   }
 
-  private static boolean isSchedule(List<SpanNode> roots, SpansByStart allSpans) {
+  private static boolean isSchedule(List<SpanNode> roots, SpansInTime allSpans) {
     List<SpanNode> sorted = new ArrayList<>(roots);
     sorted.sort(Comparator.comparingLong(r -> r.startEpochNanos()));
     List<Long> intervals = new ArrayList<>();

@@ -18,7 +18,7 @@ import java.util.function.Predicate;
  * number of spans, so the cost per root does not grow with the whole capture and hostile input
  * stays linear.
  */
-final class SpansByStart {
+final class SpansByStart implements SpansInTime {
 
   /**
    * How far the times of two traces may be off from each other. The SDK times each trace from its own
@@ -227,17 +227,15 @@ final class SpansByStart {
     return spans.length;
   }
 
-  /** The latest span that started at or before {@code time}; null when none did. */
-  SpanNode latestStartedBy(long time) {
+  @Override
+  public SpanNode latestStartedBy(long time) {
     int last = lastStartedBy(time);
     return last < 0 ? null : spans[last];
   }
 
-  /**
-   * Of the spans that started at or before {@code time}, the latest that passes the test; null when
-   * none of the latest scan limit of them does. The spans are offered to the test latest first.
-   */
-  SpanNode latestStartedBy(long time, Predicate<? super SpanNode> test) {
+  /** The spans are offered to the test latest first, at most the scan limit of them. */
+  @Override
+  public SpanNode latestStartedBy(long time, Predicate<? super SpanNode> test) {
     int scanned = 0;
     for (int i = lastStartedBy(time); i >= 0 && scanned < scanLimit; i--, scanned++) {
       if (test.test(spans[i])) {
@@ -248,14 +246,13 @@ final class SpansByStart {
   }
 
   /**
-   * Of the spans that started at or before {@code from} and ended at or after {@code to} (with
-   * {@code from == to}, the spans in flight at that time), the latest started that passes the test;
-   * null when none does. Only the spans that started no longer before {@code to} than the longest
-   * span lasted are scanned (latest first, so the first that did not ends the scan), and at most the
-   * scan limit of them. The qualifying spans are offered to the test latest first. A loop, not a
-   * stream: the hops ask this for every root judged.
+   * Only the spans that started no longer before {@code to} than the longest span lasted are scanned
+   * (latest first, so the first that did not ends the scan), and at most the scan limit of them. The
+   * qualifying spans are offered to the test latest first. A loop, not a stream: the hops ask this
+   * for every root judged.
    */
-  SpanNode latestRunningThrough(long from, long to, Predicate<? super SpanNode> test) {
+  @Override
+  public SpanNode latestRunningThrough(long from, long to, Predicate<? super SpanNode> test) {
     // on the index's own arrays: a span object is touched only when its times qualify it
     long earliestStart = to - longest;
     int scanned = 0;
@@ -265,20 +262,6 @@ final class SpansByStart {
       }
     }
     return null;
-  }
-
-  /** Of the spans in flight at {@code time}, the latest started that passes the test (see {@link #latestRunningThrough}). */
-  SpanNode latestInFlightAt(long time, Predicate<? super SpanNode> test) {
-    return latestRunningThrough(time, time, test);
-  }
-
-  /**
-   * Of the spans in flight at {@code time} give or take {@link #CLOCK_LEEWAY_NANOS}, for comparing
-   * the times of spans of different traces (started by {@code time} plus the leeway, ended at or
-   * after {@code time} less it), the latest started that passes the test.
-   */
-  SpanNode latestInFlightAround(long time, Predicate<? super SpanNode> test) {
-    return latestRunningThrough(time + CLOCK_LEEWAY_NANOS, time - CLOCK_LEEWAY_NANOS, test);
   }
 
   /** Index of the last span that started at or before {@code time}, or -1. */

@@ -30,16 +30,16 @@ final class ThreadHop {
   private static final long CROSS_TRACE_SKEW_NANOS = 1_000_000;
 
   private final TraceForest forest;
-  private final SpansByStart allSpans;
+  private final SpansInTime allSpans;
   // Candidates are spans of the root's own service: scanning only those keeps each scan short.
-  private final Map<String, SpansByStart> byService;
+  private final Map<String, SpansInTime> byService;
   private final Threads threads;
   // Asked about roots that began a consumer's work without a CONSUMER span.
   private final MessagingHop messaging;
 
   /** The hop, given every span and the spans by service ({@link HopIndexes#byService}). */
   ThreadHop(
-      TraceForest forest, SpansByStart allSpans, Map<String, SpansByStart> byService, Threads threads,
+      TraceForest forest, SpansInTime allSpans, Map<String, SpansInTime> byService, Threads threads,
       MessagingHop messaging) {
     this.forest = forest;
     this.allSpans = allSpans;
@@ -62,7 +62,7 @@ final class ThreadHop {
       }
       return threads.nameOf(candidate) != null && !threads.sameThread(candidate, root);
     };
-    SpansByStart candidates = candidatesFor(root);
+    SpansInTime candidates = candidatesFor(root);
     SpanNode openSpan = candidates.latestInFlightAt(start, elsewhere);
     SpanStart stillOpen = latestStillOpenOnAnotherThread(root, start);
     String cause = LikelyCause.forThread(thread, root);
@@ -134,7 +134,7 @@ final class ThreadHop {
   }
 
   /** The spans that may have lost their context to the root: its service's, or all when it names none. */
-  private SpansByStart candidatesFor(SpanNode root) {
+  private SpansInTime candidatesFor(SpanNode root) {
     return root.serviceName().isEmpty() ? allSpans : byService.getOrDefault(root.serviceName(), allSpans);
   }
 

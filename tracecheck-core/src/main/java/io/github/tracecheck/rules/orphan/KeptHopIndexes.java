@@ -1,0 +1,122 @@
+package io.github.tracecheck.rules.orphan;
+
+import io.github.tracecheck.model.SpanNode;
+import io.github.tracecheck.model.Trace;
+import io.github.tracecheck.model.TraceForest;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Predicate;
+
+/**
+ * The {@link OrphanedRootRule}'s indexes, kept from one check to the next by a checker whose forests
+ * overlap, as a window over a stream of spans does: each forest shares most of its traces with the
+ * one before. A trace indexed before, and built the same since (the same {@link Trace} object), is
+ * searched in the part it was indexed in; only the others are indexed, together, in a new part. The
+ * findings are those of indexing each forest afresh.
+ *
+ * <p>Memory stays bounded by what one forest holds: after each check only the parts of its traces
+ * are kept, and a part whose spans are mostly of traces no longer checked is dropped, its remaining
+ * traces indexed again. Not thread-safe: one check at a time.
+ */
+public final class KeptHopIndexes {
+
+  /**
+   * A part is kept while at least this share of its spans (a half) is of traces still checked: a
+   * part kept for a few long traces would hold every span it was built from.
+   */
+  private static final int LIVE_SHARE_DENOMINATOR = 2;
+
+  /** For each trace of the last forest checked, the part its spans are indexed in. */
+  private Map<Trace, Part> partOf = new IdentityHashMap<>();
+
+  /** Indexes kept by nobody yet. */
+  public KeptHopIndexes() {}
+
+  /** The indexes of some traces, and those traces. */
+  private static final class Part {
+    final HopIndexPart indexes;
+    final List<Trace> traces;
+    /** Spans of the forest being checked that are indexed here. */
+    int liveSpans;
+
+    Part(HopIndexPart indexes, List<Trace> traces) {
+      this.indexes = indexes;
+      this.traces = traces;
+    }
+
+    boolean mostlyLive() {
+      return liveSpans * LIVE_SHARE_DENOMINATOR >= indexes.size();
+    }
+  }
+
+  /** The indexes of the forest's spans, from the parts kept and one new part; keeps this forest's. */
+  HopIndexes indexesOf(TraceForest forest, boolean linksConnect) {
+    List<Trace> traces = forest.traces();
+    List<Part> parts = new ArrayList<>(); // in the order the forest first names them: the same every run
+    for (Trace trace : traces) {
+      Part part = partOf.get(trace);
+      if (part != null) {
+        if (part.liveSpans == 0) {
+          parts.add(part);
+        }
+        part.liveSpans += trace.size();
+      }
+    }
+    Map<Trace, Part> kept = new IdentityHashMap<>(traces.size());
+    List<SpanNode> unindexed = new ArrayList<>();
+    List<Trace> unindexedTraces = new ArrayList<>();
+    for (Trace trace : traces) {
+      Part part = partOf.get(trace);
+      if (part != null && part.mostlyLive()) {
+        kept.put(trace, part);
+      } else {
+        unindexed.addAll(trace.spans());
+        unindexedTraces.add(trace);
+      }
+    }
+    parts.removeIf(part -> !part.mostlyLive());
+    if (!unindexed.isEmpty()) {
+      parts.add(new Part(new HopIndexPart(unindexed), unindexedTraces));
+      for (Trace trace : unindexedTraces) {
+        kept.put(trace, parts.get(parts.size() - 1));
+      }
+    }
+    partOf = kept;
+    List<HopIndexPart> indexes = new ArrayList<>(parts.size());
+    List<Predicate<SpanNode>> live = new ArrayList<>(parts.size());
+    for (Part part : parts) {
+      part.liveSpans = 0; // counted again at the next check
+      indexes.add(part.indexes);
+      live.add(liveIn(part));
+    }
+    return HopIndexes.across(indexes, live, linksConnect);
+  }
+
+  /**
+   * Which spans of the part belong to the forest now kept: those of its traces not built again since
+   * nor left the forest. Null when all do, as for most parts, so that their spans are not tested.
+   */
+  private Predicate<SpanNode> liveIn(Part part) {
+    Set<Trace> gone = Collections.newSetFromMap(new IdentityHashMap<>());
+    for (Trace trace : part.traces) {
+      if (partOf.get(trace) != part) {
+        gone.add(trace);
+      }
+    }
+    return gone.isEmpty() ? null : span -> !gone.contains(span.trace());
+  }
+
+  /** How many parts are kept. */
+  int parts() {
+    return (int) partOf.values().stream().distinct().count();
+  }
+
+  /** Forgets every part: the next check indexes its forest afresh. */
+  void clear() {
+    partOf = new IdentityHashMap<>();
+  }
+}
