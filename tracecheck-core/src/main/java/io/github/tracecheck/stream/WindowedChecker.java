@@ -42,7 +42,8 @@ import java.util.function.Consumer;
  * batch. Every other rule sees the batch with its neighbourhood: the traces in flight or checked
  * recently that ran from one window before the batch's first start to its last end; its findings
  * about the neighbours are left for when those are checked ({@code orphaned-root} does not even
- * judge the neighbours' roots, only the batch's). Checked traces are kept as neighbours
+ * judge the neighbours' roots, only the batch's, and keeps its indexes from batch to batch, see
+ * {@link KeptHopIndexes}). Checked traces are kept as neighbours
  * only as long as a later trace may need them, and {@link WindowSettings#maxSpansHeld()} bounds
  * what is held at once, so memory depends on the window and the traces in flight, never on the
  * length of the stream.

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * The server/client call hop: a SERVER root is an orphan when a CLIENT span for the same RPC service
@@ -98,13 +99,10 @@ final class CallHop {
     if (clients == null) {
       return null;
     }
-    boolean rpc = RpcAttributes.service(server) != null;
+    Predicate<SpanNode> samePath = RpcAttributes.service(server) != null ? client -> true : routes.samePathAs(server);
     long start = server.startEpochNanos();
-    SpanNode unconnected =
-        clients.latestInFlightAt(start, client -> !hasServerChild(client) && (rpc || routes.samePath(client, server)));
-    return unconnected != null
-        ? unconnected
-        : clients.latestInFlightAt(start, client -> rpc || routes.samePath(client, server));
+    SpanNode unconnected = clients.latestInFlightAt(start, client -> !hasServerChild(client) && samePath.test(client));
+    return unconnected != null ? unconnected : clients.latestInFlightAt(start, samePath);
   }
 
   private static boolean hasServerChild(SpanNode client) {

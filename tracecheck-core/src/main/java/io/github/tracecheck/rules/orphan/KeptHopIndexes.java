@@ -67,19 +67,21 @@ public final class KeptHopIndexes {
       }
     }
     Map<Trace, Part> kept = new IdentityHashMap<>(traces.size());
-    List<SpanNode> unindexed = new ArrayList<>();
     List<Trace> unindexedTraces = new ArrayList<>();
+    int unindexedSpans = 0;
     for (Trace trace : traces) {
       Part part = partOf.get(trace);
       if (part != null && part.mostlyLive()) {
         kept.put(trace, part);
       } else {
-        unindexed.addAll(trace.spans());
         unindexedTraces.add(trace);
+        unindexedSpans += trace.size();
       }
     }
     parts.removeIf(part -> !part.mostlyLive());
-    if (!unindexed.isEmpty()) {
+    if (!unindexedTraces.isEmpty()) {
+      List<SpanNode> unindexed = new ArrayList<>(unindexedSpans);
+      unindexedTraces.forEach(trace -> unindexed.addAll(trace.spans()));
       parts.add(new Part(new HopIndexPart(unindexed), unindexedTraces));
       for (Trace trace : unindexedTraces) {
         kept.put(trace, parts.get(parts.size() - 1));

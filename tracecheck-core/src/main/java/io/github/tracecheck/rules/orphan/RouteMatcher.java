@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -29,20 +30,23 @@ final class RouteMatcher {
   private final Map<SpanNode, Optional<String>> clientPaths = new IdentityHashMap<>();
 
   /**
-   * Whether the client's path (from its URL, without the query) fits the server's: its path
-   * (without the query) when recorded, else its route template. A side with neither matches.
+   * Whether a client's path (from its URL, without the query) fits the server's: its path (without
+   * the query) when recorded, else its route template. A side with neither matches. The server's
+   * side is read once, for all the clients tried against it.
    */
-  boolean samePath(SpanNode client, SpanNode server) {
-    String clientPath = clientPaths.computeIfAbsent(client, c -> Optional.ofNullable(HttpAttributes.clientPath(c))).orElse(null);
-    if (clientPath == null) {
-      return true;
-    }
+  Predicate<SpanNode> samePathAs(SpanNode server) {
     String serverPath = HttpAttributes.serverPath(server);
-    if (serverPath != null) {
-      return serverPath.equals(clientPath);
-    }
-    String route = HttpAttributes.route(server);
-    return route == null || matches(route, clientPath);
+    String route = serverPath == null ? HttpAttributes.route(server) : null;
+    return client -> {
+      String clientPath = clientPaths.computeIfAbsent(client, c -> Optional.ofNullable(HttpAttributes.clientPath(c))).orElse(null);
+      if (clientPath == null) {
+        return true;
+      }
+      if (serverPath != null) {
+        return serverPath.equals(clientPath);
+      }
+      return route == null || matches(route, clientPath);
+    };
   }
 
   /**

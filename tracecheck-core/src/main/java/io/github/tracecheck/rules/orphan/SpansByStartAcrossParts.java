@@ -9,7 +9,10 @@ import java.util.function.Predicate;
  * kept from an earlier check holds spans of traces built again since, or no longer checked). Each
  * part answers for itself and the latest start wins; of equal starts, the later part's span, as of
  * equal starts in one index the span given later. Each part's scan is bounded as in one index, so a
- * question costs at most the number of parts times what it costs in one.
+ * question costs at most the number of parts times what it costs in one; a span that does not count
+ * still counts towards its part's scan limit, and {@link #latestStartedBy(long)} is asked within that
+ * limit too (in one index it needs no scan). Those limits only bind for thousands of spans at one
+ * time, where one index would answer within its own limit instead.
  */
 final class SpansByStartAcrossParts implements SpansInTime {
 
