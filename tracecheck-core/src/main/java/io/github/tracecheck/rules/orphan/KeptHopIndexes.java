@@ -40,8 +40,10 @@ public final class KeptHopIndexes {
   private static final class Part {
     final HopIndexPart indexes;
     final List<Trace> traces;
-    /** Spans of the forest being checked that are indexed here. */
+    /** While a check counts them: spans of its forest indexed here. */
     int liveSpans;
+    /** Whether the check under way searches this part: most of its spans are of the forest's traces. */
+    boolean searched;
 
     Part(HopIndexPart indexes, List<Trace> traces) {
       this.indexes = indexes;
@@ -56,14 +58,22 @@ public final class KeptHopIndexes {
   /** The indexes of the forest's spans, from the parts kept and one new part; keeps this forest's. */
   HopIndexes indexesOf(TraceForest forest, boolean linksConnect) {
     List<Trace> traces = forest.traces();
-    List<Part> parts = new ArrayList<>(); // in the order the forest first names them: the same every run
+    List<Part> met = new ArrayList<>(); // in the order the forest first names them: the same every run
     for (Trace trace : traces) {
       Part part = partOf.get(trace);
       if (part != null) {
         if (part.liveSpans == 0) {
-          parts.add(part);
+          met.add(part);
         }
         part.liveSpans += trace.size();
+      }
+    }
+    List<Part> parts = new ArrayList<>(met.size() + 1);
+    for (Part part : met) {
+      part.searched = part.mostlyLive();
+      part.liveSpans = 0; // counted again at the next check, even if this one fails
+      if (part.searched) {
+        parts.add(part);
       }
     }
     Map<Trace, Part> kept = new IdentityHashMap<>(traces.size());
@@ -71,14 +81,13 @@ public final class KeptHopIndexes {
     int unindexedSpans = 0;
     for (Trace trace : traces) {
       Part part = partOf.get(trace);
-      if (part != null && part.mostlyLive()) {
+      if (part != null && part.searched) {
         kept.put(trace, part);
       } else {
         unindexedTraces.add(trace);
         unindexedSpans += trace.size();
       }
     }
-    parts.removeIf(part -> !part.mostlyLive());
     if (!unindexedTraces.isEmpty()) {
       List<SpanNode> unindexed = new ArrayList<>(unindexedSpans);
       unindexedTraces.forEach(trace -> unindexed.addAll(trace.spans()));
@@ -91,7 +100,6 @@ public final class KeptHopIndexes {
     List<HopIndexPart> indexes = new ArrayList<>(parts.size());
     List<Predicate<SpanNode>> live = new ArrayList<>(parts.size());
     for (Part part : parts) {
-      part.liveSpans = 0; // counted again at the next check
       indexes.add(part.indexes);
       live.add(liveIn(part));
     }
