@@ -5,6 +5,7 @@ import io.github.tracecheck.model.Trace;
 import io.github.tracecheck.model.TraceForest;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +21,8 @@ import java.util.function.Predicate;
  *
  * <p>Memory stays bounded by what one forest holds: after each check only the parts of its traces
  * are kept, and a part whose spans are mostly of traces no longer checked is dropped, its remaining
- * traces indexed again. Not thread-safe: one check at a time.
+ * traces indexed again, so the parts hold at most twice the forest's spans. A check searches at most
+ * {@value #MAX_PARTS} parts. Not thread-safe: one check at a time.
  */
 public final class KeptHopIndexes {
 
@@ -29,6 +31,13 @@ public final class KeptHopIndexes {
    * part kept for a few long traces would hold every span it was built from.
    */
   private static final int LIVE_SHARE_DENOMINATOR = 2;
+
+  /**
+   * The most parts a check searches, the new one included: each question is asked of every part, so
+   * the smallest parts beyond this are indexed again with the new one (a checker whose forests move
+   * by small steps would otherwise keep a part per step).
+   */
+  static final int MAX_PARTS = 8;
 
   /** For each trace of the last forest checked, the part its spans are indexed in. */
   private Map<Trace, Part> partOf = new IdentityHashMap<>();
@@ -68,9 +77,12 @@ public final class KeptHopIndexes {
         part.liveSpans += trace.size();
       }
     }
-    List<Part> parts = new ArrayList<>(met.size() + 1);
     for (Part part : met) {
       part.searched = part.mostlyLive();
+    }
+    keepLargest(met, MAX_PARTS - 1);
+    List<Part> parts = new ArrayList<>(met.size() + 1);
+    for (Part part : met) {
       part.liveSpans = 0; // counted again at the next check, even if this one fails
       if (part.searched) {
         parts.add(part);
@@ -106,6 +118,23 @@ public final class KeptHopIndexes {
     return HopIndexes.across(indexes, live, linksConnect);
   }
 
+  /** Leaves at most {@code most} of the parts searched: those with the most live spans. */
+  private static void keepLargest(List<Part> met, int most) {
+    List<Part> searched = new ArrayList<>();
+    for (Part part : met) {
+      if (part.searched) {
+        searched.add(part);
+      }
+    }
+    if (searched.size() <= most) {
+      return;
+    }
+    searched.sort(Comparator.comparingInt((Part part) -> part.liveSpans).reversed());
+    for (Part part : searched.subList(most, searched.size())) {
+      part.searched = false;
+    }
+  }
+
   /**
    * Which spans of the part belong to the forest now kept: those of its traces not built again since
    * nor left the forest. Null when all do, as for most parts, so that their spans are not tested.
@@ -123,6 +152,11 @@ public final class KeptHopIndexes {
   /** How many parts are kept. */
   int parts() {
     return (int) partOf.values().stream().distinct().count();
+  }
+
+  /** How many spans the parts kept hold, those of traces no longer checked included. */
+  int spansIndexed() {
+    return partOf.values().stream().distinct().mapToInt(part -> part.indexes.size()).sum();
   }
 
   /** Forgets every part: the next check indexes its forest afresh. */

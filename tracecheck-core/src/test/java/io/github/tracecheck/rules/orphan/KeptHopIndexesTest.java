@@ -111,6 +111,26 @@ class KeptHopIndexesTest {
   }
 
   @Test
+  void whatIsKeptFollowsTheForestNotTheChecksBefore() {
+    // a window sliding over 2,000 traces; the first trace stays in every forest, as a long trace in flight would
+    Trace longLived = client(1, 0, 1_000_000);
+    List<Trace> window = new ArrayList<>();
+    for (int t = 2; t <= 2_000; t++) {
+      window.add(client(t, t * 10L, t * 10L + 5));
+      if (window.size() > 50) {
+        window.remove(0);
+      }
+      List<Trace> forest = new ArrayList<>(window);
+      forest.add(longLived);
+      checkedWithKeptIndexes(forest.toArray(Trace[]::new));
+      // every part kept is at least half of the forest's: never more than twice what the forest holds
+      assertThat(kept.spansIndexed()).isLessThanOrEqualTo(2 * forest.size());
+      // a part per step would make every question cost more: the smallest are indexed again
+      assertThat(kept.parts()).isLessThanOrEqualTo(KeptHopIndexes.MAX_PARTS);
+    }
+  }
+
+  @Test
   void aCheckThatJudgesNoRootKeepsNothing() {
     checkedWithKeptIndexes(client(1, 0, 100), server(2, 10, 50));
     assertThat(kept.parts()).isEqualTo(1);
