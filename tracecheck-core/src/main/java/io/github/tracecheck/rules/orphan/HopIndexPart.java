@@ -21,8 +21,9 @@ final class HopIndexPart {
   final SpansByStart allSpans;
   /** CLIENT spans by call key ({@link CallHop#callKey}), by start. */
   final Map<CallHop.CallKey, SpansByStart> clientsByCall;
-  /** Spans by service name, by start. */
-  final Map<String, SpansByStart> byService;
+  /** The service of the span at each place of the start order, for {@link #byService()}. */
+  private final String[] services;
+  private Map<String, SpansByStart> byService;
   /** PRODUCER spans with no child that continued them, in start order; a link may still continue them. */
   final List<SpanNode> producersWithoutConsumer;
   /** Spans that link to others, in the order given. */
@@ -61,9 +62,20 @@ final class HopIndexPart {
       }
     }
     this.clientsByCall = allSpans.groupedBy(callKeys);
-    this.byService = allSpans.groupedBy(services);
+    this.services = services;
     this.producersWithoutConsumer = producers;
     this.linking = links;
+  }
+
+  /**
+   * Spans by service name, by start; grouped when first asked for, as only roots judged by their
+   * thread need it (a stream of requests, whose roots are SERVER spans, never does).
+   */
+  Map<String, SpansByStart> byService() {
+    if (byService == null) {
+      byService = allSpans.groupedBy(services);
+    }
+    return byService;
   }
 
   int size() {

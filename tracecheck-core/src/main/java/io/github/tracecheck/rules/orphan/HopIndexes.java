@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 /**
  * The indexes the hops search over the spans of one check: those of a single {@link HopIndexPart},
@@ -21,18 +22,27 @@ final class HopIndexes {
   final SpansInTime allSpans;
   /** CLIENT spans by call key ({@link CallHop#callKey}), by start. */
   final Map<CallHop.CallKey, SpansInTime> clientsByCall;
-  /** Spans by service name, by start. */
-  final Map<String, SpansInTime> byService;
   /** PRODUCER spans that no consumer continued, by start. */
   final List<SpanNode> unconsumed;
+  /** Makes {@link #byService()} when first asked for. */
+  private final Supplier<Map<String, SpansInTime>> servicesGrouped;
+  private Map<String, SpansInTime> byService;
 
   private HopIndexes(
-      SpansInTime allSpans, Map<CallHop.CallKey, SpansInTime> clientsByCall, Map<String, SpansInTime> byService,
-      List<SpanNode> unconsumed) {
+      SpansInTime allSpans, Map<CallHop.CallKey, SpansInTime> clientsByCall, List<SpanNode> unconsumed,
+      Supplier<Map<String, SpansInTime>> servicesGrouped) {
     this.allSpans = allSpans;
     this.clientsByCall = clientsByCall;
-    this.byService = byService;
     this.unconsumed = unconsumed;
+    this.servicesGrouped = servicesGrouped;
+  }
+
+  /** Spans by service name, by start. */
+  Map<String, SpansInTime> byService() {
+    if (byService == null) {
+      byService = servicesGrouped.get();
+    }
+    return byService;
   }
 
   /** The indexes of these spans, all of which belong to the forest checked. */
@@ -41,8 +51,8 @@ final class HopIndexes {
     return new HopIndexes(
         part.allSpans,
         Collections.unmodifiableMap(part.clientsByCall),
-        Collections.unmodifiableMap(part.byService),
-        linksConnect ? notLinkedTo(part.producersWithoutConsumer, part.linking) : part.producersWithoutConsumer);
+        linksConnect ? notLinkedTo(part.producersWithoutConsumer, part.linking) : part.producersWithoutConsumer,
+        () -> Collections.unmodifiableMap(part.byService()));
   }
 
   /**
@@ -52,7 +62,6 @@ final class HopIndexes {
   static HopIndexes across(List<HopIndexPart> parts, List<Predicate<SpanNode>> live, boolean linksConnect) {
     List<SpansByStart> all = new ArrayList<>(parts.size());
     Map<CallHop.CallKey, Grouped> clients = new LinkedHashMap<>();
-    Map<String, Grouped> services = new LinkedHashMap<>();
     List<SpanNode> producers = new ArrayList<>();
     List<SpanNode> linking = new ArrayList<>();
     for (int i = 0; i < parts.size(); i++) {
@@ -60,15 +69,20 @@ final class HopIndexes {
       Predicate<SpanNode> isLive = live.get(i);
       all.add(part.allSpans);
       addGroups(part.clientsByCall, isLive, clients);
-      addGroups(part.byService, isLive, services);
       addLive(part.producersWithoutConsumer, isLive, producers);
       addLive(part.linking, isLive, linking);
     }
     return new HopIndexes(
         new SpansByStartAcrossParts(all, live),
         combined(clients),
-        combined(services),
-        linksConnect ? notLinkedTo(producers, linking) : producers);
+        linksConnect ? notLinkedTo(producers, linking) : producers,
+        () -> {
+          Map<String, Grouped> services = new LinkedHashMap<>();
+          for (int i = 0; i < parts.size(); i++) {
+            addGroups(parts.get(i).byService(), live.get(i), services);
+          }
+          return combined(services);
+        });
   }
 
   /** The parts' indexes of one group, and which of their spans are live. */

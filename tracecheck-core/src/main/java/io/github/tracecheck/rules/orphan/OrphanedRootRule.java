@@ -101,7 +101,7 @@ public final class OrphanedRootRule implements Rule {
     SpansInTime allSpans = indexes.allSpans;
     MessagingHop messaging = new MessagingHop(indexes.unconsumed, options);
     CallHop calls = new CallHop(indexes.clientsByCall, allSpans);
-    ThreadHop work = new ThreadHop(forest, allSpans, indexes.byService, threads, messaging);
+    ThreadHop work = new ThreadHop(forest, indexes, threads, messaging);
     RecurringJobs jobs =
         new RecurringJobs(
             candidates.stream().filter(r -> r.kind() != SpanKind.SERVER && r.kind() != SpanKind.CONSUMER).toList(),

@@ -7,7 +7,6 @@ import io.github.tracecheck.model.SpanStart;
 import io.github.tracecheck.model.TraceForest;
 import io.github.tracecheck.pii.Masking;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.Predicate;
 
@@ -30,20 +29,17 @@ final class ThreadHop {
   private static final long CROSS_TRACE_SKEW_NANOS = 1_000_000;
 
   private final TraceForest forest;
-  private final SpansInTime allSpans;
-  // Candidates are spans of the root's own service: scanning only those keeps each scan short.
-  private final Map<String, SpansInTime> byService;
+  // Candidates are spans of the root's own service (HopIndexes#byService): scanning only those keeps
+  // each scan short.
+  private final HopIndexes indexes;
   private final Threads threads;
   // Asked about roots that began a consumer's work without a CONSUMER span.
   private final MessagingHop messaging;
 
-  /** The hop, given every span and the spans by service ({@link HopIndexes#byService}). */
-  ThreadHop(
-      TraceForest forest, SpansInTime allSpans, Map<String, SpansInTime> byService, Threads threads,
-      MessagingHop messaging) {
+  /** The hop, given the indexes of every span and of the spans by service. */
+  ThreadHop(TraceForest forest, HopIndexes indexes, Threads threads, MessagingHop messaging) {
     this.forest = forest;
-    this.allSpans = allSpans;
-    this.byService = byService;
+    this.indexes = indexes;
     this.threads = threads;
     this.messaging = messaging;
   }
@@ -135,7 +131,9 @@ final class ThreadHop {
 
   /** The spans that may have lost their context to the root: its service's, or all when it names none. */
   private SpansInTime candidatesFor(SpanNode root) {
-    return root.serviceName().isEmpty() ? allSpans : byService.getOrDefault(root.serviceName(), allSpans);
+    return root.serviceName().isEmpty()
+        ? indexes.allSpans
+        : indexes.byService().getOrDefault(root.serviceName(), indexes.allSpans);
   }
 
   /** Spans of one service; a span without a service name may be any. */
