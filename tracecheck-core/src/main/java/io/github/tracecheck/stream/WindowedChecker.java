@@ -43,10 +43,9 @@ import java.util.function.Consumer;
  * recently that ran from one window before the batch's first start to its last end; its findings
  * about the neighbours are left for when those are checked ({@code orphaned-root} does not even
  * judge the neighbours' roots, only the batch's, and keeps its indexes from batch to batch, see
- * {@link KeptHopIndexes}). Checked traces are kept as neighbours
- * only as long as a later trace may need them, and {@link WindowSettings#maxSpansHeld()} bounds
- * what is held at once, so memory depends on the window and the traces in flight, never on the
- * length of the stream.
+ * {@link KeptHopIndexes}). Checked traces are kept as neighbours only as long as a later trace may
+ * need them, and {@link WindowSettings#maxSpansHeld()} bounds what is held at once, so memory
+ * depends on the window and the traces in flight, never on the length of the stream.
  *
  * <p>A span of a trace already checked (it came later than the window) re-opens the trace; when it is
  * checked again only findings not reported before are handed on. A span of a trace checked and

@@ -4,7 +4,7 @@
  * time ({@code decision_wait}). {@link io.github.tracecheck.stream.WindowedChecker} runs the same
  * {@link io.github.tracecheck.rules.Rule}s as the in-memory checker; the rules that look across
  * traces (orphaned roots) get the traces of a bounded time neighbourhood, whose indexes are kept from
- * batch to batch. Memory depends on the
- * window and the traces in flight, not on the length of the stream.
+ * batch to batch. Memory depends on the window and the traces in flight, not on the length of the
+ * stream.
  */
 package io.github.tracecheck.stream;

@@ -12,6 +12,7 @@ import io.github.tracecheck.rules.RuleOptions;
 import io.opentelemetry.api.trace.SpanKind;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Predicate;
 
@@ -63,7 +64,7 @@ public final class OrphanedRootRule implements Rule {
    * sees each trace in several overlapping forests judges it once, in the forest it belongs to.
    */
   public List<Finding> checkRootsOf(TraceForest forest, Predicate<Trace> judged, RuleOptions options) {
-    return checkRootsOf(forest, judged, options, null);
+    return judge(forest, judged, options, null);
   }
 
   /**
@@ -72,9 +73,16 @@ public final class OrphanedRootRule implements Rule {
    * checker whose forests overlap (a window over a stream), each trace is indexed about once. The
    * findings are the same as without.
    *
-   * @param kept the indexes of the checks before, updated to this forest's; always the same options
+   * @param kept the indexes of the checks before, updated to this forest's (they depend on the
+   *     spans alone, not on the options)
    */
-  public List<Finding> checkRootsOf(TraceForest forest, Predicate<Trace> judged, RuleOptions options, KeptHopIndexes kept) {
+  public List<Finding> checkRootsOf(
+      TraceForest forest, Predicate<Trace> judged, RuleOptions options, KeptHopIndexes kept) {
+    return judge(forest, judged, options, Objects.requireNonNull(kept, "kept"));
+  }
+
+  /** The roots {@code judged} accepts, judged; {@code kept} is null for a forest checked once. */
+  private List<Finding> judge(TraceForest forest, Predicate<Trace> judged, RuleOptions options, KeptHopIndexes kept) {
     Threads threads = new Threads(forest);
     List<SpanNode> candidates = new ArrayList<>();
     List<Trace> traces = forest.traces();

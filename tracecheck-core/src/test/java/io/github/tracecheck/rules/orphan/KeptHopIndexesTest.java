@@ -3,6 +3,7 @@ package io.github.tracecheck.rules.orphan;
 import static io.github.tracecheck.testing.TestSpans.id;
 import static io.github.tracecheck.testing.TestSpans.span;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.tracecheck.model.Trace;
 import io.github.tracecheck.model.TraceForest;
@@ -56,6 +57,10 @@ class KeptHopIndexesTest {
   }
 
   private List<String> checkedWithKeptIndexes(Trace... traces) {
+    return checkedWithKeptIndexes(options, traces);
+  }
+
+  private List<String> checkedWithKeptIndexes(RuleOptions options, Trace... traces) {
     TraceForest forest = TraceForest.ofTraces(List.of(traces));
     List<String> found = messages(rule.checkRootsOf(forest, trace -> true, options, kept));
     assertThat(found).isEqualTo(messages(rule.check(forest, options)));
@@ -128,6 +133,29 @@ class KeptHopIndexesTest {
       // a part per step would make every question cost more: the smallest are indexed again
       assertThat(kept.parts()).isLessThanOrEqualTo(KeptHopIndexes.MAX_PARTS);
     }
+  }
+
+  @Test
+  void theKeptIndexesServeChecksWithOtherOptions() {
+    // a consumer that links to the producer of its message: connected only when links count
+    Trace producer = built(span("orders publish", id(10)).trace(traceId(1)).kind(SpanKind.PRODUCER).service("shop")
+        .attr("messaging.system", "kafka").attr("messaging.destination.name", "orders").time(0, 5).build());
+    Trace consumer = built(span("orders process", id(20)).trace(traceId(2)).kind(SpanKind.CONSUMER).service("worker")
+        .attr("messaging.system", "kafka").attr("messaging.destination.name", "orders").link(traceId(1), id(10))
+        .time(10, 20).build());
+
+    assertThat(checkedWithKeptIndexes(options.withLinksConnect(true), producer, consumer)).isEmpty();
+    assertThat(checkedWithKeptIndexes(options.withLinksConnect(false), producer, consumer)).hasSize(1);
+    assertThat(kept.parts()).isEqualTo(1); // the second check searched the part the first one made
+  }
+
+  @Test
+  void keptIndexesAreRequired() {
+    TraceForest forest = TraceForest.ofTraces(List.of(client(1, 0, 100)));
+
+    assertThatThrownBy(() -> rule.checkRootsOf(forest, trace -> true, options, null))
+        .isInstanceOf(NullPointerException.class)
+        .hasMessage("kept");
   }
 
   @Test
